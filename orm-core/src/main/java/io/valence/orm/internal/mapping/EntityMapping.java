@@ -1,0 +1,167 @@
+package io.valence.orm.internal.mapping;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable mapping of one entity class to its table: columns in declaration order (the id
+ * first), relationships, id generation, version column and declared indexes.
+ */
+public final class EntityMapping {
+    private final Class<?> type;
+    private final String table;
+    private final List<ColumnMapping> columns;
+    private final ColumnMapping id;
+    private final ColumnMapping version;
+    private final IdGeneration idGeneration;
+    private final List<RelationshipMapping> relationships;
+    private final List<IndexMapping> indexes;
+    private final MethodHandle constructor;
+    private final Map<String, ColumnMapping> columnsByProperty = new LinkedHashMap<>();
+    private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
+
+    EntityMapping(
+            Class<?> type,
+            String table,
+            List<ColumnMapping> columns,
+            IdGeneration idGeneration,
+            List<RelationshipMapping> relationships,
+            List<IndexMapping> indexes,
+            MethodHandle constructor) {
+        this.type = type;
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        this.idGeneration = idGeneration;
+        this.relationships = List.copyOf(relationships);
+        this.indexes = List.copyOf(indexes);
+        this.constructor = constructor;
+        ColumnMapping idColumn = null;
+        ColumnMapping versionColumn = null;
+        for (ColumnMapping column : columns) {
+            columnsByProperty.put(column.property(), column);
+            if (column.role() == ColumnMapping.Role.ID) {
+                idColumn = column;
+            } else if (column.role() == ColumnMapping.Role.VERSION) {
+                versionColumn = column;
+            }
+        }
+        for (RelationshipMapping relationship : relationships) {
+            relationshipsByName.put(relationship.name(), relationship);
+        }
+        this.id = idColumn;
+        this.version = versionColumn;
+    }
+
+    /** @return the mapped class */
+    public Class<?> type() {
+        return type;
+    }
+
+    /** @return the simple class name, as messages show it */
+    public String name() {
+        return type.getSimpleName();
+    }
+
+    /** @return the table name, unquoted */
+    public String table() {
+        return table;
+    }
+
+    /** @return every column, the id first, foreign keys included */
+    public List<ColumnMapping> columns() {
+        return columns;
+    }
+
+    /** @return the primary key column */
+    public ColumnMapping id() {
+        return id;
+    }
+
+    /** @return the {@code @Version} column, or {@code null} */
+    public ColumnMapping version() {
+        return version;
+    }
+
+    /** @return how ids are produced */
+    public IdGeneration idGeneration() {
+        return idGeneration;
+    }
+
+    /** @return every relationship, owning and inverse */
+    public List<RelationshipMapping> relationships() {
+        return relationships;
+    }
+
+    /** @return indexes and unique constraints declared on {@code @Table} */
+    public List<IndexMapping> indexes() {
+        return indexes;
+    }
+
+    /**
+     * Finds a column by property name (a foreign key by its relationship's name).
+     *
+     * @param property the Java name
+     * @return the column, or {@code null}
+     */
+    public ColumnMapping column(String property) {
+        return columnsByProperty.get(property);
+    }
+
+    /**
+     * Finds a relationship by name.
+     *
+     * @param name the property name
+     * @return the relationship, or {@code null}
+     */
+    public RelationshipMapping relationship(String name) {
+        return relationshipsByName.get(name);
+    }
+
+    /**
+     * Every property name a query may use: columns and relationships.
+     *
+     * @return the names in declaration order
+     */
+    public List<String> propertyNames() {
+        List<String> names = new ArrayList<>(columnsByProperty.keySet());
+        for (String relationship : relationshipsByName.keySet()) {
+            if (!names.contains(relationship)) {
+                names.add(relationship);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Creates an empty instance through the no-arg constructor.
+     *
+     * @return a new instance
+     */
+    public Object instantiate() {
+        try {
+            return constructor.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("The no-arg constructor of " + type.getName() + " failed", e);
+        }
+    }
+
+    /**
+     * Reads the id of an instance.
+     *
+     * @param entity an instance of this class
+     * @return the id, or {@code null} while not assigned
+     */
+    public Object idOf(Object entity) {
+        return id.accessor().get(entity);
+    }
+
+    @Override
+    public String toString() {
+        return "EntityMapping[" + name() + " -> " + table + "]";
+    }
+}
