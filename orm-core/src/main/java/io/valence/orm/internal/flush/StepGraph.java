@@ -1,0 +1,136 @@
+package io.valence.orm.internal.flush;
+
+import io.valence.orm.internal.mapping.EntityMapping;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The insert, update and delete nodes of one flush and the edges between them, sorted
+ * topologically. Hard edges come from foreign keys; soft edges (a table's deletes before its
+ * inserts and updates) are kept only when they leave the graph acyclic.
+ */
+final class StepGraph {
+    enum Kind {
+        INSERT,
+        UPDATE,
+        DELETE
+    }
+
+    /** A node: all inserts or deletes of a component, or the updates of one type. */
+    record Node(Kind kind, int component, EntityMapping type) {
+        static Node insert(int component) {
+            return new Node(Kind.INSERT, component, null);
+        }
+
+        static Node delete(int component) {
+            return new Node(Kind.DELETE, component, null);
+        }
+
+        static Node update(int component, EntityMapping type) {
+            return new Node(Kind.UPDATE, component, type);
+        }
+    }
+
+    private final TypeGraph types;
+    private final Set<Node> nodes = new LinkedHashSet<>();
+
+    StepGraph(TypeGraph types) {
+        this.types = types;
+    }
+
+    void add(Node node) {
+        nodes.add(node);
+    }
+
+    List<Node> order() {
+        Map<Node, Set<Node>> edges = hardEdges();
+        for (Node delete : nodes) {
+            if (delete.kind() != Kind.DELETE) {
+                continue;
+            }
+            for (Node later : nodes) {
+                if (later.kind() != Kind.DELETE && later.component() == delete.component()) {
+                    edges.get(delete).add(later);
+                    if (sort(edges) == null) {
+                        edges.get(delete).remove(later); // a foreign key needs the other order
+                    }
+                }
+            }
+        }
+        return sort(edges);
+    }
+
+    private Map<Node, Set<Node>> hardEdges() {
+        Map<Node, Set<Node>> edges = new HashMap<>();
+        nodes.forEach(node -> edges.put(node, new LinkedHashSet<>()));
+        for (Node from : nodes) {
+            for (Node to : nodes) {
+                if (from != to && mustPrecede(from, to)) {
+                    edges.get(from).add(to);
+                }
+            }
+        }
+        return edges;
+    }
+
+    /** Whether {@code from} must run before {@code to} because of a foreign key. */
+    private boolean mustPrecede(Node from, Node to) {
+        boolean sameComponent = from.component() == to.component();
+        return switch (from.kind()) {
+            // parents are inserted before children are inserted or updated to point at them
+            case INSERT -> (to.kind() == Kind.INSERT && dependsOn(to.component(), from.component()))
+                    || (to.kind() == Kind.UPDATE && (sameComponent || dependsOn(to.component(), from.component())));
+            // children stop pointing at a parent before the parent is deleted
+            case UPDATE -> to.kind() == Kind.DELETE && (sameComponent || dependsOn(from.component(), to.component()));
+            // children are deleted before their parents
+            case DELETE -> to.kind() == Kind.DELETE && dependsOn(from.component(), to.component());
+        };
+    }
+
+    private boolean dependsOn(int child, int parent) {
+        if (child == parent) {
+            return false;
+        }
+        for (EntityMapping type : types.members(child)) {
+            for (EntityMapping target : types.dependencies(type)) {
+                if (types.componentOf(target) == parent) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Kahn's algorithm; among ready nodes: inserts and updates parent-first, then deletes child-first. */
+    private List<Node> sort(Map<Node, Set<Node>> edges) {
+        Map<Node, Integer> incoming = new HashMap<>();
+        nodes.forEach(node -> incoming.put(node, 0));
+        edges.values().forEach(targets -> targets.forEach(target -> incoming.merge(target, 1, Integer::sum)));
+        PriorityQueue<Node> ready = new PriorityQueue<>(Comparator
+                .comparingInt((Node node) -> node.kind().ordinal())
+                .thenComparingInt(node -> node.kind() == Kind.DELETE ? -node.component() : node.component())
+                .thenComparing(node -> node.type() == null ? "" : node.type().type().getName()));
+        incoming.forEach((node, count) -> {
+            if (count == 0) {
+                ready.add(node);
+            }
+        });
+        List<Node> sorted = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            Node node = ready.poll();
+            sorted.add(node);
+            for (Node target : edges.get(node)) {
+                if (incoming.merge(target, -1, Integer::sum) == 0) {
+                    ready.add(target);
+                }
+            }
+        }
+        return sorted.size() == nodes.size() ? sorted : null;
+    }
+}

@@ -1,0 +1,101 @@
+package io.valence.orm.internal.state;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads an object's current column values the way its row would hold them: plain fields as they
+ * are, foreign keys as the id of the object the relationship points to. A to-one that was never
+ * loaded keeps the foreign key of the snapshot, so not loading a relationship never clears it.
+ */
+public final class ColumnValues {
+    private final Metamodel metamodel;
+
+    /**
+     * Creates a reader over a metamodel.
+     *
+     * @param metamodel resolves the targets of foreign keys
+     */
+    public ColumnValues(Metamodel metamodel) {
+        this.metamodel = metamodel;
+    }
+
+    /**
+     * The current value of one column.
+     *
+     * @param state the object's state
+     * @param column a column of its mapping
+     * @return the value its row should hold (a foreign key's target id, possibly still {@code null} when the target is pending)
+     */
+    public Object current(EntityState state, ColumnMapping column) {
+        Object value = column.accessor().get(state.entity());
+        if (!column.isForeignKey()) {
+            return value;
+        }
+        if (value != null) {
+            return metamodel.entity(value.getClass()).idOf(value);
+        }
+        RelationshipMapping relationship = state.mapping().relationship(column.property());
+        return state.isLoaded(relationship) ? null : state.snapshotValue(column);
+    }
+
+    /**
+     * Every current column value, in column order.
+     *
+     * @param state the object's state
+     * @return a new array
+     */
+    public Object[] all(EntityState state) {
+        List<ColumnMapping> columns = state.mapping().columns();
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = current(state, columns.get(i));
+        }
+        return values;
+    }
+
+    /**
+     * The columns whose current value differs from the snapshot; the id and version never count.
+     *
+     * @param state a persistent object's state
+     * @return the changed columns, empty when the object is clean
+     */
+    public List<ColumnMapping> changed(EntityState state) {
+        EntityMapping mapping = state.mapping();
+        List<ColumnMapping> columns = mapping.columns();
+        Object[] snapshot = state.snapshot();
+        java.util.ArrayList<ColumnMapping> changed = null;
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnMapping column = columns.get(i);
+            if (column.role() == ColumnMapping.Role.ID || column.role() == ColumnMapping.Role.VERSION) {
+                continue;
+            }
+            if (!same(snapshot[i], current(state, column))) {
+                if (changed == null) {
+                    changed = new java.util.ArrayList<>();
+                }
+                changed.add(column);
+            }
+        }
+        return changed == null ? List.of() : changed;
+    }
+
+    /**
+     * Compares two column values as the database would: arrays by content, decimals by value.
+     *
+     * @param a one value
+     * @param b another value
+     * @return whether they are the same
+     */
+    public static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.deepEquals(a, b);
+    }
+}

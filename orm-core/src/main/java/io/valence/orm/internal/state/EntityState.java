@@ -1,0 +1,166 @@
+package io.valence.orm.internal.state;
+
+import io.valence.orm.internal.identity.EntityKey;
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a session knows about one object: its status, its key, the column values as last loaded or
+ * flushed (the snapshot dirty checking compares with), which relationships are loaded, and the
+ * members of loaded collections as last seen (for orphan removal).
+ */
+public final class EntityState {
+    private final Object entity;
+    private final EntityMapping mapping;
+    private Status status;
+    private EntityKey key;
+    private Object[] snapshot;
+    private boolean expired;
+    private final long order;
+    private final boolean[] loadedRelationships;
+    private final Map<String, List<Object>> collectionSnapshots = new HashMap<>();
+
+    /**
+     * Creates the state of an object.
+     *
+     * @param entity the object
+     * @param mapping its mapping
+     * @param status its initial status
+     * @param order a sequence number: pending objects are inserted in this order
+     */
+    public EntityState(Object entity, EntityMapping mapping, Status status, long order) {
+        this.entity = entity;
+        this.mapping = mapping;
+        this.status = status;
+        this.order = order;
+        this.loadedRelationships = new boolean[mapping.relationships().size()];
+    }
+
+    /** @return the object */
+    public Object entity() {
+        return entity;
+    }
+
+    /** @return its mapping */
+    public EntityMapping mapping() {
+        return mapping;
+    }
+
+    /** @return its status */
+    public Status status() {
+        return status;
+    }
+
+    /** @param status the new status */
+    public void status(Status status) {
+        this.status = status;
+    }
+
+    /** @return its key, or {@code null} while pending without an id */
+    public EntityKey key() {
+        return key;
+    }
+
+    /** @param key its key */
+    public void key(EntityKey key) {
+        this.key = key;
+    }
+
+    /** @return the sequence number that orders pending inserts */
+    public long order() {
+        return order;
+    }
+
+    /**
+     * The column values as last loaded or flushed, by column index; foreign keys hold the target's id.
+     *
+     * @return the snapshot, or {@code null} while pending
+     */
+    public Object[] snapshot() {
+        return snapshot;
+    }
+
+    /** @param snapshot the values now in the row */
+    public void snapshot(Object[] snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** @return whether the next query or get must reload the object's state */
+    public boolean isExpired() {
+        return expired;
+    }
+
+    /** @param expired whether the object's state must be reloaded */
+    public void expired(boolean expired) {
+        this.expired = expired;
+    }
+
+    /**
+     * Whether a relationship holds what the database holds (loaded, assigned, or new with the object).
+     *
+     * @param relationship one of the mapping's relationships
+     * @return {@code true} when loaded
+     */
+    public boolean isLoaded(RelationshipMapping relationship) {
+        return loadedRelationships[mapping.relationships().indexOf(relationship)];
+    }
+
+    /**
+     * Marks a relationship as loaded or not.
+     *
+     * @param relationship one of the mapping's relationships
+     * @param loaded whether it is loaded
+     */
+    public void loaded(RelationshipMapping relationship, boolean loaded) {
+        loadedRelationships[mapping.relationships().indexOf(relationship)] = loaded;
+    }
+
+    /** Marks every relationship as loaded: a new object's relationships are whatever its fields hold. */
+    public void allLoaded() {
+        java.util.Arrays.fill(loadedRelationships, true);
+    }
+
+    /**
+     * The members of a loaded collection as last seen.
+     *
+     * @param relationship a collection relationship
+     * @return the members, or {@code null} when none were recorded
+     */
+    public List<Object> collectionSnapshot(RelationshipMapping relationship) {
+        return collectionSnapshots.get(relationship.name());
+    }
+
+    /**
+     * Records the members of a loaded collection.
+     *
+     * @param relationship a collection relationship
+     * @param members the members now in the database
+     */
+    public void collectionSnapshot(RelationshipMapping relationship, List<Object> members) {
+        collectionSnapshots.put(relationship.name(), List.copyOf(members));
+    }
+
+    /**
+     * The snapshot value of one column.
+     *
+     * @param column a column of the mapping
+     * @return its value as last loaded or flushed
+     */
+    public Object snapshotValue(ColumnMapping column) {
+        return snapshot == null ? null : snapshot[mapping.columns().indexOf(column)];
+    }
+
+    /**
+     * Describes the object for messages: {@code Child#17} or {@code Child (pending, no id)}.
+     *
+     * @return the description
+     */
+    public String describe() {
+        Object id = mapping.idOf(entity);
+        return id != null ? mapping.name() + "#" + id : mapping.name() + " (pending, no id)";
+    }
+}

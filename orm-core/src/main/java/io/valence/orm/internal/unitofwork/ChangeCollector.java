@@ -1,0 +1,170 @@
+package io.valence.orm.internal.unitofwork;
+
+import io.valence.orm.OrmException;
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.state.Status;
+import io.valence.orm.internal.state.UnloadedCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Works out what a flush must send. First it brings the object graph into one consistent picture:
+ * new objects reachable from tracked ones are added (save-update cascade), the owning side of each
+ * bidirectional relationship is set from the inverse side, objects removed from a loaded
+ * collection are deleted ({@code orphanRemoval}) or detached from it; then it lists inserts,
+ * changed columns and deletes.
+ */
+public final class ChangeCollector {
+    private final UnitOfWork unitOfWork;
+
+    /**
+     * Creates a collector over one unit of work.
+     *
+     * @param unitOfWork the tracked objects
+     */
+    public ChangeCollector(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    /**
+     * Reconciles the object graph and lists the changes.
+     *
+     * @return the changes; empty when nothing changed
+     * @throws OrmException when the two sides of a relationship contradict each other, or a deleted
+     *     object is still referred to by a loaded object that is not deleted
+     */
+    public ChangeSet collect() {
+        for (EntityState state : List.copyOf(unitOfWork.states())) {
+            if (state.status() != Status.DELETED && unitOfWork.contains(state.entity())) {
+                unitOfWork.add(state.entity());
+            }
+        }
+        for (EntityState state : List.copyOf(unitOfWork.states())) {
+            if (state.status() != Status.DELETED) {
+                reconcileInverseSides(state);
+            }
+        }
+        List<EntityState> inserts = new ArrayList<>();
+        List<ChangeSet.RowUpdate> updates = new ArrayList<>();
+        List<EntityState> deletes = new ArrayList<>();
+        for (EntityState state : unitOfWork.states()) {
+            switch (state.status()) {
+                case PENDING -> inserts.add(state);
+                case DELETED -> deletes.add(state);
+                case PERSISTENT -> {
+                    List<ColumnMapping> changed = state.isExpired() ? List.of() : unitOfWork.values().changed(state);
+                    if (!changed.isEmpty()) {
+                        updates.add(new ChangeSet.RowUpdate(state, changed));
+                    }
+                }
+            }
+        }
+        inserts.sort(Comparator.comparingLong(EntityState::order));
+        checkDeletedAreNotReferenced(deletes);
+        return new ChangeSet(inserts, updates, deletes);
+    }
+
+    /** Sets the owning side from a loaded inverse side (collection or one-to-one), and handles removals. */
+    private void reconcileInverseSides(EntityState owner) {
+        EntityMapping mapping = owner.mapping();
+        for (RelationshipMapping inverse : mapping.relationships()) {
+            if (inverse.isOwning() || !owner.isLoaded(inverse)) {
+                continue;
+            }
+            Object value = inverse.accessor().get(owner.entity());
+            if (value instanceof UnloadedCollection) {
+                continue;
+            }
+            List<Object> members = value == null ? List.of()
+                    : inverse.isCollection() ? new ArrayList<>((Collection<?>) value) : List.of(value);
+            EntityMapping targetMapping = unitOfWork.metamodel().entity(inverse.target());
+            RelationshipMapping owning = targetMapping.relationship(inverse.mappedBy());
+            for (Object member : members) {
+                Object pointsTo = owning.accessor().get(member);
+                if (pointsTo == null) {
+                    owning.accessor().set(member, owner.entity());
+                    EntityState memberState = unitOfWork.state(member);
+                    if (memberState != null) {
+                        memberState.loaded(owning, true);
+                    }
+                } else if (pointsTo != owner.entity()) {
+                    throw contradiction(owner, inverse, member, owning, pointsTo);
+                }
+            }
+            handleRemovedMembers(owner, inverse, owning, members);
+            owner.collectionSnapshot(inverse, members);
+        }
+    }
+
+    private void handleRemovedMembers(
+            EntityState owner, RelationshipMapping inverse, RelationshipMapping owning, List<Object> members) {
+        List<Object> before = owner.collectionSnapshot(inverse);
+        if (before == null) {
+            return;
+        }
+        Set<Object> now = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        now.addAll(members);
+        for (Object removed : before) {
+            EntityState removedState = unitOfWork.state(removed);
+            if (now.contains(removed) || removedState == null || removedState.status() == Status.DELETED) {
+                continue;
+            }
+            if (inverse.orphanRemoval()) {
+                unitOfWork.delete(removed);
+            } else if (owning.accessor().get(removed) == owner.entity()) {
+                // Removed from the collection but still pointing here: detach it, as SQLAlchemy does.
+                owning.accessor().set(removed, null);
+            }
+        }
+    }
+
+    private OrmException contradiction(
+            EntityState owner, RelationshipMapping inverse, Object member, RelationshipMapping owning, Object pointsTo) {
+        String memberName = describe(member);
+        return new OrmException(owner.describe() + "." + inverse.name() + " holds " + memberName + ", but "
+                + memberName + "." + owning.name() + " refers to " + describe(pointsTo) + "; the two sides of the"
+                + " relationship contradict each other. Make them agree: set " + memberName + "." + owning.name()
+                + " and keep it in exactly that object's " + inverse.name());
+    }
+
+    private void checkDeletedAreNotReferenced(List<EntityState> deletes) {
+        if (deletes.isEmpty()) {
+            return;
+        }
+        Map<Object, EntityState> deleted = new IdentityHashMap<>();
+        deletes.forEach(state -> deleted.put(state.entity(), state));
+        for (EntityState state : unitOfWork.states()) {
+            if (state.status() == Status.DELETED) {
+                continue;
+            }
+            for (RelationshipMapping relationship : state.mapping().relationships()) {
+                if (!relationship.isOwning()) {
+                    continue;
+                }
+                Object target = relationship.accessor().get(state.entity());
+                EntityState targetState = target == null ? null : deleted.get(target);
+                if (targetState != null) {
+                    throw new OrmException(targetState.describe() + " is marked for deletion, but " + state.describe()
+                            + " still refers to it through " + state.mapping().name() + "." + relationship.name()
+                            + ". Delete " + state.describe() + " too (session.delete, or cascade = CascadeType.REMOVE /"
+                            + " orphanRemoval on the inverse side), or point " + relationship.name() + " elsewhere"
+                            + " (null, where the column allows it)");
+                }
+            }
+        }
+    }
+
+    private String describe(Object entity) {
+        EntityState state = unitOfWork.state(entity);
+        return state != null ? state.describe()
+                : UnitOfWork.describe(unitOfWork.metamodel().entity(entity.getClass()), entity);
+    }
+}

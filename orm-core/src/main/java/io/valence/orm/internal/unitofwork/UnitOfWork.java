@@ -1,0 +1,411 @@
+package io.valence.orm.internal.unitofwork;
+
+import io.valence.orm.MappingException;
+import io.valence.orm.OrmException;
+import io.valence.orm.internal.identity.EntityKey;
+import io.valence.orm.internal.identity.IdentityMap;
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.internal.state.ColumnValues;
+import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.state.Status;
+import io.valence.orm.internal.state.UnloadedCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objects one session tracks, and what happens to them without I/O: add with cascade, delete
+ * with cascade, expunge, loading rows through the identity map, and the bookkeeping after a flush,
+ * commit or rollback. The session does the I/O around it.
+ */
+public final class UnitOfWork {
+    private final Metamodel metamodel;
+    private final ColumnValues values;
+    private final IdentityMap identityMap = new IdentityMap();
+    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    private final TransactionJournal journal = new TransactionJournal();
+    private long sequence;
+
+    /**
+     * Creates an empty unit of work.
+     *
+     * @param metamodel the factory's mappings
+     */
+    public UnitOfWork(Metamodel metamodel) {
+        this.metamodel = metamodel;
+        this.values = new ColumnValues(metamodel);
+    }
+
+    /** @return the factory's mappings */
+    public Metamodel metamodel() {
+        return metamodel;
+    }
+
+    /** @return reads current column values of tracked objects */
+    public ColumnValues values() {
+        return values;
+    }
+
+    /**
+     * The state of a tracked object.
+     *
+     * @param entity any object
+     * @return its state, or {@code null} when this session does not track it
+     */
+    public EntityState state(Object entity) {
+        return states.get(entity);
+    }
+
+    /**
+     * Whether the object is pending, persistent or marked deleted in this session.
+     *
+     * @param entity any object
+     * @return {@code true} when tracked
+     */
+    public boolean contains(Object entity) {
+        return states.containsKey(entity);
+    }
+
+    /**
+     * Finds the object of a row without I/O.
+     *
+     * @param mapping the entity
+     * @param id the primary key value
+     * @return the tracked object, or {@code null}
+     */
+    public Object find(EntityMapping mapping, Object id) {
+        return identityMap.get(new EntityKey(mapping.type(), id));
+    }
+
+    /** @return every tracked state, in no particular order */
+    public Collection<EntityState> states() {
+        return states.values();
+    }
+
+    /**
+     * Makes an object pending, and along its relationships every new object it refers to
+     * (SQLAlchemy's save-update cascade). Adding a deleted object undoes the delete.
+     *
+     * @param entity the object
+     * @throws MappingException when its class is not mapped
+     */
+    public void add(Object entity) {
+        List<Object> work = new ArrayList<>();
+        work.add(entity);
+        while (!work.isEmpty()) {
+            Object next = work.remove(work.size() - 1);
+            EntityState state = states.get(next);
+            if (state == null) {
+                state = track(next);
+            } else if (state.status() == Status.DELETED) {
+                state.status(Status.PERSISTENT);
+            } else if (next != entity) {
+                continue; // already tracked and reached through a cascade: its own cascade ran when it was added
+            }
+            collectRelated(state, work);
+        }
+    }
+
+    private EntityState track(Object entity) {
+        EntityMapping mapping = metamodel.entity(entity.getClass());
+        Object id = mapping.idOf(entity);
+        if (id != null && !mapping.idGeneration().isGenerated()) {
+            Object other = find(mapping, id);
+            if (other != null) {
+                throw new OrmException("Another " + mapping.name() + "#" + id + " is already in this session; a session"
+                        + " holds one object per row. Change the object it holds, or use session.merge(…) to copy a"
+                        + " detached object's state onto it");
+            }
+        }
+        EntityState state = new EntityState(entity, mapping, Status.PENDING, sequence++);
+        state.allLoaded();
+        states.put(entity, state);
+        return state;
+    }
+
+    /** Adds to {@code work} every untracked object the state's relationships refer to. */
+    private void collectRelated(EntityState state, List<Object> work) {
+        for (RelationshipMapping relationship : state.mapping().relationships()) {
+            Object value = relationship.accessor().get(state.entity());
+            if (value == null || value instanceof UnloadedCollection) {
+                continue;
+            }
+            if (relationship.isCollection()) {
+                for (Object member : (Collection<?>) value) {
+                    if (member != null && !states.containsKey(member)) {
+                        work.add(member);
+                    }
+                }
+            } else if (!states.containsKey(value)) {
+                work.add(value);
+            }
+        }
+    }
+
+    /**
+     * Marks an object for deletion at the next flush, with the objects its {@code cascade = REMOVE}
+     * relationships hold. A pending object is simply no longer inserted.
+     *
+     * @param entity a tracked object
+     * @return the relationships whose cascade could not be followed because they were not loaded;
+     *     the session loads them and calls {@link #cascadeDelete} again
+     * @throws IllegalArgumentException when the object is not in this session
+     */
+    public List<Unloaded> delete(Object entity) {
+        EntityState state = states.get(entity);
+        if (state == null) {
+            EntityMapping mapping = metamodel.entity(entity.getClass());
+            throw new IllegalArgumentException(describe(mapping, entity) + " is not in this session, so it cannot be"
+                    + " deleted; load it with session.get(…) or session.merge(…) first");
+        }
+        List<Unloaded> unloaded = new ArrayList<>();
+        markDeleted(state, unloaded);
+        return unloaded;
+    }
+
+    /**
+     * Follows the remove cascade of a relationship that has just been loaded.
+     *
+     * @param unloaded a relationship {@link #delete} could not follow
+     * @return relationships further down that are not loaded either
+     */
+    public List<Unloaded> cascadeDelete(Unloaded unloaded) {
+        List<Unloaded> further = new ArrayList<>();
+        cascadeAlong(unloaded.state(), unloaded.relationship(), further);
+        return further;
+    }
+
+    private void markDeleted(EntityState state, List<Unloaded> unloaded) {
+        if (state.status() == Status.PENDING) {
+            forget(state);
+            return;
+        }
+        if (state.status() == Status.DELETED) {
+            return;
+        }
+        state.status(Status.DELETED);
+        for (RelationshipMapping relationship : state.mapping().relationships()) {
+            if (relationship.cascadeRemove()) {
+                cascadeAlong(state, relationship, unloaded);
+            }
+        }
+    }
+
+    private void cascadeAlong(EntityState state, RelationshipMapping relationship, List<Unloaded> unloaded) {
+        Object value = relationship.accessor().get(state.entity());
+        if (!state.isLoaded(relationship)) {
+            unloaded.add(new Unloaded(state, relationship));
+            return;
+        }
+        if (value == null) {
+            return;
+        }
+        Collection<?> targets = relationship.isCollection() ? List.copyOf((Collection<?>) value) : List.of(value);
+        for (Object target : targets) {
+            EntityState targetState = states.get(target);
+            if (targetState != null) {
+                markDeleted(targetState, unloaded);
+            }
+        }
+    }
+
+    /**
+     * A relationship of a tracked object that must be loaded before the work can go on.
+     *
+     * @param state the object
+     * @param relationship its relationship that is not loaded
+     */
+    public record Unloaded(EntityState state, RelationshipMapping relationship) {}
+
+    /**
+     * Stops tracking an object (it becomes detached). Relationships are not followed.
+     *
+     * @param entity a tracked object
+     * @throws IllegalArgumentException when the object is not in this session
+     */
+    public void expunge(Object entity) {
+        EntityState state = states.get(entity);
+        if (state == null) {
+            throw new IllegalArgumentException(describe(metamodel.entity(entity.getClass()), entity)
+                    + " is not in this session, so it cannot be expunged");
+        }
+        forget(state);
+    }
+
+    private void forget(EntityState state) {
+        states.remove(state.entity());
+        if (state.key() != null && identityMap.get(state.key()) == state.entity()) {
+            identityMap.remove(state.key());
+        }
+    }
+
+    /** Stops tracking every object. */
+    public void clear() {
+        states.clear();
+        identityMap.clear();
+        journal.clear();
+    }
+
+    /**
+     * Turns one row into the session's object for it. A row already in the map returns the object
+     * as it is (its unflushed changes survive) unless it is expired or {@code overwrite} is set.
+     *
+     * @param mapping the entity
+     * @param row the row's values in column order, converted to field types; foreign keys as ids
+     * @param overwrite whether to overwrite a loaded object's state (populate-existing)
+     * @return the one object for the row
+     */
+    public Object load(EntityMapping mapping, Object[] row, boolean overwrite) {
+        EntityKey key = new EntityKey(mapping.type(), row[0]);
+        Object existing = identityMap.get(key);
+        if (existing != null) {
+            EntityState state = states.get(existing);
+            if (state.status() != Status.DELETED && (state.isExpired() || overwrite)) {
+                populate(state, row);
+            }
+            return existing;
+        }
+        Object entity = mapping.instantiate();
+        EntityState state = new EntityState(entity, mapping, Status.PERSISTENT, -1);
+        state.key(key);
+        states.put(entity, state);
+        identityMap.put(key, entity);
+        populate(state, row);
+        return entity;
+    }
+
+    private void populate(EntityState state, Object[] row) {
+        EntityMapping mapping = state.mapping();
+        List<ColumnMapping> columns = mapping.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnMapping column = columns.get(i);
+            if (!column.isForeignKey()) {
+                column.accessor().set(state.entity(), row[i]);
+                continue;
+            }
+            RelationshipMapping relationship = mapping.relationship(column.property());
+            Object target = row[i] == null ? null : find(metamodel.entity(relationship.target()), row[i]);
+            column.accessor().set(state.entity(), target);
+            // A foreign key to an object already in the session wires it without I/O, as SQLAlchemy's
+            // many-to-one "get" does; any other non-null target stays unloaded.
+            state.loaded(relationship, row[i] == null || target != null);
+        }
+        for (RelationshipMapping relationship : mapping.relationships()) {
+            if (!relationship.isOwning() && !state.isLoaded(relationship)) {
+                relationship.accessor().set(state.entity(), relationship.isCollection()
+                        ? new UnloadedCollection<>(mapping.name(), relationship.name()) : null);
+            }
+        }
+        state.snapshot(row.clone());
+        state.expired(false);
+    }
+
+    /**
+     * Marks an object expired: the next query that returns its row, or a get, reloads it.
+     *
+     * @param entity a tracked object
+     */
+    public void expire(Object entity) {
+        EntityState state = states.get(entity);
+        if (state == null || state.status() != Status.PERSISTENT) {
+            throw new IllegalArgumentException(describe(metamodel.entity(entity.getClass()), entity)
+                    + " is not persistent in this session, so it cannot be expired");
+        }
+        state.expired(true);
+    }
+
+    /** @return the transaction's record of what flushes inserted and deleted */
+    public TransactionJournal journal() {
+        return journal;
+    }
+
+    /**
+     * Records a successful insert: the object becomes persistent under its id.
+     *
+     * @param state the inserted object's state
+     */
+    public void inserted(EntityState state) {
+        EntityKey key = new EntityKey(state.mapping().type(), state.mapping().idOf(state.entity()));
+        state.key(key);
+        state.status(Status.PERSISTENT);
+        identityMap.put(key, state.entity());
+        state.snapshot(values.all(state));
+        journal.inserted(state);
+    }
+
+    /**
+     * Records a successful update: the snapshot takes the new values.
+     *
+     * @param state the updated object's state
+     */
+    public void updated(EntityState state) {
+        state.snapshot(values.all(state));
+    }
+
+    /**
+     * Records a successful delete: the object leaves the session.
+     *
+     * @param state the deleted object's state
+     */
+    public void deleted(EntityState state) {
+        forget(state);
+        journal.deleted(state);
+    }
+
+    /** The transaction committed: what it inserted and deleted is final. */
+    public void committed() {
+        journal.clear();
+    }
+
+    /**
+     * The transaction rolled back: objects added or inserted in it are expunged (generated ids
+     * cleared), objects deleted in it come back, and every persistent object is expired, since
+     * its row may no longer hold what the object shows.
+     */
+    public void rolledBack() {
+        for (EntityState state : journal.deletedStates()) {
+            state.status(Status.PERSISTENT);
+            states.put(state.entity(), state);
+            identityMap.put(state.key(), state.entity());
+        }
+        for (EntityState state : journal.insertedStates()) {
+            forget(state);
+            clearGeneratedId(state);
+        }
+        for (EntityState state : List.copyOf(states.values())) {
+            if (state.status() == Status.PENDING) {
+                forget(state);
+            } else {
+                state.status(Status.PERSISTENT);
+                state.expired(true);
+            }
+        }
+        journal.clear();
+    }
+
+    /**
+     * Clears an id the database generated, so the object can be added again as new.
+     *
+     * @param state an object whose insert did not last
+     */
+    public void clearGeneratedId(EntityState state) {
+        if (state.mapping().idGeneration().isGenerated()) {
+            state.mapping().id().accessor().set(state.entity(), null);
+        }
+    }
+
+    /** @return the number of objects tracked */
+    public int size() {
+        return states.size();
+    }
+
+    static String describe(EntityMapping mapping, Object entity) {
+        Object id = mapping.idOf(entity);
+        return id != null ? mapping.name() + "#" + id : mapping.name() + " (transient, no id)";
+    }
+}
