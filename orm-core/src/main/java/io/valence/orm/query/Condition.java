@@ -70,7 +70,13 @@ public sealed interface Condition
      *     many-to-one by id), or a {@link Parameter} in a {@link #shape()}
      */
     record Comparison(String path, Operator operator, Object value) implements Condition {
-        /** Checks the path and that operator and value are present. */
+        /**
+         * Checks the path and that operator and value are present.
+         *
+         * @param path the property path
+         * @param operator how to compare
+         * @param value the non-null value to compare with
+         */
         public Comparison {
             PropertyNames.requirePath(path, "property path");
             Objects.requireNonNull(operator, "operator must not be null");
@@ -90,7 +96,12 @@ public sealed interface Condition
      * @param values the candidate values, none of them null
      */
     record In(String path, List<Object> values) implements Condition {
-        /** Checks the path and copies the values. */
+        /**
+         * Checks the path and copies the values.
+         *
+         * @param path the property path
+         * @param values the candidate values, none of them null; copied
+         */
         public In {
             PropertyNames.requirePath(path, "property path");
             Objects.requireNonNull(values, "values must not be null");
@@ -108,7 +119,11 @@ public sealed interface Condition
      * @param path the property path
      */
     record IsNull(String path) implements Condition {
-        /** Checks the path. */
+        /**
+         * Checks the path.
+         *
+         * @param path the property path
+         */
         public IsNull {
             PropertyNames.requirePath(path, "property path");
         }
@@ -120,7 +135,11 @@ public sealed interface Condition
      * @param path the property path
      */
     record IsNotNull(String path) implements Condition {
-        /** Checks the path. */
+        /**
+         * Checks the path.
+         *
+         * @param path the property path
+         */
         public IsNotNull {
             PropertyNames.requirePath(path, "property path");
         }
@@ -132,7 +151,11 @@ public sealed interface Condition
      * @param conditions at least two conditions, in the order given
      */
     record And(List<Condition> conditions) implements Condition {
-        /** Checks and copies the conditions. */
+        /**
+         * Checks and copies the conditions.
+         *
+         * @param conditions at least two conditions; copied
+         */
         public And {
             conditions = requireAtLeastTwo(conditions, "And", "and");
         }
@@ -144,7 +167,11 @@ public sealed interface Condition
      * @param conditions at least two conditions, in the order given
      */
     record Or(List<Condition> conditions) implements Condition {
-        /** Checks and copies the conditions. */
+        /**
+         * Checks and copies the conditions.
+         *
+         * @param conditions at least two conditions; copied
+         */
         public Or {
             conditions = requireAtLeastTwo(conditions, "Or", "or");
         }
@@ -156,7 +183,11 @@ public sealed interface Condition
      * @param condition the negated condition
      */
     record Not(Condition condition) implements Condition {
-        /** Checks that the condition is present. */
+        /**
+         * Checks that the condition is present.
+         *
+         * @param condition the negated condition
+         */
         public Not {
             Objects.requireNonNull(condition, "condition must not be null");
         }
@@ -169,7 +200,11 @@ public sealed interface Condition
      * @param index the position of the value in {@link #boundValues()}, from 0
      */
     record Parameter(int index) {
-        /** Checks that the index is not negative. */
+        /**
+         * Checks that the index is not negative.
+         *
+         * @param index the position of the value, from 0
+         */
         public Parameter {
             if (index < 0) {
                 throw new IllegalArgumentException("parameter index must not be negative, was " + index);
@@ -310,9 +345,9 @@ public sealed interface Condition
     }
 
     /**
-     * All of the conditions (SQLAlchemy's {@code and_}). Nested {@link And}s are flattened and a
-     * single condition is returned as it is. Combine two with the instance method instead:
-     * {@code a.and(b)}.
+     * All of the conditions (SQLAlchemy's {@code and_}): {@code Condition.and(a, b, c)}. Nested
+     * {@link And}s are flattened and a single condition is returned as it is (pass one as an array:
+     * {@code Condition.and(a)} resolves to the instance method {@link #and(Condition)}).
      *
      * @param conditions at least one condition
      * @return the combined condition

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record LoadStep(String relationship, LoadStrategy strategy) {
 
-    /** Checks the relationship name and that the strategy is present. */
+    /**
+     * Checks the relationship name and that the strategy is present.
+     *
+     * @param relationship the relationship property name; no dots
+     * @param strategy how to load it
+     */
     public LoadStep {
         Objects.requireNonNull(relationship, "relationship must not be null");
         if (relationship.contains(".")) {

@@ -23,7 +23,12 @@ public record Order(String path, Direction direction) {
         DESC
     }
 
-    /** Checks the path and that the direction is present. */
+    /**
+     * Checks the path and that the direction is present.
+     *
+     * @param path the property path
+     * @param direction ascending or descending
+     */
     public Order {
         PropertyNames.requirePath(path, "order path");
         Objects.requireNonNull(direction, "direction must not be null");
