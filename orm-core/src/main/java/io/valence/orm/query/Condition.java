@@ -1,0 +1,481 @@
+package io.valence.orm.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A boolean condition on the properties of an entity, used in {@link Select#where(Condition)},
+ * {@link Update#where(Condition)} and {@link Delete#where(Condition)}: the WHERE clause, described
+ * by property paths and values rather than by SQL.
+ *
+ * <p>This is SQLAlchemy's {@code Child.value == "x"} expression or Django's {@code Q} object.
+ * Conditions are built with the static factories and combined with {@link #and(Condition)},
+ * {@link #or(Condition)} and {@link #negate()}:
+ *
+ * <pre>{@code
+ * Condition recent = Condition.gt("id", 100).and(Condition.like("value", "a%"));
+ * Condition orphanOrRecent = Condition.isNull("parent").or(recent);
+ * Condition notTheseKeys = Condition.in("key", List.of("a", "b")).negate();
+ * Condition byParent = Condition.eq("parent.value", "p"); // through the many-to-one "parent"
+ * Condition ofParent = Condition.eq("parent", parentInstance); // compared by the parent's id
+ * }</pre>
+ *
+ * <p>A path is a property name of the queried entity ({@code "value"}) or a dotted path through
+ * many-to-one relationships ({@code "parent.value"}); whether it exists is checked at execution.
+ * Values may be any Java value, an entity instance included; their type is not checked here.
+ * Equality is structural (values compare with {@code equals}, so arrays compare by identity).
+ *
+ * <p>The factories normalize: {@code eq(path, null)} is {@link IsNull}, nested {@code and}s and
+ * {@code or}s are flattened, and a double negation cancels out. {@link #shape()} and
+ * {@link #boundValues()} split a condition into what decides the SQL text and what is bound to it.
+ */
+public sealed interface Condition
+        permits Condition.Comparison,
+                Condition.In,
+                Condition.IsNull,
+                Condition.IsNotNull,
+                Condition.And,
+                Condition.Or,
+                Condition.Not {
+
+    /** The operator of a {@link Comparison}. */
+    enum Operator {
+        /** Equal: {@code path = value}. */
+        EQ,
+        /** Not equal: {@code path <> value}. */
+        NE,
+        /** Less than: {@code path < value}. */
+        LT,
+        /** Less than or equal: {@code path <= value}. */
+        LE,
+        /** Greater than: {@code path > value}. */
+        GT,
+        /** Greater than or equal: {@code path >= value}. */
+        GE,
+        /** Pattern match: {@code path LIKE pattern}, with {@code %} and {@code _} as wildcards. */
+        LIKE
+    }
+
+    /**
+     * Compares a property with a non-null value. Nulls are described by {@link IsNull} and
+     * {@link IsNotNull} instead, since {@code = NULL} is never true in SQL.
+     *
+     * @param path the property path, such as {@code "value"} or {@code "parent.value"}
+     * @param operator how to compare
+     * @param value the value to compare with: any Java value (an entity instance compares a
+     *     many-to-one by id), or a {@link Parameter} in a {@link #shape()}
+     */
+    record Comparison(String path, Operator operator, Object value) implements Condition {
+        /**
+         * Checks the path and that operator and value are present.
+         *
+         * @param path the property path
+         * @param operator how to compare
+         * @param value the non-null value to compare with
+         */
+        public Comparison {
+            PropertyNames.requirePath(path, "property path");
+            Objects.requireNonNull(operator, "operator must not be null");
+            if (value == null) {
+                throw new IllegalArgumentException("cannot compare '" + path + "' " + operator
+                        + " null: comparing with NULL is never true in SQL; use Condition.isNull(\"" + path
+                        + "\") or Condition.isNotNull(\"" + path + "\")");
+            }
+        }
+    }
+
+    /**
+     * True when a property equals one of the values: {@code path IN (…)}. An empty list is
+     * allowed and matches no row.
+     *
+     * @param path the property path
+     * @param values the candidate values, none of them null
+     */
+    record In(String path, List<Object> values) implements Condition {
+        /**
+         * Checks the path and copies the values.
+         *
+         * @param path the property path
+         * @param values the candidate values, none of them null; copied
+         */
+        public In {
+            PropertyNames.requirePath(path, "property path");
+            Objects.requireNonNull(values, "values must not be null");
+            if (values.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("the values for '" + path + "' IN (…) contain null, which"
+                        + " never matches in SQL; use Condition.in(…).or(Condition.isNull(\"" + path + "\"))");
+            }
+            values = Collections.unmodifiableList(new ArrayList<>(values));
+        }
+    }
+
+    /**
+     * True when a property is null: {@code path IS NULL}.
+     *
+     * @param path the property path
+     */
+    record IsNull(String path) implements Condition {
+        /**
+         * Checks the path.
+         *
+         * @param path the property path
+         */
+        public IsNull {
+            PropertyNames.requirePath(path, "property path");
+        }
+    }
+
+    /**
+     * True when a property is not null: {@code path IS NOT NULL}.
+     *
+     * @param path the property path
+     */
+    record IsNotNull(String path) implements Condition {
+        /**
+         * Checks the path.
+         *
+         * @param path the property path
+         */
+        public IsNotNull {
+            PropertyNames.requirePath(path, "property path");
+        }
+    }
+
+    /**
+     * True when every one of the conditions is true.
+     *
+     * @param conditions at least two conditions, in the order given
+     */
+    record And(List<Condition> conditions) implements Condition {
+        /**
+         * Checks and copies the conditions.
+         *
+         * @param conditions at least two conditions; copied
+         */
+        public And {
+            conditions = requireAtLeastTwo(conditions, "And", "and");
+        }
+    }
+
+    /**
+     * True when at least one of the conditions is true.
+     *
+     * @param conditions at least two conditions, in the order given
+     */
+    record Or(List<Condition> conditions) implements Condition {
+        /**
+         * Checks and copies the conditions.
+         *
+         * @param conditions at least two conditions; copied
+         */
+        public Or {
+            conditions = requireAtLeastTwo(conditions, "Or", "or");
+        }
+    }
+
+    /**
+     * True when the condition is false: {@code NOT (condition)}.
+     *
+     * @param condition the negated condition
+     */
+    record Not(Condition condition) implements Condition {
+        /**
+         * Checks that the condition is present.
+         *
+         * @param condition the negated condition
+         */
+        public Not {
+            Objects.requireNonNull(condition, "condition must not be null");
+        }
+    }
+
+    /**
+     * Stands for the value at {@code index} of {@link #boundValues()} in a {@link #shape()}: a
+     * renderer turns it into a bind marker such as {@code $1}.
+     *
+     * @param index the position of the value in {@link #boundValues()}, from 0
+     */
+    record Parameter(int index) {
+        /**
+         * Checks that the index is not negative.
+         *
+         * @param index the position of the value, from 0
+         */
+        public Parameter {
+            if (index < 0) {
+                throw new IllegalArgumentException("parameter index must not be negative, was " + index);
+            }
+        }
+    }
+
+    /**
+     * {@code path = value}; a null value gives {@code isNull(path)}, as in SQLAlchemy's {@code == None}
+     * and Django's {@code filter(path=None)}.
+     *
+     * @param path the property path, such as {@code "value"} or {@code "parent.value"}
+     * @param value any value; an entity instance compares a many-to-one by id
+     * @return the condition
+     */
+    static Condition eq(String path, Object value) {
+        return value == null ? new IsNull(path) : new Comparison(path, Operator.EQ, value);
+    }
+
+    /**
+     * {@code path <> value}; a null value gives {@code isNotNull(path)}. As in SQL, rows where the
+     * property is null do not match {@code ne(path, value)}.
+     *
+     * @param path the property path
+     * @param value any value
+     * @return the condition
+     */
+    static Condition ne(String path, Object value) {
+        return value == null ? new IsNotNull(path) : new Comparison(path, Operator.NE, value);
+    }
+
+    /**
+     * {@code path < value} (Django's {@code path__lt}).
+     *
+     * @param path the property path
+     * @param value a non-null value
+     * @return the condition
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static Condition lt(String path, Object value) {
+        return new Comparison(path, Operator.LT, value);
+    }
+
+    /**
+     * {@code path <= value} (Django's {@code path__lte}).
+     *
+     * @param path the property path
+     * @param value a non-null value
+     * @return the condition
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static Condition le(String path, Object value) {
+        return new Comparison(path, Operator.LE, value);
+    }
+
+    /**
+     * {@code path > value} (Django's {@code path__gt}).
+     *
+     * @param path the property path
+     * @param value a non-null value
+     * @return the condition
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static Condition gt(String path, Object value) {
+        return new Comparison(path, Operator.GT, value);
+    }
+
+    /**
+     * {@code path >= value} (Django's {@code path__gte}).
+     *
+     * @param path the property path
+     * @param value a non-null value
+     * @return the condition
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static Condition ge(String path, Object value) {
+        return new Comparison(path, Operator.GE, value);
+    }
+
+    /**
+     * {@code path IN (values…)} (SQLAlchemy's {@code in_}, Django's {@code path__in}). An empty
+     * collection is allowed and matches no row.
+     *
+     * @param path the property path
+     * @param values the candidate values, none of them null; copied
+     * @return the condition
+     * @throws IllegalArgumentException if a value is null
+     */
+    static Condition in(String path, Collection<?> values) {
+        Objects.requireNonNull(values, "values must not be null");
+        return new In(path, new ArrayList<>(values));
+    }
+
+    /**
+     * {@code path IN (values…)}, the values given inline: {@code Condition.in("key", "a", "b")}.
+     *
+     * @param path the property path
+     * @param values the candidate values, none of them null
+     * @return the condition
+     * @throws IllegalArgumentException if a value is null
+     */
+    static Condition in(String path, Object... values) {
+        Objects.requireNonNull(values, "values must not be null");
+        return new In(path, Arrays.asList(values));
+    }
+
+    /**
+     * {@code path LIKE pattern}, where {@code %} matches any run of characters and {@code _} one
+     * character: {@code like("value", "a%")} is Django's {@code value__startswith="a"}.
+     *
+     * @param path the property path
+     * @param pattern the pattern, not null
+     * @return the condition
+     */
+    static Condition like(String path, String pattern) {
+        Objects.requireNonNull(pattern, "pattern must not be null");
+        return new Comparison(path, Operator.LIKE, pattern);
+    }
+
+    /**
+     * {@code path IS NULL}; for a many-to-one, rows without a related entity.
+     *
+     * @param path the property path
+     * @return the condition
+     */
+    static Condition isNull(String path) {
+        return new IsNull(path);
+    }
+
+    /**
+     * {@code path IS NOT NULL}.
+     *
+     * @param path the property path
+     * @return the condition
+     */
+    static Condition isNotNull(String path) {
+        return new IsNotNull(path);
+    }
+
+    /**
+     * All of the conditions (SQLAlchemy's {@code and_}): {@code Condition.and(a, b, c)}. Nested
+     * {@link And}s are flattened and a single condition is returned as it is (pass one as an array:
+     * {@code Condition.and(a)} resolves to the instance method {@link #and(Condition)}).
+     *
+     * @param conditions at least one condition
+     * @return the combined condition
+     * @throws IllegalArgumentException if there is no condition
+     */
+    static Condition and(Condition... conditions) {
+        List<Condition> flat = flatten(conditions, And.class, "and");
+        return flat.size() == 1 ? flat.get(0) : new And(flat);
+    }
+
+    /**
+     * Any of the conditions (SQLAlchemy's {@code or_}). Nested {@link Or}s are flattened and a
+     * single condition is returned as it is.
+     *
+     * @param conditions at least one condition
+     * @return the combined condition
+     * @throws IllegalArgumentException if there is no condition
+     */
+    static Condition or(Condition... conditions) {
+        List<Condition> flat = flatten(conditions, Or.class, "or");
+        return flat.size() == 1 ? flat.get(0) : new Or(flat);
+    }
+
+    /**
+     * The negation of a condition (SQLAlchemy's {@code not_}, Django's {@code ~Q}). {@code not(not(c))}
+     * is {@code c}, and the negation of {@link IsNull} is {@link IsNotNull} and back.
+     *
+     * @param condition the condition to negate
+     * @return the negated condition
+     */
+    static Condition not(Condition condition) {
+        Objects.requireNonNull(condition, "condition must not be null");
+        if (condition instanceof Not not) {
+            return not.condition();
+        }
+        if (condition instanceof IsNull isNull) {
+            return new IsNotNull(isNull.path());
+        }
+        if (condition instanceof IsNotNull isNotNull) {
+            return new IsNull(isNotNull.path());
+        }
+        return new Not(condition);
+    }
+
+    /**
+     * This condition and the other: {@code Condition.and(this, other)}.
+     *
+     * @param other the condition that must hold as well
+     * @return the combined condition; this one is unchanged
+     */
+    default Condition and(Condition other) {
+        return Condition.and(this, other);
+    }
+
+    /**
+     * This condition or the other: {@code Condition.or(this, other)}.
+     *
+     * @param other the alternative condition
+     * @return the combined condition; this one is unchanged
+     */
+    default Condition or(Condition other) {
+        return Condition.or(this, other);
+    }
+
+    /**
+     * The negation of this condition: {@code Condition.not(this)}.
+     *
+     * @return the negated condition; this one is unchanged
+     */
+    default Condition negate() {
+        return Condition.not(this);
+    }
+
+    /**
+     * This condition with every value replaced by a {@link Parameter} numbered in the order of
+     * {@link #boundValues()}: two conditions that differ only in their values have equal shapes,
+     * so a renderer can cache SQL text per shape. Each element of an {@link In} is a value of its
+     * own, so the shape keeps the number of elements.
+     *
+     * <pre>{@code
+     * Condition.eq("value", "x").and(Condition.gt("id", 3)).shape()
+     *     // And[Comparison[value, EQ, Parameter[0]], Comparison[id, GT, Parameter[1]]]
+     * }</pre>
+     *
+     * @return the shape of this condition
+     */
+    default Condition shape() {
+        return new ShapeSplitter().shapeOf(this);
+    }
+
+    /**
+     * The values of this condition, depth first in the order they appear: the values that
+     * {@link #shape()} replaces by parameters, {@code boundValues().get(i)} for {@code Parameter(i)}.
+     *
+     * @return an unmodifiable list of the values; never contains null
+     */
+    default List<Object> boundValues() {
+        ShapeSplitter splitter = new ShapeSplitter();
+        splitter.shapeOf(this);
+        return splitter.values();
+    }
+
+    private static List<Condition> requireAtLeastTwo(List<Condition> conditions, String kind, String factory) {
+        Objects.requireNonNull(conditions, "conditions must not be null");
+        if (conditions.size() < 2) {
+            throw new IllegalArgumentException(kind + " needs at least two conditions, got " + conditions.size()
+                    + "; use Condition." + factory + "(…), which also accepts one");
+        }
+        return List.copyOf(conditions);
+    }
+
+    private static List<Condition> flatten(
+            Condition[] conditions, Class<? extends Condition> kind, String operation) {
+        Objects.requireNonNull(conditions, "conditions must not be null");
+        if (conditions.length == 0) {
+            throw new IllegalArgumentException("Condition." + operation + "(…) needs at least one condition");
+        }
+        List<Condition> flat = new ArrayList<>();
+        for (Condition condition : conditions) {
+            Objects.requireNonNull(condition, "conditions must not contain null");
+            if (condition instanceof And and && kind == And.class) {
+                flat.addAll(and.conditions());
+            } else if (condition instanceof Or or && kind == Or.class) {
+                flat.addAll(or.conditions());
+            } else {
+                flat.add(condition);
+            }
+        }
+        return flat;
+    }
+}
