@@ -344,7 +344,31 @@ public final class UnitOfWork {
      * @param state the updated object's state
      */
     public void updated(EntityState state) {
+        ColumnMapping version = state.mapping().version();
+        if (version != null) {
+            // the UPDATE incremented the version in the row; the object follows
+            version.accessor().set(state.entity(), increment(state.snapshotValue(version)));
+        }
         state.snapshot(values.all(state));
+    }
+
+    /**
+     * Prepares a pending object for its insert: a versioned object starts at version 0.
+     *
+     * @param state a pending object's state
+     */
+    public void beforeInsert(EntityState state) {
+        ColumnMapping version = state.mapping().version();
+        if (version != null && version.accessor().get(state.entity()) == null) {
+            Class<?> type = version.type().javaType();
+            version.accessor().set(state.entity(), type == Integer.class ? Integer.valueOf(0)
+                    : type == Short.class ? Short.valueOf((short) 0) : Long.valueOf(0));
+        }
+    }
+
+    private static Object increment(Object version) {
+        return version instanceof Long l ? Long.valueOf(l + 1)
+                : version instanceof Integer i ? Integer.valueOf(i + 1) : Short.valueOf((short) ((Short) version + 1));
     }
 
     /**

@@ -1,0 +1,33 @@
+package io.valence.orm.internal.flush;
+
+import io.valence.orm.internal.sql.SqlStatement;
+import io.valence.orm.internal.state.EntityState;
+import java.util.List;
+
+/**
+ * One statement of a flush, ready to run: the step it belongs to, the rows it carries (a step
+ * with very many rows is cut into chunks), and the SQL with its bound arrays.
+ *
+ * @param step the planned step
+ * @param rows the rows this statement writes, in bind order
+ * @param statement the SQL and its binds
+ */
+public record BoundStep(FlushStep step, List<EntityState> rows, SqlStatement statement) {
+    /**
+     * Whether the statement returns the generated ids of inserted rows, in row order.
+     *
+     * @return {@code true} for inserts with IDENTITY or SEQUENCE ids
+     */
+    public boolean returnsGeneratedIds() {
+        return step instanceof FlushStep.InsertRows && step.mapping().idGeneration().isGenerated();
+    }
+
+    /**
+     * Whether the statement returns the ids it touched, each of which must come back.
+     *
+     * @return {@code true} for updates and deletes
+     */
+    public boolean returnsTouchedIds() {
+        return !(step instanceof FlushStep.InsertRows);
+    }
+}

@@ -1,0 +1,97 @@
+package io.valence.orm.internal.flush;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.sql.FlushSqlRenderer;
+import io.valence.orm.internal.sql.SqlStatement;
+import io.valence.orm.internal.state.ColumnValues;
+import io.valence.orm.internal.state.EntityState;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns planned steps into statements with one array parameter per column. The SQL text is built
+ * once per shape (table, kind, columns) and cached for the factory's lifetime; only the arrays are
+ * built per flush. Steps larger than {@link #CHUNK} rows are cut into several statements.
+ */
+public final class FlushStatements {
+    /** Rows per statement: keeps single messages to the server at a sensible size. */
+    static final int CHUNK = 20_000;
+
+    private final Map<Object, String> sqlCache = new ConcurrentHashMap<>();
+
+    /** A cache key: the kind of statement, the table and its columns. */
+    private record Shape(Class<?> kind, EntityMapping mapping, List<ColumnMapping> columns) {}
+
+    /**
+     * Binds a step, reading the rows' current values (ids assigned by earlier steps included).
+     *
+     * @param step the step
+     * @param values reads column values
+     * @return the statements, usually one
+     */
+    public List<BoundStep> bind(FlushStep step, ColumnValues values) {
+        List<BoundStep> bound = new ArrayList<>();
+        List<EntityState> rows = step.rows();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<EntityState> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            bound.add(new BoundStep(step, chunk, statement(step, chunk, values)));
+        }
+        return bound;
+    }
+
+    private SqlStatement statement(FlushStep step, List<EntityState> rows, ColumnValues values) {
+        EntityMapping mapping = step.mapping();
+        List<SqlStatement.Bind> binds = new ArrayList<>();
+        String sql;
+        if (step instanceof FlushStep.InsertRows) {
+            boolean generated = mapping.idGeneration().isGenerated();
+            List<ColumnMapping> columns = generated ? mapping.columns().subList(1, mapping.columns().size()) : mapping.columns();
+            sql = sqlCache.computeIfAbsent(new Shape(FlushStep.InsertRows.class, mapping, columns), shape -> generated
+                    ? FlushSqlRenderer.insertGenerated(mapping, columns)
+                    : FlushSqlRenderer.insertAssigned(mapping, columns));
+            if (columns.isEmpty()) {
+                binds.add(new SqlStatement.Bind(rows.size(), Integer.class));
+            }
+            columns.forEach(column -> binds.add(array(column, rows, values)));
+        } else if (step instanceof FlushStep.UpdateRows update) {
+            sql = sqlCache.computeIfAbsent(new Shape(FlushStep.UpdateRows.class, mapping, update.columns()),
+                    shape -> FlushSqlRenderer.update(mapping, update.columns()));
+            addKeyArrays(mapping, rows, values, binds);
+            update.columns().forEach(column -> binds.add(array(column, rows, values)));
+        } else {
+            sql = sqlCache.computeIfAbsent(new Shape(FlushStep.DeleteRows.class, mapping, List.of()),
+                    shape -> FlushSqlRenderer.delete(mapping));
+            addKeyArrays(mapping, rows, values, binds);
+        }
+        return new SqlStatement(sql, binds);
+    }
+
+    /** The ids, and for versioned entities the versions as last read, that identify the rows. */
+    private static void addKeyArrays(
+            EntityMapping mapping, List<EntityState> rows, ColumnValues values, List<SqlStatement.Bind> binds) {
+        binds.add(array(mapping.id(), rows, values));
+        if (mapping.version() != null) {
+            binds.add(snapshotArray(mapping.version(), rows));
+        }
+    }
+
+    private static SqlStatement.Bind array(ColumnMapping column, List<EntityState> rows, ColumnValues values) {
+        Object array = Array.newInstance(column.type().driverType(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Array.set(array, i, column.type().toDriver(values.current(rows.get(i), column)));
+        }
+        return new SqlStatement.Bind(array, array.getClass());
+    }
+
+    private static SqlStatement.Bind snapshotArray(ColumnMapping column, List<EntityState> rows) {
+        Object array = Array.newInstance(column.type().driverType(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Array.set(array, i, column.type().toDriver(rows.get(i).snapshotValue(column)));
+        }
+        return new SqlStatement.Bind(array, array.getClass());
+    }
+}

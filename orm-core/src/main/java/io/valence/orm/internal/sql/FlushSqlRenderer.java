@@ -1,0 +1,144 @@
+package io.valence.orm.internal.sql;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.IdGeneration;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The text of the batched statements a flush sends. Each takes every row of a step as one array
+ * parameter per column, so a statement's size and round trips do not grow with its rows
+ * (r2dbc-postgresql runs {@code Statement.add()} bindings one round trip each).
+ */
+public final class FlushSqlRenderer {
+    private FlushSqlRenderer() {}
+
+    /**
+     * An INSERT of many rows whose ids the database generates, returning the ids in input order.
+     *
+     * <p>RETURNING order is not guaranteed by PostgreSQL, so ids are not read from it. Instead the
+     * ids are drawn with {@code nextval} inside a MATERIALIZED CTE, numbered by the input's
+     * ordinality; the INSERT reads that CTE, and the statement's result is the same CTE ordered by
+     * ordinality. A materialized CTE is evaluated exactly once, so the ids inserted and the ids
+     * returned are the same values, and the ORDER BY makes the match to input rows certain.
+     *
+     * @param mapping the entity, with IDENTITY or SEQUENCE ids
+     * @param columns the inserted columns other than the id; one array parameter each
+     * @return the text
+     */
+    public static String insertGenerated(EntityMapping mapping, List<ColumnMapping> columns) {
+        String source = arraySource(columns, "n");
+        StringJoiner targets = new StringJoiner(", ").add(Identifiers.quote(mapping.id().column()));
+        StringJoiner selected = new StringJoiner(", ").add("k");
+        for (int i = 0; i < columns.size(); i++) {
+            targets.add(Identifiers.quote(columns.get(i).column()));
+            selected.add("c" + (i + 1));
+        }
+        return "WITH v AS MATERIALIZED (SELECT nextval(" + sequenceOf(mapping) + ")::" + mapping.id().type().ddlType() + " AS k, t.* FROM " + source + "),"
+                + " i AS (INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + targets + ") SELECT " + selected
+                + " FROM v ORDER BY n) SELECT k FROM v ORDER BY n";
+    }
+
+    /**
+     * An INSERT of many rows whose ids are assigned by the application.
+     *
+     * @param mapping the entity
+     * @param columns every inserted column, the id included; one array parameter each
+     * @return the text
+     */
+    public static String insertAssigned(EntityMapping mapping, List<ColumnMapping> columns) {
+        StringJoiner targets = new StringJoiner(", ");
+        StringJoiner selected = new StringJoiner(", ");
+        for (int i = 0; i < columns.size(); i++) {
+            targets.add(Identifiers.quote(columns.get(i).column()));
+            selected.add("c" + (i + 1));
+        }
+        return "INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + targets + ") SELECT " + selected + " FROM "
+                + unnest(columns, 1) + " AS t(" + selected + ")";
+    }
+
+    /**
+     * An UPDATE of the same columns on many rows, returning the ids it touched. With a version
+     * column the version must match and is incremented.
+     *
+     * @param mapping the entity
+     * @param columns the changed columns; parameters are the ids, the versions (if versioned), then one array per column
+     * @return the text
+     */
+    public static String update(EntityMapping mapping, List<ColumnMapping> columns) {
+        ColumnMapping version = mapping.version();
+        StringJoiner assignments = new StringJoiner(", ");
+        StringJoiner aliases = new StringJoiner(", ").add("k");
+        StringBuilder arrays = new StringBuilder("$1::").append(mapping.id().type().arrayType());
+        int parameter = 2;
+        if (version != null) {
+            aliases.add("ver");
+            arrays.append(", $").append(parameter++).append("::").append(version.type().arrayType());
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnMapping column = columns.get(i);
+            assignments.add(Identifiers.quote(column.column()) + " = v.c" + (i + 1));
+            aliases.add("c" + (i + 1));
+            arrays.append(", $").append(parameter++).append("::").append(column.type().arrayType());
+        }
+        if (version != null) {
+            assignments.add(Identifiers.quote(version.column()) + " = x." + Identifiers.quote(version.column()) + " + 1");
+        }
+        return "UPDATE " + Identifiers.quote(mapping.table()) + " AS x SET " + assignments + " FROM unnest(" + arrays
+                + ") AS v(" + aliases + ") WHERE " + matchRow(mapping) + " RETURNING x." + Identifiers.quote(mapping.id().column());
+    }
+
+    /**
+     * A DELETE of many rows by id (and version, if versioned), returning the ids it removed.
+     *
+     * @param mapping the entity
+     * @return the text; parameters are the ids, then the versions
+     */
+    public static String delete(EntityMapping mapping) {
+        String id = Identifiers.quote(mapping.id().column());
+        String table = Identifiers.quote(mapping.table());
+        if (mapping.version() == null) {
+            return "DELETE FROM " + table + " WHERE " + id + " = ANY($1::" + mapping.id().type().arrayType() + ") RETURNING " + id;
+        }
+        return "DELETE FROM " + table + " AS x USING unnest($1::" + mapping.id().type().arrayType() + ", $2::"
+                + mapping.version().type().arrayType() + ") AS v(k, ver) WHERE " + matchRow(mapping) + " RETURNING x." + id;
+    }
+
+    private static String matchRow(EntityMapping mapping) {
+        String match = "x." + Identifiers.quote(mapping.id().column()) + " = v.k";
+        if (mapping.version() != null) {
+            match += " AND x." + Identifiers.quote(mapping.version().column()) + " = v.ver";
+        }
+        return match;
+    }
+
+    /** {@code unnest($1::t1[], …) WITH ORDINALITY AS t(c1, …, n)}, or a series when there are no columns. */
+    private static String arraySource(List<ColumnMapping> columns, String ordinal) {
+        if (columns.isEmpty()) {
+            return "generate_series(1, $1::integer) AS t(" + ordinal + ")";
+        }
+        StringJoiner aliases = new StringJoiner(", ");
+        for (int i = 0; i < columns.size(); i++) {
+            aliases.add("c" + (i + 1));
+        }
+        return unnest(columns, 1) + " WITH ORDINALITY AS t(" + aliases + ", " + ordinal + ")";
+    }
+
+    private static String unnest(List<ColumnMapping> columns, int firstParameter) {
+        StringJoiner arrays = new StringJoiner(", ", "unnest(", ")");
+        for (int i = 0; i < columns.size(); i++) {
+            arrays.add("$" + (firstParameter + i) + "::" + columns.get(i).type().arrayType());
+        }
+        return arrays.toString();
+    }
+
+    private static String sequenceOf(EntityMapping mapping) {
+        IdGeneration generation = mapping.idGeneration();
+        if (generation.strategy() == IdGeneration.Strategy.SEQUENCE) {
+            return Identifiers.literal(Identifiers.quote(generation.sequence())) + "::regclass";
+        }
+        return "pg_get_serial_sequence(" + Identifiers.literal(Identifiers.quote(mapping.table())) + ", "
+                + Identifiers.literal(mapping.id().column()) + ")";
+    }
+}
