@@ -1,0 +1,206 @@
+package io.valence.orm.reactive;
+
+import io.valence.orm.query.Select;
+import java.util.Collection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A unit of work over one database connection: an identity map (one object per row), automatic
+ * dirty tracking, dependency-ordered and batched flush, and an explicit commit.
+ *
+ * <p>A session allows one operation at a time. Subscribing to a second operation while one is in
+ * flight fails at once with {@link io.valence.orm.ConcurrentSessionUseException} and leaves the
+ * first undisturbed; use one session per concurrent task ({@link SessionFactory#fanOut}).
+ * Bookkeeping methods ({@link #add}, {@link #delete}, …) do no I/O and return plain values.
+ *
+ * <p>The connection is taken from the pool when first needed, a transaction begins then, and the
+ * connection goes back at {@link #commit()}, {@link #rollback()} or {@link #close()}. Nothing is
+ * committed without {@code commit()}.
+ */
+public interface ReactiveSession {
+
+    /**
+     * Loads an object by primary key. An object already in the session is returned as it is and
+     * costs no statement; otherwise pending changes are flushed and one SELECT runs.
+     *
+     * @param type a mapped class
+     * @param id the primary key, of the id field's type (a {@code Long} id also accepts any integral number)
+     * @param <T> the entity type
+     * @return a Mono of the object, empty when no row has that id
+     * @throws io.valence.orm.MappingException at the call when the class is not mapped
+     * @throws IllegalArgumentException at the call when the id has the wrong type
+     */
+    <T> Mono<T> get(Class<T> type, Object id);
+
+    /**
+     * Streams the objects a query selects, with backpressure: rows are read as they are requested.
+     * Pending changes are flushed first. Each row passes through the identity map: an object
+     * already in the session is returned as it is, unless it was expired or the query asks for
+     * {@link Select#populateExisting()}. The stream holds the session until it completes or is
+     * cancelled; cancelling it leaves the session usable at once.
+     *
+     * @param select the query
+     * @param <T> the entity type
+     * @return a Flux of the objects
+     */
+    <T> Flux<T> scalars(Select<T> select);
+
+    /**
+     * Runs a query that must select exactly one row.
+     *
+     * @param select the query
+     * @param <T> the entity type
+     * @return a Mono of the object; errors with {@link io.valence.orm.NoResultException} when there
+     *     is none and {@link io.valence.orm.MultipleResultsException} when there are several
+     */
+    <T> Mono<T> one(Select<T> select);
+
+    /**
+     * Runs a query that must select at most one row.
+     *
+     * @param select the query
+     * @param <T> the entity type
+     * @return a Mono of the object, empty when there is none; errors with
+     *     {@link io.valence.orm.MultipleResultsException} when there are several
+     */
+    <T> Mono<T> oneOrNone(Select<T> select);
+
+    /**
+     * Counts the rows a query selects (its limit, offset, order and load options are ignored).
+     *
+     * @param select the query
+     * @return a Mono of the count
+     */
+    Mono<Long> count(Select<?> select);
+
+    /**
+     * Makes a new object pending; it is inserted at the next flush. New objects its relationships
+     * refer to are added with it (cascade), in both directions. Adding a deleted object undoes the
+     * delete. No I/O.
+     *
+     * @param entity an instance of a mapped class
+     * @throws io.valence.orm.MappingException when its class is not mapped
+     * @throws io.valence.orm.ConcurrentSessionUseException when an operation is in flight
+     */
+    void add(Object entity);
+
+    /**
+     * Adds several objects, as {@link #add} does each.
+     *
+     * @param entities instances of mapped classes
+     */
+    void addAll(Collection<?> entities);
+
+    /**
+     * Marks an object for deletion at the next flush, with what its {@code cascade = REMOVE}
+     * relationships hold. A pending object is simply not inserted. No I/O.
+     *
+     * @param entity an object of this session
+     * @throws IllegalArgumentException when the object is not in this session
+     */
+    void delete(Object entity);
+
+    /**
+     * Sends pending inserts, updates and deletes to the database without committing, in an order
+     * that satisfies foreign keys, batched per table. A failed flush rolls the transaction back; the
+     * session then fails with {@link io.valence.orm.PendingRollbackException} until {@link #rollback()}.
+     *
+     * @return a Mono that completes when the statements ran
+     */
+    Mono<Void> flush();
+
+    /**
+     * Flushes, commits, and returns the connection to the pool. The session stays usable; its
+     * objects keep their state.
+     *
+     * @return a Mono that completes after COMMIT
+     */
+    Mono<Void> commit();
+
+    /**
+     * Rolls the transaction back and returns the connection. Objects added or inserted in the
+     * transaction leave the session, deleted ones come back, and every other object is expired
+     * (its next get or query reloads it). Also clears a pending-rollback state.
+     *
+     * @return a Mono that completes after ROLLBACK
+     */
+    Mono<Void> rollback();
+
+    /**
+     * Rolls back what was not committed, returns the connection and forgets every object. Further
+     * use fails with {@link io.valence.orm.SessionClosedException}. Closing twice is harmless.
+     *
+     * @return a Mono that completes when the connection is released
+     */
+    Mono<Void> close();
+
+    /**
+     * Reloads an object from its row, overwriting its in-memory state (unflushed changes included).
+     *
+     * @param entity a persistent object of this session
+     * @param <T> the entity type
+     * @return a Mono of the same object; errors with {@link io.valence.orm.StaleObjectException}
+     *     when its row is gone
+     */
+    <T> Mono<T> refresh(T entity);
+
+    /**
+     * Marks an object expired: the next get or query that reaches its row reloads its state. No I/O.
+     *
+     * @param entity a persistent object of this session
+     * @param <T> the entity type
+     */
+    <T> void expire(T entity);
+
+    /**
+     * Detaches an object: the session forgets it, and its changes are no longer tracked. No I/O.
+     *
+     * @param entity an object of this session
+     * @param <T> the entity type
+     */
+    <T> void expunge(T entity);
+
+    /**
+     * Copies a detached object's state onto the session's object for the same row (loading it if
+     * needed), or adds a copy as new when it has no row. The argument is never attached.
+     *
+     * @param detached an object not tracked by this session
+     * @param <T> the entity type
+     * @return a Mono of the session's object
+     */
+    <T> Mono<T> merge(T detached);
+
+    /**
+     * Loads a relationship of one object that was not loaded, or reloads it, with one statement
+     * (pending changes are flushed first). This is the explicit form of lazy loading: Valence never
+     * loads a relationship implicitly.
+     *
+     * @param entity a persistent object of this session
+     * @param relationship the relationship's property name
+     * @param <T> the entity type
+     * @return a Mono of the same object, with the relationship loaded
+     * @throws IllegalArgumentException at the call when the object is not persistent here or has no such relationship
+     */
+    <T> Mono<T> fetch(T entity, String relationship);
+
+    /**
+     * Whether the object is pending, persistent or marked deleted in this session.
+     *
+     * @param entity any object
+     * @return {@code true} when tracked
+     */
+    boolean contains(Object entity);
+
+    /**
+     * Whether a relationship of an object holds what the database holds. Valence never loads a
+     * relationship implicitly: touching an unloaded collection throws
+     * {@link io.valence.orm.RelationshipNotLoadedException}, and an unloaded to-one reads as {@code null}
+     * (its foreign key is kept).
+     *
+     * @param entity an object of this session
+     * @param relationship the relationship's property name
+     * @return {@code true} when loaded
+     */
+    boolean isLoaded(Object entity, String relationship);
+}

@@ -1,0 +1,136 @@
+package io.valence.orm.reactive;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.valence.orm.MappingException;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.reactive.internal.scan.EntityScanner;
+import io.valence.orm.reactive.internal.session.DefaultSessionFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates sessions over a {@link ConnectionFactory} (usually an r2dbc-pool {@code ConnectionPool})
+ * for a validated set of entity classes. Thread-safe; build one per database and share it.
+ *
+ * <pre>{@code
+ * SessionFactory factory = SessionFactory.builder(pool).entities(Parent.class, Child.class).build();
+ * Mono<Parent> saved = factory.inTransaction(session -> {
+ *     Parent parent = new Parent("p");
+ *     session.add(parent);
+ *     return Mono.just(parent);
+ * });
+ * }</pre>
+ */
+public interface SessionFactory {
+
+    /**
+     * Starts building a factory.
+     *
+     * @param connectionFactory where sessions take their connections; it stays the caller's to close
+     * @return the builder
+     */
+    static Builder builder(ConnectionFactory connectionFactory) {
+        return new Builder(connectionFactory);
+    }
+
+    /**
+     * Opens a session. No connection is taken until the session first needs one.
+     *
+     * @return a new session; close it when done
+     */
+    ReactiveSession openSession();
+
+    /**
+     * Opens a session, runs the work, and closes the session when the work's Mono terminates or is
+     * cancelled; what the work did not commit is rolled back.
+     *
+     * @param work the work, given the session
+     * @param <T> the result type
+     * @return a Mono of the work's result
+     */
+    <T> Mono<T> withSession(Function<ReactiveSession, Mono<T>> work);
+
+    /**
+     * Opens a session, runs the work, and commits when the work succeeds; rolls back when it fails
+     * or is cancelled. The session is closed in every case.
+     *
+     * @param work the work, given the session
+     * @param <T> the result type
+     * @return a Mono of the work's result, emitted after COMMIT
+     */
+    <T> Mono<T> inTransaction(Function<ReactiveSession, Mono<T>> work);
+
+    /**
+     * The DDL of this factory's entities.
+     *
+     * @return the schema, whose {@code create()}/{@code drop()} run on a connection of this factory
+     */
+    Schema schema();
+
+    /**
+     * Closes the factory. A {@link ConnectionFactory} passed to {@link #builder} is not closed: it
+     * stays the caller's.
+     *
+     * @return a Mono that completes when closed
+     */
+    Mono<Void> close();
+
+    /** Collects the entity classes of a factory and validates them at {@link #build()}. */
+    final class Builder {
+        private final ConnectionFactory connectionFactory;
+        private final Set<Class<?>> entities = new LinkedHashSet<>();
+        private final List<String> packages = new ArrayList<>();
+
+        private Builder(ConnectionFactory connectionFactory) {
+            this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
+        }
+
+        /**
+         * Registers entity classes.
+         *
+         * @param types classes annotated with {@code @Entity}
+         * @return this builder
+         */
+        public Builder entities(Class<?>... types) {
+            entities.addAll(Arrays.asList(types));
+            return this;
+        }
+
+        /**
+         * Registers every {@code @Entity} class found under these packages (and their subpackages)
+         * on the class path, in directories and jars, so no model is left unloaded.
+         *
+         * @param packageNames package names such as {@code "com.acme.model"}
+         * @return this builder
+         */
+        public Builder scanPackages(String... packageNames) {
+            packages.addAll(Arrays.asList(packageNames));
+            return this;
+        }
+
+        /**
+         * Reads and validates every mapping now.
+         *
+         * @return the factory
+         * @throws MappingException listing every problem of the model, each naming class, field and fix
+         */
+        public SessionFactory build() {
+            Set<Class<?>> all = new LinkedHashSet<>(entities);
+            if (!packages.isEmpty()) {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                all.addAll(EntityScanner.scan(loader != null ? loader : SessionFactory.class.getClassLoader(), packages));
+            }
+            if (all.isEmpty()) {
+                throw new MappingException("No entity classes were registered; call entities(…) or scanPackages(…)"
+                        + " before build()");
+            }
+            return new DefaultSessionFactory(connectionFactory, Metamodel.of(all));
+        }
+    }
+}

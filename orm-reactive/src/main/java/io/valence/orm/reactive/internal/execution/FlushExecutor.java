@@ -1,0 +1,111 @@
+package io.valence.orm.reactive.internal.execution;
+
+import io.r2dbc.spi.Connection;
+import io.valence.orm.OrmException;
+import io.valence.orm.StaleObjectException;
+import io.valence.orm.internal.flush.BoundStep;
+import io.valence.orm.internal.flush.FlushPlan;
+import io.valence.orm.internal.flush.FlushStatements;
+import io.valence.orm.internal.flush.FlushStep;
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.unitofwork.UnitOfWork;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a flush plan step after step on the session's connection. Each step is bound only when the
+ * previous one finished, so foreign keys read the ids earlier inserts assigned. Results are applied
+ * to the unit of work as they arrive: generated ids in input order, and every update or delete
+ * checked to have touched its row (a missing one is a {@link StaleObjectException}).
+ */
+public final class FlushExecutor {
+    private final FlushStatements statements;
+    private final StatementRunner runner;
+
+    /**
+     * @param statements binds steps to SQL
+     * @param runner runs statements
+     */
+    public FlushExecutor(FlushStatements statements, StatementRunner runner) {
+        this.statements = statements;
+        this.runner = runner;
+    }
+
+    /**
+     * Runs a plan.
+     *
+     * @param plan the steps in order
+     * @param unitOfWork the session's objects, updated as steps complete
+     * @param connection the session's connection
+     * @return a Mono that completes when every step ran
+     */
+    public Mono<Void> execute(FlushPlan plan, UnitOfWork unitOfWork, Connection connection) {
+        return Flux.fromIterable(plan.steps())
+                .concatMap(step -> Flux.defer(() -> Flux.fromIterable(statements.bind(step, unitOfWork.values())))
+                        .concatMap(bound -> run(bound, unitOfWork, connection), 1), 1)
+                .then();
+    }
+
+    private Mono<Void> run(BoundStep bound, UnitOfWork unitOfWork, Connection connection) {
+        ColumnMapping id = bound.step().mapping().id();
+        if (bound.returnsGeneratedIds()) {
+            return runner.list(connection, bound.statement(), row -> RowReader.value(row, 0, id))
+                    .doOnNext(ids -> assignIds(bound, ids, unitOfWork))
+                    .then();
+        }
+        if (!bound.returnsTouchedIds()) {
+            return runner.update(connection, bound.statement())
+                    .doOnNext(count -> bound.rows().forEach(unitOfWork::inserted))
+                    .then();
+        }
+        return runner.list(connection, bound.statement(), row -> RowReader.value(row, 0, id))
+                .doOnNext(touched -> applyTouched(bound, touched, unitOfWork))
+                .then();
+    }
+
+    private static void assignIds(BoundStep bound, List<Object> ids, UnitOfWork unitOfWork) {
+        List<EntityState> rows = bound.rows();
+        if (ids.size() != rows.size()) {
+            throw new OrmException("The INSERT into \"" + bound.step().mapping().table() + "\" returned " + ids.size()
+                    + " ids for " + rows.size() + " rows; a trigger or rule on the table may be interfering."
+                    + "\n  statement: " + bound.statement().abbreviated());
+        }
+        ColumnMapping id = bound.step().mapping().id();
+        for (int i = 0; i < rows.size(); i++) {
+            id.accessor().set(rows.get(i).entity(), ids.get(i));
+            unitOfWork.inserted(rows.get(i));
+        }
+    }
+
+    private static void applyTouched(BoundStep bound, List<Object> touched, UnitOfWork unitOfWork) {
+        Set<Object> found = new HashSet<>(touched);
+        boolean delete = bound.step() instanceof FlushStep.DeleteRows;
+        for (EntityState row : bound.rows()) {
+            if (!found.contains(row.key().id())) {
+                throw stale(row, delete);
+            }
+        }
+        for (EntityState row : bound.rows()) {
+            if (delete) {
+                unitOfWork.deleted(row);
+            } else {
+                unitOfWork.updated(row);
+            }
+        }
+    }
+
+    private static StaleObjectException stale(EntityState row, boolean delete) {
+        boolean versioned = row.mapping().version() != null;
+        String what = delete ? "DELETE" : "UPDATE";
+        return new StaleObjectException(what + " of " + row.describe() + " matched no row: "
+                + (versioned ? "another transaction changed it (its @Version is no longer "
+                        + row.snapshotValue(row.mapping().version()) + ") or deleted it"
+                        : "another transaction deleted it")
+                + ". Nothing of this flush was kept; roll back, reload the object (session.refresh or a new"
+                + " session) and apply the change again", row.mapping().name(), row.key().id());
+    }
+}

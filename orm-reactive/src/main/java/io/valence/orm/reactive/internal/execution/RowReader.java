@@ -1,0 +1,41 @@
+package io.valence.orm.reactive.internal.execution;
+
+import io.r2dbc.spi.Readable;
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import java.util.List;
+
+/** Reads the columns of one entity from a row, converted to field values, as {@code UnitOfWork.load} takes them. */
+public final class RowReader {
+    private RowReader() {}
+
+    /**
+     * Reads one entity's columns.
+     *
+     * @param row the row
+     * @param mapping the entity
+     * @param offset the index of its first column in the row
+     * @return the values in column order (foreign keys as ids); the id is {@code null} when an outer join found no row
+     */
+    public static Object[] read(Readable row, EntityMapping mapping, int offset) {
+        List<ColumnMapping> columns = mapping.columns();
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            ColumnMapping column = columns.get(i);
+            values[i] = column.type().fromDriver(row.get(offset + i, column.type().driverType()));
+        }
+        return values;
+    }
+
+    /**
+     * Reads one value of a column's type.
+     *
+     * @param row the row
+     * @param index the value's index
+     * @param column the column whose type it has
+     * @return the field value
+     */
+    public static Object value(Readable row, int index, ColumnMapping column) {
+        return column.type().fromDriver(row.get(index, column.type().driverType()));
+    }
+}

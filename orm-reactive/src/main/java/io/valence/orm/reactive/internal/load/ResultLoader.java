@@ -1,0 +1,266 @@
+package io.valence.orm.reactive.internal.load;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.internal.query.RenderedSelect;
+import io.valence.orm.internal.query.SelectIn;
+import io.valence.orm.internal.query.SelectedEntity;
+import io.valence.orm.internal.sql.SqlStatement;
+import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.unitofwork.UnitOfWork;
+import io.valence.orm.reactive.internal.execution.RowReader;
+import io.valence.orm.reactive.internal.execution.StatementRunner;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a rendered query and turns its rows into the session's objects: every entity of a row goes
+ * through the identity map, joined entities are wired to the object they hang from, and select-in
+ * follow-up queries load relationships of all loaded objects at once ({@code = ANY($1)}), chained
+ * as deep as the options go. A query without follow-ups or joined collections streams row by row;
+ * the others read the whole main result first, since a follow-up cannot run on the connection while
+ * the main result is still streaming.
+ */
+public final class ResultLoader {
+    /** Rows fetched per round trip while a stream has demand. */
+    private static final int FETCH_SIZE = 500;
+    /** Keys per follow-up statement, so one array parameter stays a sensible size. */
+    private static final int KEY_CHUNK = 10_000;
+
+    private final StatementRunner runner;
+    private final UnitOfWork unitOfWork;
+    /** Collections a joined load is filling: set to a fresh collection on first sight, unless already loaded. */
+    private final Map<Object, Set<RelationshipMapping>> filling = new IdentityHashMap<>();
+
+    /**
+     * @param runner runs statements
+     * @param unitOfWork the session's objects
+     */
+    public ResultLoader(StatementRunner runner, UnitOfWork unitOfWork) {
+        this.runner = runner;
+        this.unitOfWork = unitOfWork;
+    }
+
+    /**
+     * Loads a query's root objects.
+     *
+     * @param connection the session's connection
+     * @param query the rendered query
+     * @param overwrite whether rows overwrite loaded objects (populate-existing)
+     * @return the distinct root objects in row order
+     */
+    public Flux<Object> load(Connection connection, RenderedSelect query, boolean overwrite) {
+        if (query.selectIns().isEmpty() && !joinsCollection(query)) {
+            return runner.rows(connection, query.statement(), FETCH_SIZE, row -> loadRow(row, query, overwrite, null));
+        }
+        return loadAll(connection, query, query.statement(), overwrite).flatMapIterable(result -> result.roots());
+    }
+
+    /**
+     * Loads one relationship of the given owners with one follow-up query per chunk of keys.
+     *
+     * @param connection the session's connection
+     * @param selectIn the follow-up query
+     * @param owners the objects whose relationship is loaded
+     * @param overwrite whether rows overwrite loaded objects
+     * @return a Mono that completes when the relationship is wired on every owner
+     */
+    public Mono<Void> loadRelationship(Connection connection, SelectIn selectIn, Collection<Object> owners, boolean overwrite) {
+        RelationshipMapping relationship = selectIn.relationship();
+        List<Object> keys = new ArrayList<>();
+        Set<Object> seen = new java.util.HashSet<>();
+        for (Object owner : owners) {
+            Object key = keyOf(owner, relationship);
+            if (key != null && seen.add(key)) {
+                keys.add(key);
+            }
+        }
+        List<Object> targets = new ArrayList<>();
+        return Flux.fromIterable(chunks(keys))
+                .concatMap(chunk -> loadAll(connection, selectIn.query(), bindKeys(selectIn, chunk), overwrite), 1)
+                .doOnNext(result -> targets.addAll(result.roots()))
+                .then(Mono.fromRunnable(() -> wireSelectIn(selectIn, owners, targets)));
+    }
+
+    private record Loaded(List<Object> roots) {}
+
+    /** Reads a whole result, then runs its follow-up queries. */
+    private Mono<Loaded> loadAll(Connection connection, RenderedSelect query, SqlStatement statement, boolean overwrite) {
+        List<Map<Object, Boolean>> seenPerEntity = new ArrayList<>();
+        query.entities().forEach(entity -> seenPerEntity.add(new IdentityHashMap<>()));
+        Map<Object, Boolean> roots = new IdentityHashMap<>();
+        return runner.rows(connection, statement, 0, row -> {
+                    Object[] objects = new Object[query.entities().size()];
+                    loadRow(row, query, overwrite, objects);
+                    for (int i = 0; i < objects.length; i++) {
+                        if (objects[i] != null) {
+                            seenPerEntity.get(i).put(objects[i], Boolean.TRUE);
+                        }
+                    }
+                    return objects[0];
+                })
+                .filter(root -> roots.put(root, Boolean.TRUE) == null)
+                .collectList()
+                .flatMap(rootList -> {
+                    finishJoinedCollections(query, seenPerEntity);
+                    return Flux.fromIterable(query.selectIns())
+                            .concatMap(selectIn -> loadRelationship(connection, selectIn,
+                                    List.copyOf(seenPerEntity.get(selectIn.from()).keySet()), overwrite), 1)
+                            .then(Mono.just(new Loaded(rootList)));
+                });
+    }
+
+    /**
+     * Loads every entity of one row through the identity map and wires joined ones.
+     *
+     * @param objects receives the row's objects by entity index, or {@code null} when not needed
+     * @return the root object
+     */
+    private Object loadRow(Readable row, RenderedSelect query, boolean overwrite, Object[] objects) {
+        List<SelectedEntity> entities = query.entities();
+        Object[] loaded = objects != null ? objects : new Object[entities.size()];
+        for (int i = 0; i < entities.size(); i++) {
+            SelectedEntity entity = entities.get(i);
+            Object[] values = RowReader.read(row, entity.mapping(), entity.offset());
+            Object object = values[0] == null ? null : unitOfWork.load(entity.mapping(), values, overwrite);
+            loaded[i] = object;
+            if (i > 0 && loaded[entity.parent()] != null) {
+                wireJoined(loaded[entity.parent()], entity.via(), object);
+            }
+        }
+        return loaded[0];
+    }
+
+    private void wireJoined(Object owner, RelationshipMapping via, Object target) {
+        EntityState state = unitOfWork.state(owner);
+        if (via.isCollection()) {
+            Collection<Object> members = collectionBeingLoaded(owner, state, via);
+            if (members != null && target != null && !containsIdentical(members, target)) {
+                members.add(target);
+            }
+        } else if (!state.isLoaded(via) || via.accessor().get(owner) == null) {
+            via.accessor().set(owner, target);
+            state.loaded(via, true);
+        }
+    }
+
+    private Collection<Object> collectionBeingLoaded(Object owner, EntityState state, RelationshipMapping via) {
+        Set<RelationshipMapping> relationships = filling.computeIfAbsent(owner, k -> new java.util.HashSet<>());
+        if (relationships.contains(via)) {
+            @SuppressWarnings("unchecked")
+            Collection<Object> current = (Collection<Object>) via.accessor().get(owner);
+            return current;
+        }
+        if (state.isLoaded(via)) {
+            return null; // an already loaded collection is not replaced, as in SQLAlchemy
+        }
+        Collection<Object> fresh = newCollection(via);
+        via.accessor().set(owner, fresh);
+        state.loaded(via, true);
+        relationships.add(via);
+        return fresh;
+    }
+
+    private void finishJoinedCollections(RenderedSelect query, List<Map<Object, Boolean>> seenPerEntity) {
+        for (int i = 1; i < query.entities().size(); i++) {
+            SelectedEntity entity = query.entities().get(i);
+            if (!entity.via().isCollection()) {
+                continue;
+            }
+            for (Object owner : seenPerEntity.get(entity.parent()).keySet()) {
+                EntityState state = unitOfWork.state(owner);
+                collectionBeingLoaded(owner, state, entity.via()); // owners whose join found no row get an empty one
+                snapshotCollection(owner, state, entity.via());
+                Set<RelationshipMapping> relationships = filling.get(owner);
+                if (relationships != null) {
+                    relationships.remove(entity.via());
+                }
+            }
+        }
+    }
+
+    private void wireSelectIn(SelectIn selectIn, Collection<Object> owners, List<Object> targets) {
+        RelationshipMapping relationship = selectIn.relationship();
+        Map<Object, List<Object>> byKey = new LinkedHashMap<>();
+        for (Object target : targets) {
+            Object key = unitOfWork.state(target).snapshotValue(selectIn.keyColumn());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(target);
+        }
+        for (Object owner : owners) {
+            EntityState state = unitOfWork.state(owner);
+            List<Object> matches = byKey.getOrDefault(keyOf(owner, relationship), List.of());
+            if (relationship.isCollection()) {
+                if (!state.isLoaded(relationship)) {
+                    Collection<Object> members = newCollection(relationship);
+                    members.addAll(matches);
+                    relationship.accessor().set(owner, members);
+                    state.loaded(relationship, true);
+                    snapshotCollection(owner, state, relationship);
+                }
+            } else {
+                relationship.accessor().set(owner, matches.isEmpty() ? null : matches.get(0));
+                state.loaded(relationship, true);
+            }
+        }
+    }
+
+    /** The key a select-in matches an owner by: its id for collections, its foreign key for to-one. */
+    private Object keyOf(Object owner, RelationshipMapping relationship) {
+        EntityState state = unitOfWork.state(owner);
+        if (relationship.isOwning()) {
+            return state.snapshotValue(relationship.foreignKey());
+        }
+        return state.mapping().idOf(owner);
+    }
+
+    private void snapshotCollection(Object owner, EntityState state, RelationshipMapping relationship) {
+        Object value = relationship.accessor().get(owner);
+        if (value instanceof Collection<?> members) {
+            state.collectionSnapshot(relationship, new ArrayList<>(members));
+        }
+    }
+
+    private static SqlStatement bindKeys(SelectIn selectIn, List<Object> keys) {
+        Class<?> type = selectIn.keyColumn().type().driverType();
+        Object array = Array.newInstance(type, keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            Array.set(array, i, selectIn.keyColumn().type().toDriver(keys.get(i)));
+        }
+        return selectIn.bindKeys((Object[]) array);
+    }
+
+    private static List<List<Object>> chunks(List<Object> keys) {
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += KEY_CHUNK) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + KEY_CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static boolean joinsCollection(RenderedSelect query) {
+        return query.entities().stream().skip(1).anyMatch(entity -> entity.via().isCollection());
+    }
+
+    private static Collection<Object> newCollection(RelationshipMapping relationship) {
+        return relationship.accessor().type() == Set.class ? new LinkedHashSet<>() : new ArrayList<>();
+    }
+
+    private static boolean containsIdentical(Collection<Object> members, Object target) {
+        for (Object member : members) {
+            if (member == target) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package io.valence.orm.reactive.internal.session;
+
+import io.valence.orm.ConcurrentSessionUseException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lets one operation at a time use a session. An operation claims the session when it is
+ * subscribed and releases it when it emits its result, terminates or is cancelled; a claim while
+ * another is held fails at once with {@link ConcurrentSessionUseException}, leaving the holder
+ * undisturbed. The claim is a compare-and-set, so it is lock-free and correct across threads.
+ *
+ * <p>A Mono operation releases just before its value goes downstream, so
+ * {@code session.get(…).flatMap(x -> session.get(…))} runs in turn, not concurrently.
+ */
+final class OperationGuard {
+    private final AtomicReference<Claim> holder = new AtomicReference<>();
+    private final BooleanSupplier provisioning;
+
+    /** One claim of the session; {@code activity} says what the holder is doing, for messages. */
+    static final class Claim {
+        private volatile String activity;
+
+        private Claim(String operation) {
+            this.activity = operation;
+        }
+
+        void activity(String activity) {
+            this.activity = activity;
+        }
+    }
+
+    /**
+     * @param provisioning tells whether the session is acquiring its connection right now
+     */
+    OperationGuard(BooleanSupplier provisioning) {
+        this.provisioning = provisioning;
+    }
+
+    <T> Mono<T> mono(String operation, java.util.function.Function<Claim, Mono<T>> body) {
+        return Mono.defer(() -> {
+            Claim claim = claim(operation);
+            return body.apply(claim)
+                    .doOnNext(value -> release(claim))
+                    .doOnTerminate(() -> release(claim))
+                    .doOnCancel(() -> release(claim))
+                    .doFinally(signal -> release(claim));
+        });
+    }
+
+    <T> Flux<T> flux(String operation, Supplier<Flux<T>> body) {
+        return Flux.defer(() -> {
+            Claim claim = claim(operation);
+            return body.get()
+                    .doOnTerminate(() -> release(claim))
+                    .doOnCancel(() -> release(claim))
+                    .doFinally(signal -> release(claim));
+        });
+    }
+
+    /**
+     * Rejects a bookkeeping call (add, delete, …) while an operation is in flight.
+     *
+     * @param operation the call, for the message
+     */
+    void checkIdle(String operation) {
+        Claim current = holder.get();
+        if (current != null) {
+            throw rejection(operation, current);
+        }
+    }
+
+    private Claim claim(String operation) {
+        Claim claim = new Claim(operation);
+        if (!holder.compareAndSet(null, claim)) {
+            Claim current = holder.get();
+            throw rejection(operation, current);
+        }
+        return claim;
+    }
+
+    private void release(Claim claim) {
+        holder.compareAndSet(claim, null);
+    }
+
+    private ConcurrentSessionUseException rejection(String operation, Claim current) {
+        String advice = " Use a separate session for each concurrent task, for example SessionFactory.fanOut(...)."
+                + " (" + operation + " was rejected.)";
+        if (provisioning.getAsBoolean()) {
+            return new ConcurrentSessionUseException(
+                    "This session is provisioning a new connection; concurrent operations are not permitted." + advice);
+        }
+        String activity = current == null ? "another operation" : current.activity;
+        return new ConcurrentSessionUseException("This session is busy with another operation (" + activity
+                + "); concurrent operations are not permitted." + advice);
+    }
+}

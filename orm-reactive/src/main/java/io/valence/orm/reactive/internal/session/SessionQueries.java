@@ -1,0 +1,148 @@
+package io.valence.orm.reactive.internal.session;
+
+import io.valence.orm.MultipleResultsException;
+import io.valence.orm.NoResultException;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.internal.query.RenderedSelect;
+import io.valence.orm.internal.query.SelectIn;
+import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.state.Status;
+import io.valence.orm.internal.unitofwork.UnitOfWork;
+import io.valence.orm.query.Load;
+import io.valence.orm.query.Select;
+import io.valence.orm.reactive.internal.connection.SessionConnection;
+import io.valence.orm.reactive.internal.load.ResultLoader;
+import java.util.ArrayList;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The query half of a session: {@code scalars}, {@code one}, {@code oneOrNone}, {@code count} and
+ * {@code fetch}, each autoflushing first and loading rows through the identity map. The lifecycle
+ * half (flush, commit, rollback, close) is {@link DefaultReactiveSession}.
+ */
+abstract class SessionQueries {
+    final SessionServices services;
+    final UnitOfWork unitOfWork;
+    final SessionConnection connection;
+    final OperationGuard guard;
+    final ResultLoader loader;
+    /** Relationships a delete could not cascade along because they were not loaded; loaded at the next flush. */
+    final List<UnitOfWork.Unloaded> pendingCascades = new ArrayList<>();
+
+    SessionQueries(SessionServices services, UnitOfWork unitOfWork, SessionConnection connection, OperationGuard guard) {
+        this.services = services;
+        this.unitOfWork = unitOfWork;
+        this.connection = connection;
+        this.guard = guard;
+        this.loader = new ResultLoader(services.runner(), unitOfWork);
+    }
+
+    /** Sends pending changes; see {@link DefaultReactiveSession}. */
+    abstract Mono<Void> flushNow();
+
+    /** Fails when the session is closed or waits for {@code rollback()}. */
+    abstract void checkUsable();
+
+    public <T> Flux<T> scalars(Select<T> select) {
+        RenderedSelect query = services.selects().render(select);
+        return guard.flux("scalars()", () -> run(select, query));
+    }
+
+    public <T> Mono<T> one(Select<T> select) {
+        RenderedSelect query = services.selects().render(select);
+        return guard.mono("one()", claim -> atMostOne(select, query)
+                .switchIfEmpty(Mono.error(() -> new NoResultException("one() found no " + select.entityType().getSimpleName()
+                        + " for " + select + "; use oneOrNone() when no row is a valid outcome"))));
+    }
+
+    public <T> Mono<T> oneOrNone(Select<T> select) {
+        RenderedSelect query = services.selects().render(select);
+        return guard.mono("oneOrNone()", claim -> atMostOne(select, query));
+    }
+
+    public Mono<Long> count(Select<?> select) {
+        var statement = services.selects().count(select);
+        return guard.mono("count()", claim -> {
+            checkUsable();
+            return flushNow().then(connection.connection())
+                    .flatMap(open -> services.runner().list(open, statement, row -> row.get(0, Long.class)))
+                    .map(rows -> rows.get(0));
+        });
+    }
+
+    /**
+     * Loads a relationship of one object that was not loaded (or reloads it), with one statement.
+     *
+     * @param entity a persistent object of this session
+     * @param relationship the relationship's name
+     * @param <T> the entity type
+     * @return a Mono of the same object, its relationship loaded
+     */
+    public <T> Mono<T> fetch(T entity, String relationship) {
+        EntityState state = unitOfWork.state(entity);
+        EntityMapping mapping = services.metamodel().entity(entity.getClass());
+        if (state == null || state.status() != Status.PERSISTENT) {
+            throw new IllegalArgumentException(mapping.name() + " " + (state == null ? "(not in this session)" : state.describe())
+                    + " is not persistent in this session, so its relationships cannot be fetched; get(…) it first");
+        }
+        SelectIn selectIn = selectInFor(mapping, relationship);
+        return guard.mono("fetch()", claim -> {
+            checkUsable();
+            return flushNow().then(connection.connection())
+                    .flatMap(open -> {
+                        state.loaded(selectIn.relationship(), false);
+                        return loader.loadRelationship(open, selectIn, List.of(entity), false);
+                    })
+                    .thenReturn(entity);
+        });
+    }
+
+    /** Loads the relationships pending delete cascades need, following the cascade as they arrive. */
+    Mono<Void> loadPendingCascades() {
+        return Mono.defer(() -> {
+            if (pendingCascades.isEmpty()) {
+                return Mono.empty();
+            }
+            UnitOfWork.Unloaded next = pendingCascades.remove(0);
+            SelectIn selectIn = selectInFor(next.state().mapping(), next.relationship().name());
+            return connection.connection()
+                    .flatMap(open -> loader.loadRelationship(open, selectIn, List.of(next.state().entity()), false))
+                    .then(Mono.fromRunnable(() -> pendingCascades.addAll(unitOfWork.cascadeDelete(next))))
+                    .then(loadPendingCascades());
+        });
+    }
+
+    /** The select-in query that loads one relationship, rendered like {@code Load.selectIn(relationship)}. */
+    private SelectIn selectInFor(EntityMapping mapping, String relationship) {
+        RelationshipMapping mapped = mapping.relationship(relationship);
+        if (mapped == null) {
+            throw new IllegalArgumentException(mapping.name() + " has no relationship \"" + relationship
+                    + "\"; its relationships are " + mapping.relationships().stream().map(RelationshipMapping::name).toList());
+        }
+        Select<?> probe = Select.from(mapping.type()).options(Load.selectIn(relationship));
+        return services.selects().render(probe).selectIns().get(0);
+    }
+
+    private <T> Flux<T> run(Select<T> select, RenderedSelect query) {
+        return Flux.defer(() -> {
+            checkUsable();
+            return flushNow().then(connection.connection())
+                    .flatMapMany(open -> loader.load(open, query, select.isPopulateExisting()))
+                    .map(select.entityType()::cast);
+        });
+    }
+
+    private <T> Mono<T> atMostOne(Select<T> select, RenderedSelect query) {
+        return run(select, query).take(2).collectList().flatMap(found -> {
+            if (found.size() > 1) {
+                return Mono.error(new MultipleResultsException("Expected at most one "
+                        + select.entityType().getSimpleName() + " for " + select + ", but the query found several;"
+                        + " narrow the conditions, or use scalars() to read them all"));
+            }
+            return Mono.justOrEmpty(found.isEmpty() ? null : found.get(0));
+        });
+    }
+}
