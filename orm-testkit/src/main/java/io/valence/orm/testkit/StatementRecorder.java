@@ -2,6 +2,7 @@ package io.valence.orm.testkit;
 
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
+import io.valence.orm.testkit.internal.DeferredConnectionFactory;
 import io.valence.orm.testkit.internal.RecordingListener;
 import io.valence.orm.testkit.internal.StatementLog;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class StatementRecorder {
      * @return the recording proxy
      */
     public ConnectionFactory wrap(ConnectionFactory connectionFactory) {
-        return ProxyConnectionFactory.builder(connectionFactory).listener(listener).build();
+        return new DeferredConnectionFactory(ProxyConnectionFactory.builder(connectionFactory).listener(listener).build());
     }
 
     /**

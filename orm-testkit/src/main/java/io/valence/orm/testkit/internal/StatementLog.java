@@ -58,9 +58,16 @@ public final class StatementLog {
             this.connectionId = connectionId;
         }
 
-        /** Records how the execution ended. */
+        /**
+         * Records how the execution ended. r2dbc-proxy may report an execution more than once
+         * (an error while consuming a result, then the cancellation of the execute publisher
+         * reported as success with the error still attached), so a failure is never overwritten.
+         */
         synchronized void finish(boolean success, @Nullable Duration took, @Nullable Throwable error) {
-            outcome = success ? Outcome.SUCCEEDED : Outcome.FAILED;
+            if (outcome == Outcome.FAILED) {
+                return;
+            }
+            outcome = success && error == null ? Outcome.SUCCEEDED : Outcome.FAILED;
             elapsed = took == null ? Duration.ZERO : took;
             failure = error == null ? null : error.toString();
         }
