@@ -31,7 +31,19 @@ public record RecordedStatement(
         Duration elapsed,
         @Nullable String failure) {
 
-    /** Checks the components. */
+    /**
+     * Creates a recorded statement; all components but {@code failure} are required.
+     *
+     * @param number position in the recording, from 1
+     * @param kind what the statement does
+     * @param sql the SQL text
+     * @param bindings sets of bind values executed
+     * @param batch whether this was a batch
+     * @param connectionId the connection it ran on
+     * @param outcome how it ended
+     * @param elapsed how long it took
+     * @param failure the error, or null
+     */
     public RecordedStatement {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(sql, "sql");

@@ -38,7 +38,13 @@ public final class ClassResources implements AutoCloseable {
      */
     public record Settings(int maxPoolSize, Duration acquireTimeout, List<Class<?>> entities) {
 
-        /** Copies the entity list. */
+        /**
+         * Copies the entity list.
+         *
+         * @param maxPoolSize the pool's maximum size
+         * @param acquireTimeout the pool's acquire timeout
+         * @param entities the mapped classes for a SessionFactory
+         */
         public Settings {
             entities = List.copyOf(entities);
         }

@@ -14,7 +14,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProviderSelection(DatabaseProvider provider, @Nullable String url, String reason) {
 
-    /** Checks that a URL comes with the URL provider and only with it. */
+    /**
+     * Checks that a URL comes with the URL provider and only with it.
+     *
+     * @param provider the chosen provider
+     * @param url the URL, exactly when the provider is URL
+     * @param reason why
+     */
     public ProviderSelection {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(reason, "reason");

@@ -1,10 +1,12 @@
-package io.valence.orm.testkit;
+package io.valence.orm.testkit.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
+import io.valence.orm.testkit.IsolatedDatabase;
+import io.valence.orm.testkit.ValenceTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** Two test classes (nested, in one JVM) each create a table {@code t}: neither sees the other's. */
+/**
+ * Two test classes (nested, in one JVM) each create a table {@code t}: neither sees the other's.
+ * Lives outside the testkit's package, as users' tests do, so only the public API is used.
+ */
 @ValenceTest
 class DatabaseIsolationIT {
 
