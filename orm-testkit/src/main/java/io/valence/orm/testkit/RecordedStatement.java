@@ -1,0 +1,64 @@
+package io.valence.orm.testkit;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One execution seen by a {@link StatementRecorder}: a {@code Statement.execute()} with all its
+ * bindings (one round trip however many {@code add()} calls it had), a {@code Batch.execute()},
+ * or a transaction-control call on a {@code Connection}.
+ *
+ * @param number position in the recording, from 1, in the order executions started
+ * @param kind what the statement does
+ * @param sql the SQL text; for a batch, its statements joined by {@code ";\n"}; for a
+ *     {@code Connection} call, e.g. {@code COMMIT (Connection.commitTransaction)}
+ * @param bindings how many sets of bind values were executed ({@code add()}ed bindings), 0 for none
+ * @param batch whether this was a {@code Batch}
+ * @param connectionId r2dbc-proxy's id of the connection it ran on
+ * @param outcome whether it succeeded, failed or is not finished (results not consumed yet, or cancelled)
+ * @param elapsed from subscription to the end of its results; zero while unfinished
+ * @param failure the error's {@code toString()} when it failed, else null
+ */
+public record RecordedStatement(
+        int number,
+        StatementKind kind,
+        String sql,
+        int bindings,
+        boolean batch,
+        String connectionId,
+        Outcome outcome,
+        Duration elapsed,
+        @Nullable String failure) {
+
+    /**
+     * Creates a recorded statement; all components but {@code failure} are required.
+     *
+     * @param number position in the recording, from 1
+     * @param kind what the statement does
+     * @param sql the SQL text
+     * @param bindings sets of bind values executed
+     * @param batch whether this was a batch
+     * @param connectionId the connection it ran on
+     * @param outcome how it ended
+     * @param elapsed how long it took
+     * @param failure the error, or null
+     */
+    public RecordedStatement {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(connectionId, "connectionId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** How an execution ended. */
+    public enum Outcome {
+        /** Its results were consumed without error. */
+        SUCCEEDED,
+        /** The driver or the server reported an error. */
+        FAILED,
+        /** Started, but its results were not (yet) fully consumed, or it was cancelled. */
+        UNFINISHED
+    }
+}

@@ -1,0 +1,101 @@
+package io.valence.orm.testkit;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import io.valence.orm.testkit.internal.ClassResources;
+import io.valence.orm.testkit.internal.LeakCheck;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link ValenceTest}: per-class resources kept in the class's
+ * {@link ExtensionContext.Store} (closed by JUnit when the class finishes), parameters resolved
+ * from them, and the after-each connection leak check. A new parameter type is one entry in
+ * {@link #PARAMETERS}, and a resource of its own in {@link ClassResources#resource}.
+ */
+final class ValenceExtension implements ParameterResolver, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ValenceExtension.class);
+    private static final Duration LEAK_GRACE = Duration.ofSeconds(2);
+
+    private static final Map<Class<?>, Function<ClassResources, Object>> PARAMETERS = Map.of(
+            ConnectionPool.class, ClassResources::pool,
+            ConnectionFactory.class, ClassResources::pool,
+            StatementRecorder.class, ClassResources::recorder,
+            IsolatedDatabase.class, ClassResources::database,
+            TestDatabase.class, resources -> resources.database().server());
+
+    /** Instantiated by JUnit through {@link ValenceTest}. */
+    ValenceExtension() {}
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return PARAMETERS.containsKey(parameterContext.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return PARAMETERS.get(parameterContext.getParameter().getType()).apply(resources(extensionContext));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        ClassResources resources = classContext.getStore(NAMESPACE).get(classContext.getRequiredTestClass(), ClassResources.class);
+        if (resources == null) {
+            return;
+        }
+        resources.openedPool().ifPresent(pool -> LeakCheck.verify(
+                resources.database().name(), context.getDisplayName(), () -> acquiredSize(pool), LEAK_GRACE));
+    }
+
+    private static int acquiredSize(ConnectionPool pool) {
+        return pool.getMetrics()
+                .orElseThrow(() -> new IllegalStateException("The pool " + pool + " reports no metrics; the leak check needs them"))
+                .acquiredSize();
+    }
+
+    private static ClassResources resources(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        Class<?> testClass = classContext.getRequiredTestClass();
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, type -> create(type), ClassResources.class);
+    }
+
+    private static ClassResources create(Class<?> testClass) {
+        ValenceTest settings = annotation(testClass).orElseThrow(() -> new IllegalStateException(
+                testClass.getName() + " uses the Valence extension without @ValenceTest; annotate the class with @ValenceTest"));
+        return new ClassResources(
+                testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1),
+                new ClassResources.Settings(settings.maxPoolSize(), Duration.ofMillis(settings.acquireTimeoutMillis()),
+                        List.of(settings.entities())),
+                TestDatabase::shared);
+    }
+
+    /** The annotation on the class, a superclass, or for a {@code @Nested} class an enclosing one. */
+    private static Optional<ValenceTest> annotation(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<ValenceTest> found = AnnotationSupport.findAnnotation(type, ValenceTest.class);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The context of the test class itself (not of a method or an invocation of it). */
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,79 @@
+package io.valence.orm.testkit.internal;
+
+import io.r2dbc.proxy.core.ConnectionInfo;
+import io.r2dbc.proxy.core.ExecutionType;
+import io.r2dbc.proxy.core.MethodExecutionInfo;
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.core.QueryInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import io.r2dbc.spi.Connection;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The r2dbc-proxy listener behind {@code StatementRecorder}: one log entry per
+ * {@code Statement}/{@code Batch} execution, opened in {@code beforeQuery} and closed in
+ * {@code afterQuery}, plus one per transaction-control call on a {@code Connection}.
+ */
+public final class RecordingListener implements ProxyExecutionListener {
+
+    private static final String ENTRY_KEY = RecordingListener.class.getName() + ".entry";
+
+    private final StatementLog log;
+
+    /**
+     * Creates a listener writing to the log.
+     *
+     * @param log where executions go
+     */
+    public RecordingListener(StatementLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void beforeQuery(QueryExecutionInfo execution) {
+        String sql = execution.getQueries().stream().map(QueryInfo::getQuery).collect(Collectors.joining(";\n"));
+        StatementLog.Entry entry = log.start(sql, execution.getBindingsSize(),
+                execution.getType() == ExecutionType.BATCH, connectionId(execution.getConnectionInfo()));
+        execution.getValueStore().put(ENTRY_KEY, entry);
+    }
+
+    @Override
+    public void afterQuery(QueryExecutionInfo execution) {
+        StatementLog.Entry entry = execution.getValueStore().get(ENTRY_KEY, StatementLog.Entry.class);
+        if (entry != null) {
+            entry.finish(execution.isSuccess(), execution.getExecuteDuration(), execution.getThrowable());
+        }
+    }
+
+    @Override
+    public void afterMethod(MethodExecutionInfo execution) {
+        if (!(execution.getTarget() instanceof Connection)) {
+            return;
+        }
+        String command = transactionCommand(execution.getMethod().getName(), execution.getMethodArgs());
+        if (command != null) {
+            log.start(command, 0, false, connectionId(execution.getConnectionInfo()))
+                    .finish(execution.getThrown() == null, execution.getExecuteDuration(), execution.getThrown());
+        }
+    }
+
+    /** The SQL a transaction-control method stands for, named after the method; null for other methods. */
+    static @Nullable String transactionCommand(String method, Object @Nullable [] arguments) {
+        String argument = arguments != null && arguments.length == 1 ? String.valueOf(arguments[0]) : "";
+        String sql = switch (method) {
+            case "beginTransaction" -> "BEGIN";
+            case "commitTransaction" -> "COMMIT";
+            case "rollbackTransaction" -> "ROLLBACK";
+            case "createSavepoint" -> "SAVEPOINT " + argument;
+            case "releaseSavepoint" -> "RELEASE SAVEPOINT " + argument;
+            case "rollbackTransactionToSavepoint" -> "ROLLBACK TO SAVEPOINT " + argument;
+            default -> null;
+        };
+        return sql == null ? null : sql + " (Connection." + method + ")";
+    }
+
+    private static String connectionId(@Nullable ConnectionInfo connection) {
+        return connection == null || connection.getConnectionId() == null ? "?" : connection.getConnectionId();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * What Valence's tests, and its users' tests, need from a database: a real PostgreSQL chosen
+ * without anyone starting one by hand ({@link io.valence.orm.testkit.TestDatabase}), a fresh
+ * database per test class ({@link io.valence.orm.testkit.IsolatedDatabase}), the JUnit 5
+ * extension that hands them out ({@link io.valence.orm.testkit.ValenceTest}) and a statement
+ * recorder with assertions on what reached the server
+ * ({@link io.valence.orm.testkit.StatementRecorder}).
+ */
+@NullMarked
+package io.valence.orm.testkit;
+
+import org.jspecify.annotations.NullMarked;
