@@ -2,6 +2,7 @@ package io.valence.orm.testkit;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
+import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.internal.ClassResources;
 import io.valence.orm.testkit.internal.LeakCheck;
 import java.time.Duration;
@@ -25,13 +26,15 @@ final class ValenceExtension implements ParameterResolver, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ValenceExtension.class);
     private static final Duration LEAK_GRACE = Duration.ofSeconds(2);
+    private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Map<Class<?>, Function<ClassResources, Object>> PARAMETERS = Map.of(
             ConnectionPool.class, ClassResources::pool,
             ConnectionFactory.class, ClassResources::pool,
             StatementRecorder.class, ClassResources::recorder,
             IsolatedDatabase.class, ClassResources::database,
-            TestDatabase.class, resources -> resources.database().server());
+            TestDatabase.class, resources -> resources.database().server(),
+            SessionFactory.class, ValenceExtension::sessionFactory);
 
     /** Instantiated by JUnit through {@link ValenceTest}. */
     ValenceExtension() {}
@@ -55,6 +58,20 @@ final class ValenceExtension implements ParameterResolver, AfterEachCallback {
         }
         resources.openedPool().ifPresent(pool -> LeakCheck.verify(
                 resources.database().name(), context.getDisplayName(), () -> acquiredSize(pool), LEAK_GRACE));
+    }
+
+    /** The class's factory for its declared entities, on a freshly created schema; closed before the pool. */
+    private static SessionFactory sessionFactory(ClassResources resources) {
+        return resources.resource(SessionFactory.class, owner -> {
+            List<Class<?>> entities = owner.settings().entities();
+            if (entities.isEmpty()) {
+                throw new IllegalStateException("A SessionFactory parameter needs the entity classes: declare them with"
+                        + " @ValenceTest(entities = {…})");
+            }
+            SessionFactory factory = SessionFactory.builder(owner.pool()).entities(entities.toArray(Class<?>[]::new)).build();
+            factory.schema().create().block(SCHEMA_TIMEOUT);
+            return factory;
+        }, factory -> factory.close().block(SCHEMA_TIMEOUT));
     }
 
     private static int acquiredSize(ConnectionPool pool) {
