@@ -30,7 +30,7 @@ final class ColumnTypeResolver {
     static Optional<ColumnType> resolve(Class<?> fieldType, Column column, Enumerated enumerated) {
         Class<?> type = BOXES.getOrDefault(fieldType, fieldType);
         if (type.isEnum()) {
-            return Optional.of(enumType(type, enumerated));
+            return Optional.of(enumType(type, column, enumerated));
         }
         return Optional.ofNullable(switch (type.getName()) {
             case "java.lang.Long" -> same(type, "bigint");
@@ -84,7 +84,7 @@ final class ColumnTypeResolver {
         return new ColumnType(Instant.class, "timestamptz", "timestamptz[]", OffsetDateTime.class, converter);
     }
 
-    private static ColumnType enumType(Class<?> type, Enumerated enumerated) {
+    private static ColumnType enumType(Class<?> type, Column column, Enumerated enumerated) {
         Object[] constants = type.getEnumConstants();
         if (enumerated != null && enumerated.value() == EnumType.ORDINAL) {
             ValueConverter ordinal = new ValueConverter() {
@@ -117,7 +117,8 @@ final class ColumnTypeResolver {
                         + type.getName());
             }
         };
-        return new ColumnType(type, "varchar(255)", "varchar[]", String.class, name);
+        int length = column != null ? column.length() : 255;
+        return new ColumnType(type, "varchar(" + length + ")", "varchar[]", String.class, name);
     }
 
     static Class<?> boxed(Class<?> type) {

@@ -17,7 +17,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
-import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -28,20 +27,14 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads one entity class: its table, columns and relationships, adding each problem to a shared list. */
 final class EntityReader {
-    private static final Set<Class<? extends Annotation>> FIELD_ANNOTATIONS = Set.of(
-            Id.class, GeneratedValue.class, SequenceGenerator.class, Column.class, ManyToOne.class,
-            JoinColumn.class, OneToMany.class, OneToOne.class, Version.class, Transient.class, Enumerated.class);
-    private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS =
-            Set.of(Entity.class, Table.class, SequenceGenerator.class);
-    private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
-            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient, @Enumerated";
-
     private final Class<?> type;
     private final List<String> problems;
     private final String table;
@@ -49,6 +42,7 @@ final class EntityReader {
     private final List<PendingRelationship> pendingRelationships = new ArrayList<>();
     private final List<RelationshipMapping> relationships = new ArrayList<>();
     private final List<IndexMapping> indexes = new ArrayList<>();
+    private final Map<Field, Integer> positions = new HashMap<>();
     private IdGeneration idGeneration = IdGeneration.ASSIGNED;
     private MethodHandle constructor;
 
@@ -74,7 +68,9 @@ final class EntityReader {
     }
 
     void readOwnFields() {
-        checkClassAnnotations();
+        if (!MappingSubset.checkClass(type, problems)) {
+            return;
+        }
         readConstructor();
         if (type.getSuperclass() != Object.class) {
             problem(type.getSimpleName() + " extends " + type.getSuperclass().getSimpleName()
@@ -87,7 +83,8 @@ final class EntityReader {
                     || field.isAnnotationPresent(Transient.class) || Modifier.isTransient(field.getModifiers())) {
                 continue;
             }
-            if (!checkFieldAnnotations(field)) {
+            positions.put(field, positions.size());
+            if (!MappingSubset.checkField(field, where(field), problems)) {
                 continue;
             }
             if (Modifier.isFinal(field.getModifiers())) {
@@ -111,20 +108,6 @@ final class EntityReader {
             problem(type.getSimpleName() + " has several @Id fields (" + ids.stream().map(ColumnMapping::property).toList()
                     + "); composite keys are not supported: keep one @Id and declare a unique constraint over the"
                     + " others with @Table(uniqueConstraints = …)");
-        } else {
-            columns.remove(ids.get(0));
-            columns.add(0, ids.get(0));
-        }
-    }
-
-    private void checkClassAnnotations() {
-        for (Annotation annotation : type.getAnnotations()) {
-            Class<? extends Annotation> kind = annotation.annotationType();
-            if (kind.getPackageName().equals("jakarta.persistence") && !CLASS_ANNOTATIONS.contains(kind)) {
-                problem(type.getSimpleName() + " is annotated with @" + kind.getSimpleName()
-                        + ", which Valence does not support; on classes it supports @Entity, @Table and"
-                        + " @SequenceGenerator");
-            }
         }
     }
 
@@ -133,23 +116,9 @@ final class EntityReader {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            problem(type.getSimpleName() + " has no no-arg constructor; add one (any visibility, e.g. `protected "
-                    + type.getSimpleName() + "() {}`) so Valence can create instances when it loads rows");
+            problem(type.getSimpleName() + " has no no-arg constructor, so Valence cannot create instances when it"
+                    + " loads rows; add one (any visibility, e.g. `protected " + type.getSimpleName() + "() {}`)");
         }
-    }
-
-    private boolean checkFieldAnnotations(Field field) {
-        boolean supported = true;
-        for (Annotation annotation : field.getAnnotations()) {
-            Class<? extends Annotation> kind = annotation.annotationType();
-            if (kind.getPackageName().equals("jakarta.persistence") && !FIELD_ANNOTATIONS.contains(kind)) {
-                problem(where(field) + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
-                        + " support; the supported field annotations are " + SUPPORTED_FIELD_ANNOTATIONS
-                        + " (model the data with those, or mark the field @Transient)");
-                supported = false;
-            }
-        }
-        return supported;
     }
 
     private static boolean isRelationship(Field field) {
@@ -159,12 +128,11 @@ final class EntityReader {
 
     private ColumnMapping readColumn(Field field) {
         Column column = field.getAnnotation(Column.class);
-        checkColumnAttributes(field, column);
         ColumnType columnType = ColumnTypeResolver.resolve(field.getType(), column, field.getAnnotation(Enumerated.class))
                 .orElse(null);
         if (columnType == null) {
-            problem(where(field) + " has type " + field.getType().getName() + ", which Valence cannot map; supported"
-                    + " types are " + ColumnTypeResolver.SUPPORTED + " (or mark the field @Transient)");
+            problem(where(field) + " has type " + field.getType().getName() + ", which Valence cannot map to a"
+                    + " column; use one of " + ColumnTypeResolver.SUPPORTED + ", or mark the field @Transient");
             return null;
         }
         boolean isId = field.isAnnotationPresent(Id.class);
@@ -184,26 +152,6 @@ final class EntityReader {
                 column != null && column.unique() && !isId, role, FieldAccessor.of(field));
         columns.add(mapping);
         return mapping;
-    }
-
-    private void checkColumnAttributes(Field field, Column column) {
-        if (column == null) {
-            return;
-        }
-        List<String> unsupported = new ArrayList<>();
-        if (!column.columnDefinition().isEmpty()) {
-            unsupported.add("columnDefinition");
-        }
-        if (!column.insertable() || !column.updatable()) {
-            unsupported.add("insertable/updatable");
-        }
-        if (!column.table().isEmpty()) {
-            unsupported.add("table");
-        }
-        if (!unsupported.isEmpty()) {
-            problem(where(field) + " uses @Column attribute(s) " + unsupported + ", which Valence does not support;"
-                    + " the supported @Column attributes are name, nullable, unique, length, precision and scale");
-        }
     }
 
     private static boolean isIntegral(Class<?> type) {
@@ -231,6 +179,10 @@ final class EntityReader {
             String sequence = generator != null && !generator.sequenceName().isEmpty()
                     ? generator.sequenceName() : table + "_" + NamingStrategy.snakeCase(field.getName()) + "_seq";
             int allocation = generator != null ? generator.allocationSize() : 50;
+            if (allocation < 1) {
+                problem(where(field) + " uses @SequenceGenerator(allocationSize = " + allocation + "); the sequence"
+                        + " increment must be at least 1: use 1 to fetch one id per call, or more to reserve ids in blocks");
+            }
             idGeneration = new IdGeneration(IdGeneration.Strategy.SEQUENCE, sequence, Math.max(1, allocation));
         } else {
             problem(where(field) + " uses @GeneratedValue(strategy = " + generated.strategy()
@@ -260,15 +212,7 @@ final class EntityReader {
             problem(where(field) + " has more than one of @ManyToOne, @OneToMany and @OneToOne; keep exactly one");
             return;
         }
-        if (field.isAnnotationPresent(Column.class)) {
-            problem(where(field) + " is a relationship and also has @Column; name its foreign key column with"
-                    + " @JoinColumn(name = …) instead");
-        }
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
-        if (joinColumn != null && !joinColumn.referencedColumnName().isEmpty()) {
-            problem(where(field) + " uses @JoinColumn(referencedColumnName), which Valence does not support; foreign"
-                    + " keys always reference the target's @Id");
-        }
         if (manyToOne != null) {
             pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_ONE, field.getType(),
                     null, joinColumn, manyToOne.optional(), cascadesRemove(manyToOne.cascade()), false));
@@ -286,7 +230,12 @@ final class EntityReader {
     }
 
     private void readOneToMany(Field field, OneToMany oneToMany, JoinColumn joinColumn) {
-        if (oneToMany.mappedBy().isEmpty() || joinColumn != null) {
+        if (joinColumn != null) {
+            problem(where(field) + " is a @OneToMany with @JoinColumn; the foreign key column belongs to the"
+                    + " @ManyToOne on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
+            return;
+        }
+        if (oneToMany.mappedBy().isEmpty()) {
             problem(where(field) + " is a @OneToMany without mappedBy; Valence maps one-to-many only as the inverse"
                     + " of a @ManyToOne: add a @ManyToOne field on the element class and write @OneToMany(mappedBy ="
                     + " \"thatField\")");
@@ -332,16 +281,33 @@ final class EntityReader {
                 resolveOwning(pending, target);
             }
         }
+        // Foreign key columns were appended last: put every column back in declaration order, the id first.
+        columns.sort(Comparator.comparing((ColumnMapping column) -> column.role() != ColumnMapping.Role.ID)
+                .thenComparing(column -> positions.getOrDefault(column.accessor().field(), Integer.MAX_VALUE)));
+        checkColumnNamesAreDistinct();
         // Declared indexes are read after the foreign keys exist, so validation sees every column name.
         readDeclaredIndexes();
+    }
+
+    private void checkColumnNamesAreDistinct() {
+        Map<String, ColumnMapping> byName = new HashMap<>();
+        for (ColumnMapping column : columns) {
+            ColumnMapping previous = byName.putIfAbsent(column.column(), column);
+            if (previous != null) {
+                problem(type.getSimpleName() + "." + previous.property() + " and " + type.getSimpleName() + "."
+                        + column.property() + " both map to column \"" + column.column() + "\" of table \"" + table
+                        + "\"; give one of them another name with @Column(name = …) (or @JoinColumn(name = …) for a"
+                        + " relationship), or mark the duplicate @Transient");
+            }
+        }
     }
 
     private void reportUnknownTarget(PendingRelationship pending) {
         Class<?> target = pending.target();
         if (!target.isAnnotationPresent(Entity.class)) {
-            problem(where(pending.field()) + " refers to " + target.getSimpleName() + ", which is not an @Entity;"
-                    + " annotate " + target.getSimpleName() + " with @Entity and register it, or map the field"
-                    + " as a column / mark it @Transient");
+            problem(where(pending.field()) + " refers to " + target.getSimpleName() + ", which is not annotated with"
+                    + " @Entity; annotate " + target.getSimpleName() + " with @Entity and add it with entities("
+                    + target.getSimpleName() + ".class), or mark " + where(pending.field()) + " @Transient");
         } else {
             problem(where(pending.field()) + " refers to " + target.getSimpleName() + ", which is not among this"
                     + " factory's entities; add it with entities(" + target.getSimpleName() + ".class) or"
@@ -369,25 +335,51 @@ final class EntityReader {
 
     private void resolveInverse(PendingRelationship pending, EntityReader target) {
         Field field = pending.field();
+        boolean oneToMany = pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY;
+        String owningKind = oneToMany ? "@ManyToOne" : "@OneToOne";
+        String targetName = target.type().getSimpleName();
         Field owning = target.findField(pending.mappedBy());
-        if (owning == null) {
-            problem(where(field) + " has mappedBy = \"" + pending.mappedBy() + "\", but " + target.type().getSimpleName()
-                    + " has no field of that name; name the " + (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY
-                    ? "@ManyToOne" : "@OneToOne") + " field of " + target.type().getSimpleName() + " that points back to "
-                    + type.getSimpleName());
-            return;
-        }
-        boolean pointsBack = owning.getType() == type
-                && (owning.isAnnotationPresent(ManyToOne.class) || owning.isAnnotationPresent(OneToOne.class));
-        if (!pointsBack) {
-            problem(where(field) + " has mappedBy = \"" + pending.mappedBy() + "\", but " + target.type().getSimpleName()
-                    + "." + owning.getName() + " is a " + owning.getType().getSimpleName() + (isRelationship(owning) ? "" : " column")
-                    + ", not a @ManyToOne/@OneToOne of " + type.getSimpleName() + "; mappedBy must name the field that"
-                    + " holds the foreign key back to " + type.getSimpleName());
+        if (owning == null || !pointsBackTo(owning, oneToMany)) {
+            String found = owning == null ? targetName + " has no field of that name"
+                    : targetName + "." + owning.getName() + " is " + describe(owning) + ", not an owning " + owningKind
+                    + " of " + type.getSimpleName();
+            List<String> candidates = Arrays.stream(target.type().getDeclaredFields())
+                    .filter(candidate -> pointsBackTo(candidate, oneToMany)).map(Field::getName).toList();
+            problem(where(field) + " has mappedBy = \"" + pending.mappedBy() + "\", but " + found + "; mappedBy must"
+                    + " name the " + owningKind + " field of " + targetName + " that holds the foreign key back to "
+                    + type.getSimpleName() + (candidates.isEmpty()
+                            ? ": add such a field to " + targetName
+                            : " (" + String.join(", ", candidates.stream().map(c -> "\"" + c + "\"").toList()) + ")"));
             return;
         }
         relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), pending.mappedBy(),
                 null, pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field)));
+    }
+
+    private boolean pointsBackTo(Field owning, boolean fromOneToMany) {
+        if (owning.getType() != type) {
+            return false;
+        }
+        if (fromOneToMany) {
+            return owning.isAnnotationPresent(ManyToOne.class);
+        }
+        OneToOne oneToOne = owning.getAnnotation(OneToOne.class);
+        return oneToOne != null && oneToOne.mappedBy().isEmpty();
+    }
+
+    private static String describe(Field field) {
+        String typeName = field.getType().getSimpleName();
+        if (field.isAnnotationPresent(ManyToOne.class)) {
+            return "a @ManyToOne of " + typeName;
+        }
+        if (field.isAnnotationPresent(OneToOne.class)) {
+            return field.getAnnotation(OneToOne.class).mappedBy().isEmpty()
+                    ? "a @OneToOne of " + typeName : "the inverse (mappedBy) side of a @OneToOne";
+        }
+        if (field.isAnnotationPresent(OneToMany.class)) {
+            return "a @OneToMany";
+        }
+        return "a " + typeName + " column";
     }
 
     private void readDeclaredIndexes() {
@@ -396,26 +388,52 @@ final class EntityReader {
             return;
         }
         for (Index index : tableAnnotation.indexes()) {
+            String what = "@Index" + (index.name().isEmpty() ? "" : " \"" + index.name() + "\"");
             List<String> names = Arrays.stream(index.columnList().split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).toList();
-            checkColumnsExist("@Index" + (index.name().isEmpty() ? "" : " \"" + index.name() + "\""), names);
-            indexes.add(new IndexMapping(index.name().isEmpty() ? null : index.name(), names, index.unique()));
+            if (checkColumns(what, names)) {
+                indexes.add(new IndexMapping(index.name().isEmpty() ? null : index.name(), names, index.unique()));
+            }
         }
         for (UniqueConstraint constraint : tableAnnotation.uniqueConstraints()) {
-            List<String> names = List.of(constraint.columnNames());
-            checkColumnsExist("@UniqueConstraint" + (constraint.name().isEmpty() ? "" : " \"" + constraint.name() + "\""), names);
-            indexes.add(new IndexMapping(constraint.name().isEmpty() ? null : constraint.name(), names, true));
+            String what = "@UniqueConstraint" + (constraint.name().isEmpty() ? "" : " \"" + constraint.name() + "\"");
+            List<String> names = Arrays.stream(constraint.columnNames()).map(String::trim).toList();
+            if (checkColumns(what, names)) {
+                indexes.add(new IndexMapping(constraint.name().isEmpty() ? null : constraint.name(), names, true));
+            }
         }
     }
 
-    private void checkColumnsExist(String what, List<String> names) {
+    /** Checks that an index lists existing column names, plain (no ordering); reports each one that does not. */
+    private boolean checkColumns(String what, List<String> names) {
+        String name = type.getSimpleName();
+        if (names.isEmpty()) {
+            problem(name + " declares " + what + " without columns; list the column names, e.g. columnList ="
+                    + " \"parent_id, value\"");
+            return false;
+        }
         List<String> known = columns.stream().map(ColumnMapping::column).toList();
-        for (String name : names) {
-            if (!known.contains(name)) {
-                problem(type.getSimpleName() + " declares " + what + " on column \"" + name + "\", which "
-                        + type.getSimpleName() + " does not have; its columns are " + known);
+        boolean valid = true;
+        for (String column : names) {
+            if (known.contains(column)) {
+                continue;
+            }
+            valid = false;
+            String[] words = column.split("\\s+");
+            ColumnMapping byProperty = columns.stream().filter(c -> c.property().equals(words[0])).findFirst()
+                    .orElse(null);
+            if (words.length > 1 && known.contains(words[0])) {
+                problem(name + " declares " + what + " with \"" + column + "\"; ordering and options in an index's"
+                        + " column list are not supported: list plain column names (\"" + words[0] + "\")");
+            } else if (byProperty != null) {
+                problem(name + " declares " + what + " on \"" + column + "\", which is a field name; indexes list"
+                        + " column names: write \"" + byProperty.column() + "\"");
+            } else {
+                problem(name + " declares " + what + " on column \"" + column + "\", which " + name + " does not have;"
+                        + " use one of its columns " + known);
             }
         }
+        return valid;
     }
 
     private ColumnMapping idColumn() {

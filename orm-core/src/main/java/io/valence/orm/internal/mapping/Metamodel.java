@@ -2,6 +2,7 @@ package io.valence.orm.internal.mapping;
 
 import io.valence.orm.MappingException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ public final class Metamodel {
     private final Map<String, EntityMapping> byTable = new LinkedHashMap<>();
 
     Metamodel(Map<Class<?>, EntityMapping> byType) {
-        this.byType = Map.copyOf(byType);
+        // Registration order is kept so that everything derived from the model (DDL, messages) is deterministic.
+        this.byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
         byType.values().forEach(mapping -> byTable.put(mapping.table(), mapping));
     }
 
@@ -66,7 +68,7 @@ public final class Metamodel {
         return byTable.get(table);
     }
 
-    /** @return every mapping */
+    /** @return every mapping, in the order the classes were registered */
     public Collection<EntityMapping> entities() {
         return byType.values();
     }

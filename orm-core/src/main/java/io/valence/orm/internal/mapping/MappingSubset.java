@@ -1,0 +1,252 @@
+package io.valence.orm.internal.mapping;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks that an entity class uses only the documented subset of {@code jakarta.persistence}: which
+ * annotations, which of their attributes, and on which kinds of field. Anything else is a problem that
+ * names the class, the field, what is supported and what to do, because silently ignoring an annotation
+ * would let the schema or the behaviour differ from what the code says.
+ */
+final class MappingSubset {
+    private static final Set<Class<? extends Annotation>> FIELD_ANNOTATIONS = Set.of(
+            Id.class, GeneratedValue.class, SequenceGenerator.class, Column.class, ManyToOne.class,
+            JoinColumn.class, OneToMany.class, OneToOne.class, Version.class, Transient.class, Enumerated.class);
+    private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS =
+            Set.of(Entity.class, Table.class, SequenceGenerator.class);
+    private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
+            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient and @Enumerated";
+
+    /** The attributes Valence honours, per annotation; any other attribute set to a non-default value is a problem. */
+    private static final Map<Class<? extends Annotation>, List<String>> SUPPORTED_ATTRIBUTES = Map.ofEntries(
+            Map.entry(Entity.class, List.of()),
+            Map.entry(Table.class, List.of("name", "indexes", "uniqueConstraints")),
+            Map.entry(Index.class, List.of("name", "columnList", "unique")),
+            Map.entry(UniqueConstraint.class, List.of("name", "columnNames")),
+            Map.entry(Column.class, List.of("name", "nullable", "unique", "length", "precision", "scale")),
+            Map.entry(JoinColumn.class, List.of("name", "nullable", "unique")),
+            Map.entry(SequenceGenerator.class, List.of("name", "sequenceName", "allocationSize")),
+            Map.entry(GeneratedValue.class, List.of("strategy", "generator")),
+            Map.entry(ManyToOne.class, List.of("cascade", "fetch", "optional")),
+            Map.entry(OneToMany.class, List.of("mappedBy", "cascade", "orphanRemoval")),
+            Map.entry(OneToOne.class, List.of("mappedBy", "cascade", "fetch", "optional", "orphanRemoval")),
+            Map.entry(Enumerated.class, List.of("value")));
+
+    /** What to do instead of an unsupported annotation, when there is more to say than "remove it". */
+    private static final Map<String, String> ANNOTATION_HINTS = Map.ofEntries(
+            Map.entry("ManyToMany", "map the link table as an entity with two @ManyToOne fields"),
+            Map.entry("ElementCollection", "map the elements as an entity with a @ManyToOne back to this one"),
+            Map.entry("Embedded", "declare the embedded fields on the entity itself"),
+            Map.entry("EmbeddedId", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
+            Map.entry("IdClass", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
+            Map.entry("Lob", "remove it: String maps to text and byte[] to bytea without it"),
+            Map.entry("Temporal", "remove it and use LocalDate, LocalDateTime, OffsetDateTime or Instant"),
+            Map.entry("Basic", "remove it; use @Column(nullable = false) for NOT NULL"),
+            Map.entry("Convert", "store one of the supported types and convert in the entity's methods"),
+            Map.entry("Inheritance", "copy the inherited fields into each entity"),
+            Map.entry("MappedSuperclass", "copy the inherited fields into each entity"));
+
+    /** What to do instead of an unsupported attribute, keyed {@code Annotation.attribute}. */
+    private static final Map<String, String> ATTRIBUTE_HINTS = Map.ofEntries(
+            Map.entry("Entity.name", "name the table with @Table(name = …) instead"),
+            Map.entry("Table.schema", "set the schema through the connection's search_path instead"),
+            Map.entry("Table.catalog", "connect to that database instead"),
+            Map.entry("SequenceGenerator.schema", "set the schema through the connection's search_path instead"),
+            Map.entry("SequenceGenerator.initialValue", "sequences start at 1: remove it"),
+            Map.entry("Column.columnDefinition", "Valence derives the type from the field: use length, precision"
+                    + " and scale, or another field type"),
+            Map.entry("Column.insertable", "every mapped column is written: mark derived fields @Transient"),
+            Map.entry("Column.updatable", "every mapped column is written: mark derived fields @Transient"),
+            Map.entry("JoinColumn.referencedColumnName", "foreign keys always reference the target's @Id: remove it"),
+            Map.entry("OneToMany.fetch", "Valence never loads relationships implicitly: load them per query with"
+                    + " Load.selectIn(…) or session.fetch(entity, …)"),
+            Map.entry("ManyToOne.targetEntity", "the target is the field's declared type: remove it"),
+            Map.entry("OneToOne.targetEntity", "the target is the field's declared type: remove it"),
+            Map.entry("OneToMany.targetEntity", "the target is the collection's element type: declare it as"
+                    + " List<Target> and remove targetEntity"));
+
+    private MappingSubset() {}
+
+    /**
+     * Checks the class itself: its kind (concrete, static, not a record) and its annotations.
+     *
+     * @return whether its fields can be read at all
+     */
+    static boolean checkClass(Class<?> type, List<String> problems) {
+        String name = type.getSimpleName();
+        if (type.isInterface() || type.isEnum()) {
+            problems.add(name + " is " + (type.isEnum() ? "an enum" : "an interface") + "; @Entity belongs on a"
+                    + " concrete class with a no-arg constructor: move it there");
+            return false;
+        }
+        if (type.isRecord()) {
+            problems.add(name + " is a record, whose fields cannot change after construction, but Valence sets ids"
+                    + " and loaded values on entities: make it a class with non-final fields and a no-arg constructor");
+            return false;
+        }
+        if (Modifier.isAbstract(type.getModifiers())) {
+            problems.add(name + " is abstract, so Valence cannot create instances when it loads rows; make it"
+                    + " concrete (entity inheritance is not supported)");
+        }
+        if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
+            problems.add(name + " is an inner class of " + type.getEnclosingClass().getSimpleName() + ", so it has"
+                    + " no no-arg constructor Valence can call; declare it static, or as a top-level class");
+            return false;
+        }
+        for (Annotation annotation : type.getAnnotations()) {
+            Class<? extends Annotation> kind = annotation.annotationType();
+            if (isPersistence(kind) && !CLASS_ANNOTATIONS.contains(kind)) {
+                problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
+                        + " support; on classes it supports @Entity, @Table and @SequenceGenerator: "
+                        + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(), "remove it"));
+            } else if (isPersistence(kind)) {
+                checkAttributes(name, annotation, problems);
+            }
+        }
+        Table table = type.getAnnotation(Table.class);
+        if (table != null) {
+            for (Index index : table.indexes()) {
+                checkAttributes(name, index, problems);
+            }
+            for (UniqueConstraint constraint : table.uniqueConstraints()) {
+                checkAttributes(name, constraint, problems);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Checks a field's annotations, their attributes, and that each sits on a field of the right kind.
+     *
+     * @return whether the field can be read further (no unsupported annotation)
+     */
+    static boolean checkField(Field field, String where, List<String> problems) {
+        boolean supported = true;
+        for (Annotation annotation : field.getAnnotations()) {
+            Class<? extends Annotation> kind = annotation.annotationType();
+            if (!isPersistence(kind)) {
+                continue;
+            }
+            if (!FIELD_ANNOTATIONS.contains(kind)) {
+                problems.add(where + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
+                        + " support; the supported field annotations are " + SUPPORTED_FIELD_ANNOTATIONS + ": "
+                        + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(),
+                                "model the data with those, or mark the field @Transient"));
+                supported = false;
+            } else {
+                checkAttributes(where, annotation, problems);
+            }
+        }
+        if (supported) {
+            checkPlacement(field, where, problems);
+        }
+        return supported;
+    }
+
+    private static void checkPlacement(Field field, String where, List<String> problems) {
+        boolean relationship = field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToMany.class)
+                || field.isAnnotationPresent(OneToOne.class);
+        boolean id = field.isAnnotationPresent(Id.class);
+        if (!id && (field.isAnnotationPresent(GeneratedValue.class) || field.isAnnotationPresent(SequenceGenerator.class))) {
+            problems.add(where + " has @GeneratedValue or @SequenceGenerator but no @Id; they configure how the"
+                    + " primary key is generated: move them to the @Id field (a @SequenceGenerator may also go on"
+                    + " the class)");
+        }
+        if (relationship && id) {
+            problems.add(where + " is both @Id and a relationship; derived identities are not supported: give the"
+                    + " entity its own @Id field and keep the relationship as a plain @ManyToOne/@OneToOne");
+        }
+        if (relationship && field.isAnnotationPresent(Column.class)) {
+            problems.add(where + " is a relationship and also has @Column; name its foreign key column with"
+                    + " @JoinColumn(name = …) instead");
+        }
+        if (!relationship && field.isAnnotationPresent(JoinColumn.class)) {
+            problems.add(where + " has @JoinColumn but is not a @ManyToOne or @OneToOne; @JoinColumn names a"
+                    + " foreign key column: use @Column(name = …) for a plain column");
+        }
+        if (id && field.isAnnotationPresent(Version.class)) {
+            problems.add(where + " is both @Id and @Version; the version counter needs a column of its own: add a"
+                    + " separate `@Version long version` field");
+        }
+        if (field.isAnnotationPresent(Enumerated.class) && !field.getType().isEnum()) {
+            problems.add(where + " has @Enumerated but type " + field.getType().getSimpleName() + ", which is not an"
+                    + " enum; remove @Enumerated, or change the field's type to the enum");
+        }
+        Column column = relationship ? null : field.getAnnotation(Column.class);
+        if (column != null && column.length() != 255 && field.getType() != String.class && !field.getType().isEnum()) {
+            problems.add(where + " sets @Column(length) on a field of type " + field.getType().getSimpleName() + "; length"
+                    + " applies only to String and enum fields: remove it");
+        }
+        if (column != null && (column.precision() != 0 || column.scale() != 0)
+                && field.getType() != java.math.BigDecimal.class) {
+            problems.add(where + " sets @Column(precision/scale) on a field of type " + field.getType().getSimpleName() + ";"
+                    + " they apply only to BigDecimal fields (numeric): remove them, or use BigDecimal");
+        }
+    }
+
+    /** Reports every attribute of {@code annotation} that is set but not honoured by Valence. */
+    private static void checkAttributes(String where, Annotation annotation, List<String> problems) {
+        Class<? extends Annotation> kind = annotation.annotationType();
+        List<String> supported = SUPPORTED_ATTRIBUTES.getOrDefault(kind, List.of());
+        List<String> unsupported = new ArrayList<>();
+        for (Method attribute : sortedAttributes(kind)) {
+            if (!supported.contains(attribute.getName()) && isSet(annotation, attribute)) {
+                unsupported.add(attribute.getName());
+            }
+        }
+        for (String attribute : unsupported) {
+            String annotationName = kind.getSimpleName();
+            problems.add(where + " uses @" + annotationName + "(" + attribute + "), which Valence does not support; "
+                    + (supported.isEmpty() ? "@" + annotationName + " takes no attributes"
+                            : "the supported attributes of @" + annotationName + " are " + String.join(", ", supported))
+                    + ": " + ATTRIBUTE_HINTS.getOrDefault(annotationName + "." + attribute, "remove it"));
+        }
+    }
+
+    private static List<Method> sortedAttributes(Class<? extends Annotation> kind) {
+        Method[] attributes = kind.getDeclaredMethods();
+        Arrays.sort(attributes, Comparator.comparing(Method::getName));
+        return List.of(attributes);
+    }
+
+    private static boolean isSet(Annotation annotation, Method attribute) {
+        try {
+            Object value = attribute.invoke(annotation);
+            Object defaultValue = attribute.getDefaultValue();
+            return defaultValue != null && !Objects.deepEquals(value, defaultValue);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read @" + annotation.annotationType().getSimpleName() + "("
+                    + attribute.getName() + ")", e);
+        }
+    }
+
+    private static boolean isPersistence(Class<? extends Annotation> kind) {
+        return kind.getPackageName().equals("jakarta.persistence");
+    }
+}

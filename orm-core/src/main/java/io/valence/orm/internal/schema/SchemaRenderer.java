@@ -1,0 +1,187 @@
+package io.valence.orm.internal.schema;
+
+import static io.valence.orm.internal.sql.Identifiers.quote;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.IdGeneration;
+import io.valence.orm.internal.mapping.IndexMapping;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the PostgreSQL DDL of a metamodel. {@link #create} gives sequences, then tables with each table
+ * after the tables it references, then the foreign keys of table cycles, then indexes: one per declared
+ * {@code @Index} and one per foreign key column that no index or unique constraint already leads with.
+ * {@link #drop} undoes it in reverse order. Every identifier is quoted; the output does not depend on the
+ * order in which entities were registered.
+ */
+public final class SchemaRenderer {
+    private final Metamodel metamodel;
+    private final TableOrder order;
+    private final ObjectNames names = new ObjectNames();
+    private final Map<String, Integer> sequences = new LinkedHashMap<>();
+    private final List<String> createTables = new ArrayList<>();
+    private final List<String> addForeignKeys = new ArrayList<>();
+    private final List<String> dropForeignKeys = new ArrayList<>();
+    private final List<String> createIndexes = new ArrayList<>();
+
+    private SchemaRenderer(Metamodel metamodel) {
+        this.metamodel = metamodel;
+        this.order = TableOrder.of(metamodel);
+        reserveGivenNames();
+        for (EntityMapping table : order.tables()) {
+            renderTable(table);
+        }
+    }
+
+    /**
+     * The statements that create the schema of a metamodel on an empty database, in the order to run them.
+     *
+     * @param metamodel the entities
+     * @return CREATE SEQUENCE, CREATE TABLE, ALTER TABLE … ADD CONSTRAINT and CREATE INDEX statements, without
+     *     trailing semicolons
+     */
+    public static List<String> create(Metamodel metamodel) {
+        SchemaRenderer renderer = new SchemaRenderer(metamodel);
+        List<String> statements = new ArrayList<>();
+        renderer.sequences.forEach((sequence, increment) ->
+                statements.add("CREATE SEQUENCE " + quote(sequence) + " INCREMENT BY " + increment));
+        statements.addAll(renderer.createTables);
+        statements.addAll(renderer.addForeignKeys);
+        statements.addAll(renderer.createIndexes);
+        return List.copyOf(statements);
+    }
+
+    /**
+     * The statements that drop what {@link #create} creates, in the order to run them. Each tolerates an
+     * object that is already gone ({@code IF EXISTS}); none cascades to objects Valence did not create.
+     *
+     * @param metamodel the entities
+     * @return ALTER TABLE … DROP CONSTRAINT for foreign keys between tables of a cycle, DROP TABLE children
+     *     first, then DROP SEQUENCE
+     */
+    public static List<String> drop(Metamodel metamodel) {
+        SchemaRenderer renderer = new SchemaRenderer(metamodel);
+        List<String> statements = new ArrayList<>(renderer.dropForeignKeys);
+        Collections.reverse(statements);
+        List<EntityMapping> tables = new ArrayList<>(renderer.order.tables());
+        Collections.reverse(tables);
+        tables.forEach(table -> statements.add("DROP TABLE IF EXISTS " + quote(table.table())));
+        List<String> sequences = new ArrayList<>(renderer.sequences.keySet());
+        Collections.reverse(sequences);
+        sequences.forEach(sequence -> statements.add("DROP SEQUENCE IF EXISTS " + quote(sequence)));
+        return List.copyOf(statements);
+    }
+
+    /** Tables, sequences and declared index names are taken before any name is chosen, so none is chosen twice. */
+    private void reserveGivenNames() {
+        for (EntityMapping table : order.tables()) {
+            names.reserve(table.table());
+            IdGeneration generation = table.idGeneration();
+            if (generation.strategy() == IdGeneration.Strategy.SEQUENCE) {
+                names.reserve(generation.sequence());
+                sequences.putIfAbsent(generation.sequence(), generation.allocationSize());
+            }
+            table.indexes().stream().map(IndexMapping::name).filter(name -> name != null).forEach(names::reserve);
+        }
+    }
+
+    private void renderTable(EntityMapping table) {
+        List<String> definitions = new ArrayList<>();
+        for (ColumnMapping column : table.columns()) {
+            definitions.add(column(table, column));
+        }
+        for (IndexMapping index : table.indexes()) {
+            if (index.unique()) {
+                String name = index.name() != null ? index.name() : names.choose(table.table(), index.columns(), "key");
+                definitions.add("CONSTRAINT " + quote(name) + " UNIQUE (" + columnList(index.columns()) + ")");
+            }
+        }
+        createTables.add("CREATE TABLE " + quote(table.table()) + " (\n    " + String.join(",\n    ", definitions) + "\n)");
+        for (IndexMapping index : table.indexes()) {
+            if (!index.unique()) {
+                String name = index.name() != null ? index.name() : names.choose(table.table(), index.columns(), "idx");
+                createIndexes.add(createIndex(name, table, index.columns()));
+            }
+        }
+        for (ColumnMapping column : table.columns()) {
+            if (column.isForeignKey() && !isLeadingColumn(table, column)) {
+                createIndexes.add(createIndex(names.choose(table.table(), List.of(column.column()), "idx"), table,
+                        List.of(column.column())));
+            }
+        }
+    }
+
+    private String column(EntityMapping table, ColumnMapping column) {
+        StringBuilder definition = new StringBuilder(quote(column.column())).append(' ').append(column.type().ddlType());
+        List<String> ownColumn = List.of(column.column());
+        if (column.role() == ColumnMapping.Role.ID) {
+            if (table.idGeneration().strategy() == IdGeneration.Strategy.IDENTITY) {
+                definition.append(" GENERATED BY DEFAULT AS IDENTITY");
+                names.choose(table.table(), ownColumn, "seq"); // the identity's own sequence
+            }
+            definition.append(constraint(table, List.of(), "pkey")).append(" PRIMARY KEY");
+            return definition.toString();
+        }
+        if (!column.nullable()) {
+            definition.append(" NOT NULL");
+        }
+        if (column.unique()) {
+            definition.append(constraint(table, ownColumn, "key")).append(" UNIQUE");
+        }
+        RelationshipMapping foreignKey = foreignKeyOf(table, column);
+        if (foreignKey != null) {
+            if (order.deferred().contains(foreignKey)) {
+                String name = names.choose(table.table(), ownColumn, "fkey");
+                addForeignKeys.add("ALTER TABLE " + quote(table.table()) + " ADD CONSTRAINT " + quote(name)
+                        + " FOREIGN KEY (" + quote(column.column()) + ")" + references(foreignKey));
+                dropForeignKeys.add("ALTER TABLE IF EXISTS " + quote(table.table()) + " DROP CONSTRAINT IF EXISTS "
+                        + quote(name));
+            } else {
+                definition.append(constraint(table, ownColumn, "fkey")).append(references(foreignKey));
+            }
+        }
+        return definition.toString();
+    }
+
+    /**
+     * Takes the name PostgreSQL will give an inline constraint. It is left to PostgreSQL (nothing is
+     * rendered) unless it is taken, in which case the free name chosen instead is written out.
+     */
+    private String constraint(EntityMapping table, List<String> columns, String label) {
+        String name = names.choose(table.table(), columns, label);
+        return name.equals(ObjectNames.preferred(table.table(), columns, label)) ? "" : " CONSTRAINT " + quote(name);
+    }
+
+    private String references(RelationshipMapping foreignKey) {
+        EntityMapping target = metamodel.entity(foreignKey.target());
+        return " REFERENCES " + quote(target.table()) + " (" + quote(target.id().column()) + ")";
+    }
+
+    private static RelationshipMapping foreignKeyOf(EntityMapping table, ColumnMapping column) {
+        return TableOrder.foreignKeys(table).stream()
+                .filter(relationship -> relationship.foreignKey().column().equals(column.column()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Whether a unique constraint or an index already starts with the column, which makes another index useless. */
+    private static boolean isLeadingColumn(EntityMapping table, ColumnMapping column) {
+        return column.unique() || table.indexes().stream().anyMatch(index -> index.columns().get(0).equals(column.column()));
+    }
+
+    private static String createIndex(String name, EntityMapping table, List<String> columns) {
+        return "CREATE INDEX " + quote(name) + " ON " + quote(table.table()) + " (" + columnList(columns) + ")";
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.stream().map(column -> quote(column)).collect(Collectors.joining(", "));
+    }
+}
