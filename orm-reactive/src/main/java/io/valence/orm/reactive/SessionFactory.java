@@ -5,6 +5,7 @@ import io.valence.orm.MappingException;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.reactive.internal.scan.EntityScanner;
 import io.valence.orm.reactive.internal.session.DefaultSessionFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -86,6 +87,7 @@ public interface SessionFactory {
         private final ConnectionFactory connectionFactory;
         private final Set<Class<?>> entities = new LinkedHashSet<>();
         private final List<String> packages = new ArrayList<>();
+        private Duration acquireTimeout = Duration.ofSeconds(30);
 
         private Builder(ConnectionFactory connectionFactory) {
             this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -115,6 +117,21 @@ public interface SessionFactory {
         }
 
         /**
+         * How long a session waits for a connection before failing with an error that names the
+         * likely cause (an exhausted pool), instead of hanging. Default 30 seconds.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder acquireTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("acquireTimeout must be positive, was " + timeout);
+            }
+            this.acquireTimeout = timeout;
+            return this;
+        }
+
+        /**
          * Reads and validates every mapping now.
          *
          * @return the factory
@@ -130,7 +147,7 @@ public interface SessionFactory {
                 throw new MappingException("No entity classes were registered; call entities(…) or scanPackages(…)"
                         + " before build()");
             }
-            return new DefaultSessionFactory(connectionFactory, Metamodel.of(all));
+            return new DefaultSessionFactory(connectionFactory, Metamodel.of(all), acquireTimeout);
         }
     }
 }
