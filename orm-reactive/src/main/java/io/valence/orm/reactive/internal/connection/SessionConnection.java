@@ -3,7 +3,6 @@ package io.valence.orm.reactive.internal.connection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.OrmException;
-import io.valence.orm.reactive.internal.fanout.FanOut;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -69,7 +68,7 @@ public final class SessionConnection {
     }
 
     private OrmException acquireTimedOut(TimeoutException timeout) {
-        String size = FanOut.poolSize(factory).map(max -> " (its maximum size is " + max + ")").orElse("");
+        String size = PoolCapacity.maxSize(factory).map(max -> " (its maximum size is " + max + ")").orElse("");
         return new OrmException("No connection became free within " + acquireTimeout.toMillis() + " ms. The pool" + size
                 + " is exhausted: every connection is held by another session. Likely causes: more concurrent sessions"
                 + " than the pool's size (fan-outs wider than the pool run in turns, but a session opened inside"

@@ -1,11 +1,11 @@
 package io.valence.orm.reactive.internal.fanout;
 
-import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.OrmException;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.reactive.Settled;
+import io.valence.orm.reactive.internal.connection.PoolCapacity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,25 +101,12 @@ public final class FanOut {
     }
 
     private void checkCapacity(int branches) {
-        Optional<Integer> poolSize = poolSize(connectionFactory);
+        Optional<Integer> poolSize = PoolCapacity.maxSize(connectionFactory);
         if (poolSize.isPresent() && poolSize.get() < branches) {
             throw new OrmException("fanOutAtomic needs " + branches + " connections at the same time (each branch keeps"
                     + " its transaction open until all succeed), but the pool holds at most " + poolSize.get()
                     + ". Enlarge the pool, use fewer branches, or use fanOut(...) if each branch may commit on its own");
         }
-    }
-
-    /**
-     * The maximum size of an r2dbc-pool, if the connection factory is one.
-     *
-     * @param connectionFactory any connection factory
-     * @return the pool's maximum size, or empty when it is not a pool
-     */
-    public static Optional<Integer> poolSize(ConnectionFactory connectionFactory) {
-        if (connectionFactory instanceof ConnectionPool pool) {
-            return pool.getMetrics().map(metrics -> metrics.getMaxAllocatedSize());
-        }
-        return Optional.empty();
     }
 
     private static Mono<Void> closeAll(List<ReactiveSession> sessions) {
