@@ -14,6 +14,12 @@ import java.util.List;
  */
 record SelectTemplate(String sql, List<BindSlot> slots, List<SelectedEntity> entities, List<SelectIn> selectIns) {
 
+    SelectTemplate {
+        slots = List.copyOf(slots);
+        entities = List.copyOf(entities); // immutable once, so each bound RenderedSelect shares them
+        selectIns = List.copyOf(selectIns);
+    }
+
     RenderedSelect bind(QueryValues values) {
         return new RenderedSelect(new SqlStatement(sql, Parameters.bind(slots, values)), entities, selectIns);
     }
