@@ -40,12 +40,16 @@ final class BindValues {
         return new Bind(pattern, String.class);
     }
 
-    /** The keys of a select-in, as one array of the key column's driver type. */
+    /**
+     * The keys of a select-in, as one array of the key column's driver type. Keys may come as the
+     * entities hold them or already converted for the driver; converted ones are kept as they are.
+     */
     static Bind keyArray(ColumnMapping keyColumn, Object[] keys) {
         ColumnType type = keyColumn.type();
         Object array = Array.newInstance(type.driverType(), keys.length);
         for (int i = 0; i < keys.length; i++) {
-            Array.set(array, i, type.toDriver(keys[i]));
+            Object key = keys[i];
+            Array.set(array, i, type.driverType().isInstance(key) ? key : type.toDriver(key));
         }
         return new Bind(array, array.getClass());
     }

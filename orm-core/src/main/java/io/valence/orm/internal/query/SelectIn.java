@@ -27,7 +27,8 @@ public record SelectIn(int from, RelationshipMapping relationship, RenderedSelec
      * The query's statement with the keys bound to {@code $1}, as one array of the key column's
      * driver type. The executor chunks large key sets; this binds whatever it is given.
      *
-     * @param keys the distinct keys (ids or foreign key values as the entities hold them), none null
+     * @param keys the distinct keys (ids or foreign key values), as the entities hold them or already
+     *     converted for the driver; none null
      * @return the statement to run
      */
     public SqlStatement bindKeys(Object[] keys) {

@@ -12,7 +12,8 @@
  *       in SQLAlchemy's {@code joinedload}: filtering never changes what a loaded collection holds.</li>
  *   <li>A join to a collection repeats the root row once per element. The renderer does not add
  *       {@code DISTINCT}: the executor de-duplicates roots through the identity map. A count uses
- *       {@code count(DISTINCT t0."id")} when a collection is joined.</li>
+ *       {@code count(DISTINCT t0."id")} when a collection is joined. Known limit: with an explicit
+ *       {@code Select.join} to a collection, LIMIT/OFFSET count joined rows, not roots.</li>
  *   <li>{@code IN} is {@code col = ANY($n::type[])} with one array parameter, so the text does not
  *       depend on the number of values and one cached text serves every list, the empty one too.</li>
  *   <li>A {@code Load.joined} step through a collection multiplies rows, so a limit or offset would
