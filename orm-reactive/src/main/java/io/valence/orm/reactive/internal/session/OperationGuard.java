@@ -23,6 +23,8 @@ final class OperationGuard {
     /** One claim of the session; {@code activity} says what the holder is doing, for messages. */
     static final class Claim {
         private volatile String activity;
+        /** The thread handing a stream's element to its subscriber right now, or {@code null}. */
+        private volatile Thread delivering;
 
         private Claim(String operation) {
             this.activity = operation;
@@ -55,6 +57,15 @@ final class OperationGuard {
         return Flux.defer(() -> {
             Claim claim = claim(operation);
             return body.get()
+                    .<T>handle((value, sink) -> {
+                        // the subscriber's onNext runs inside sink.next: bookkeeping it does there is not concurrent
+                        claim.delivering = Thread.currentThread();
+                        try {
+                            sink.next(value);
+                        } finally {
+                            claim.delivering = null;
+                        }
+                    })
                     .doOnTerminate(() -> release(claim))
                     .doOnCancel(() -> release(claim))
                     .doFinally(signal -> release(claim));
@@ -62,13 +73,16 @@ final class OperationGuard {
     }
 
     /**
-     * Rejects a bookkeeping call (add, delete, …) while an operation is in flight.
+     * Rejects a bookkeeping call (add, delete, …) while an operation is in flight, except from a
+     * stream's own subscriber while it handles an element: {@code scalars(q).doOnNext(session::expunge)}
+     * is sequential (as a synchronous call inside SQLAlchemy's {@code async for} is), while the same
+     * call from another task is not.
      *
      * @param operation the call, for the message
      */
     void checkIdle(String operation) {
         Claim current = holder.get();
-        if (current != null) {
+        if (current != null && current.delivering != Thread.currentThread()) {
             throw rejection(operation, current);
         }
     }
