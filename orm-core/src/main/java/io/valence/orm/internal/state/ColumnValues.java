@@ -75,7 +75,7 @@ public final class ColumnValues {
             if (column.role() == ColumnMapping.Role.ID || column.role() == ColumnMapping.Role.VERSION) {
                 continue;
             }
-            if (!same(snapshot[i], current(state, column))) {
+            if (pointsToUnsavedTarget(state, column) || !same(snapshot[i], current(state, column))) {
                 if (changed == null) {
                     changed = new java.util.ArrayList<>();
                 }
@@ -83,6 +83,19 @@ public final class ColumnValues {
             }
         }
         return changed == null ? List.of() : changed;
+    }
+
+    /**
+     * Whether a foreign key refers to an object still waiting for its generated id. Its current
+     * value reads as {@code null} until the target's INSERT ran, so comparing it with a snapshot
+     * of {@code null} would miss the change; such a reference differs from any stored key.
+     */
+    private boolean pointsToUnsavedTarget(EntityState state, ColumnMapping column) {
+        if (!column.isForeignKey()) {
+            return false;
+        }
+        Object target = column.accessor().get(state.entity());
+        return target != null && metamodel.entity(target.getClass()).idOf(target) == null;
     }
 
     /**
