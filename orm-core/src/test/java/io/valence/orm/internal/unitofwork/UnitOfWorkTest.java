@@ -161,6 +161,29 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void addingADetachedObjectIsRejectedBecauseItsRowExists() {
+        Author detached = new Author("from another session");
+        detached.id = 8L;
+
+        assertThatThrownBy(() -> unitOfWork.add(detached))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Author#8 is detached")
+                .hasMessageContaining("session.merge(");
+    }
+
+    @Test
+    void aDetachedParentOfANewChildIsReferencedNotCascadedTo() {
+        Author detached = new Author("from another session");
+        detached.id = 8L;
+        Book book = new Book("b", detached);
+
+        unitOfWork.add(book);
+
+        assertThat(unitOfWork.contains(detached)).isFalse();
+        assertThat(unitOfWork.values().all(unitOfWork.state(book))).containsExactly(null, "b", null, 8L);
+    }
+
+    @Test
     void anUnmappedObjectIsAMappingErrorNamingItsClass() {
         assertThatThrownBy(() -> unitOfWork.add("not an entity"))
                 .isInstanceOf(MappingException.class)
