@@ -61,6 +61,8 @@ public final class ColumnValues {
 
     /**
      * The columns whose current value differs from the snapshot; the id and version never count.
+     * An expired object is compared with its values when it was expired, so that only what was
+     * assigned since counts: its earlier changes were discarded by the expiry (or the rollback).
      *
      * @param state a persistent object's state
      * @return the changed columns, empty when the object is clean
@@ -68,7 +70,7 @@ public final class ColumnValues {
     public List<ColumnMapping> changed(EntityState state) {
         EntityMapping mapping = state.mapping();
         List<ColumnMapping> columns = mapping.columns();
-        Object[] snapshot = state.snapshot();
+        Object[] snapshot = state.isExpired() && state.expiredValues() != null ? state.expiredValues() : state.snapshot();
         java.util.ArrayList<ColumnMapping> changed = null;
         for (int i = 0; i < columns.size(); i++) {
             ColumnMapping column = columns.get(i);

@@ -63,7 +63,7 @@ public final class ChangeCollector {
                 case PENDING -> inserts.add(state);
                 case DELETED -> deletes.add(state);
                 case PERSISTENT -> {
-                    List<ColumnMapping> changed = state.isExpired() ? List.of() : unitOfWork.values().changed(state);
+                    List<ColumnMapping> changed = unitOfWork.values().changed(state);
                     if (!changed.isEmpty()) {
                         updates.add(new ChangeSet.RowUpdate(state, changed));
                     }

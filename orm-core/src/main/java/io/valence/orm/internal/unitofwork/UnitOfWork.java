@@ -301,7 +301,7 @@ public final class UnitOfWork {
             throw new IllegalArgumentException(describe(metamodel.entity(entity.getClass()), entity)
                     + " is not persistent in this session, so it cannot be expired");
         }
-        state.expired(true);
+        state.expire(values.all(state));
     }
 
     /** @return the transaction's record of what flushes inserted and deleted */
@@ -335,6 +335,9 @@ public final class UnitOfWork {
             version.accessor().set(state.entity(), increment(state.snapshotValue(version)));
         }
         state.snapshot(values.all(state));
+        if (state.isExpired()) {
+            state.expire(state.snapshot()); // what was sent is no longer a change
+        }
     }
 
     /**
@@ -391,7 +394,7 @@ public final class UnitOfWork {
                 forget(state);
             } else {
                 state.status(Status.PERSISTENT);
-                state.expired(true);
+                state.expire(values.all(state));
             }
         }
         journal.clear();
@@ -444,7 +447,7 @@ public final class UnitOfWork {
                 }
             } else {
                 state.status(Status.PERSISTENT);
-                state.expired(true);
+                state.expire(values.all(state));
             }
         }
     }
