@@ -218,6 +218,28 @@ class ChangeCollectorTest {
     }
 
     @Test
+    void aChangeMadeBeforeExpireIsDiscardedAndOneMadeAfterIsUpdated() {
+        Book book = persistent(unitOfWork, Book.class, 10L, "b", 100, null);
+        book.title = "before expire";
+        unitOfWork.expire(book);
+
+        assertThat(collect().isEmpty()).as("the expiry discards it; the next load overwrites it").isTrue();
+
+        book.pages = 101;
+        assertThat(updatedColumns(collect())).containsExactly("pages");
+    }
+
+    @Test
+    void aRollbackDiscardsChangesThatWereNeverFlushed() {
+        Book book = persistent(unitOfWork, Book.class, 10L, "b", 100, null);
+        book.title = "never flushed";
+
+        unitOfWork.rolledBack();
+
+        assertThat(collect().isEmpty()).isTrue();
+    }
+
+    @Test
     void insertsAreListedInAddOrder() {
         Author first = new Author("1");
         Author second = new Author("2");

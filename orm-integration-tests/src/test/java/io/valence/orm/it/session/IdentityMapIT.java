@@ -7,6 +7,7 @@ import io.valence.orm.it.model.Storage;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
+import io.valence.orm.testkit.StatementKind;
 import io.valence.orm.testkit.StatementRecorder;
 import io.valence.orm.testkit.ValenceTest;
 import java.util.List;
@@ -82,6 +83,22 @@ class IdentityMapIT {
                 .verify(TIMEOUT);
         recorder.assertThat().hasStatementCount(1).selects().hasStatementCount(1);
         StepVerifier.create(session.close()).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void aFieldAssignedAfterExpireIsFlushedBeforeTheReload(SessionFactory factory, StatementRecorder recorder) {
+        Long id = storage(factory, "im-expire-then-set", "loaded");
+
+        Mono<String> value = factory.inTransaction(session -> session.get(Storage.class, id).flatMap(storage -> {
+            session.expire(storage);
+            storage.value = "assigned after expire";
+            recorder.reset();
+            return session.get(Storage.class, id).map(again -> again.value);
+        }));
+
+        StepVerifier.create(value).expectNext("assigned after expire").expectComplete().verify(TIMEOUT);
+        recorder.assertThat().hasKinds(StatementKind.UPDATE, StatementKind.SELECT);
+        recorder.assertThat().updates().singleElement().setsOnly("value");
     }
 
     @Test
