@@ -53,6 +53,9 @@ public final class SessionConnection {
             return Mono.just(connection);
         }
         return Mono.defer(() -> {
+            if (connection != null) {
+                return Mono.just(connection); // assembled before an earlier step (an autoflush) acquired it
+            }
             provisioning = true;
             return Mono.from(factory.create())
                     .timeout(acquireTimeout)

@@ -178,9 +178,15 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
         });
     }
 
+    /**
+     * Adds a copy as a new object. A generated id is not copied: the row it named is gone, and the
+     * INSERT draws a new one; an assigned id is kept, so the row comes back under it.
+     */
     private Object copyAsNew(EntityMapping mapping, Object detached) {
         Object copy = mapping.instantiate();
-        mapping.id().accessor().set(copy, mapping.idOf(detached));
+        if (!mapping.idGeneration().isGenerated()) {
+            mapping.id().accessor().set(copy, mapping.idOf(detached));
+        }
         copyState(mapping, detached, copy);
         unitOfWork.add(copy);
         return copy;

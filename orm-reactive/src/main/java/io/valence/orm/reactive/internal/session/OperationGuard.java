@@ -45,7 +45,7 @@ final class OperationGuard {
     <T> Mono<T> mono(String operation, java.util.function.Function<Claim, Mono<T>> body) {
         return Mono.defer(() -> {
             Claim claim = claim(operation);
-            return body.apply(claim)
+            return Mono.defer(() -> body.apply(claim)) // a body that throws must still release the claim
                     .doOnNext(value -> release(claim))
                     .doOnTerminate(() -> release(claim))
                     .doOnCancel(() -> release(claim))
@@ -56,7 +56,7 @@ final class OperationGuard {
     <T> Flux<T> flux(String operation, Supplier<Flux<T>> body) {
         return Flux.defer(() -> {
             Claim claim = claim(operation);
-            return body.get()
+            return Flux.defer(body) // a body that throws must still release the claim
                     .<T>handle((value, sink) -> {
                         // the subscriber's onNext runs inside sink.next: bookkeeping it does there is not concurrent
                         claim.delivering = Thread.currentThread();
