@@ -49,10 +49,12 @@ public final class SessionConnection {
      * @return a Mono of the connection
      */
     public Mono<Connection> connection() {
-        if (connection != null) {
-            return Mono.just(connection);
-        }
+        // Checked at subscription, not at assembly: in flush().then(connection()) the flush takes the
+        // connection first, and the second subscriber must reuse it rather than acquire another.
         return Mono.defer(() -> {
+            if (connection != null) {
+                return Mono.just(connection);
+            }
             provisioning = true;
             return Mono.from(factory.create())
                     .timeout(acquireTimeout)
