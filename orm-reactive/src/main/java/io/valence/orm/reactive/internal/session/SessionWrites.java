@@ -100,7 +100,9 @@ abstract class SessionWrites extends SessionQueries {
             Mono<Void> release = guard.mono("nested()", claim -> flushNow().then(connection.connection())
                     .flatMap(open -> Mono.from(open.releaseSavepoint(name)))
                     .doOnSuccess(done -> openSavepoints--));
-            return begin.then(work.apply(self)
+            // The work is applied only once the SAVEPOINT exists: what it adds or changes synchronously
+            // must fall after the savepoint's mark, or a failure could not undo it.
+            return begin.then(Mono.defer(() -> work.apply(self))
                     .map(java.util.Optional::of)
                     .defaultIfEmpty(java.util.Optional.empty())
                     .flatMap(result -> release.then(Mono.justOrEmpty(result)))
