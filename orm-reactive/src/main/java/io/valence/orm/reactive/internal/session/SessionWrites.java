@@ -1,11 +1,15 @@
 package io.valence.orm.reactive.internal.session;
 
 import io.r2dbc.spi.Connection;
+import io.valence.orm.ConstraintViolationException;
+import io.valence.orm.MultipleResultsException;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.IndexMapping;
 import io.valence.orm.internal.query.RenderedDml;
+import io.valence.orm.internal.query.RenderedSelect;
 import io.valence.orm.internal.sql.LockSql;
+import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.query.Delete;
 import io.valence.orm.query.Dml;
@@ -20,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -32,8 +37,10 @@ import reactor.core.publisher.Mono;
  */
 abstract class SessionWrites extends SessionQueries {
     private int savepoints;
-    /** SAVEPOINTs taken and not yet released or rolled back to. */
+    /** SAVEPOINTs of nested() taken and not yet released or rolled back to. */
     int openSavepoints;
+    /** Objects that rows of statements run inside nested() brought into the session, oldest first. */
+    private final List<Object> enteredInNested = new ArrayList<>();
 
     SessionWrites(SessionServices services, UnitOfWork unitOfWork, SessionConnection connection, OperationGuard guard) {
         super(services, unitOfWork, connection, guard);
@@ -50,28 +57,48 @@ abstract class SessionWrites extends SessionQueries {
     }
 
     private Flux<Object> runDml(Connection open, RenderedDml rendered, Dml<?> dml) {
-        if (!rendered.returnsRows()) {
-            return services.runner().update(open, rendered.statement()).thenMany(Flux.empty());
-        }
         EntityMapping mapping = rendered.mapping();
-        return services.runner().list(open, rendered.statement(), row -> RowReader.read(row, mapping, 0))
-                .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("execute()", error))
-                .flatMapIterable(rows -> {
-                    List<Object> objects = new ArrayList<>(rows.size());
-                    for (Object[] row : rows) {
-                        objects.add(synchronize(mapping, row, dml));
-                    }
-                    return dml.isReturning() ? objects : List.of();
-                });
+        Mono<List<Object>> objects = rendered.returnsRows()
+                ? services.runner().list(open, rendered.statement(), row -> RowReader.read(row, mapping, 0))
+                        .map(rows -> synchronize(mapping, rows, dml))
+                : services.runner().update(open, rendered.statement()).thenReturn(List.of());
+        // PostgreSQL aborted the transaction on any error, whether or not the statement returns rows
+        return objects.onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("execute()", error))
+                .flatMapIterable(synced -> dml.isReturning() ? synced : List.of());
     }
 
-    /** Rows of DML refresh the session's objects (deleted rows leave it), unless the DML opted out. */
-    private Object synchronize(EntityMapping mapping, Object[] row, Dml<?> dml) {
-        Object object = unitOfWork.load(mapping, row, dml.isSynchronizeSession());
-        if (dml instanceof Delete<?> && dml.isSynchronizeSession()) {
-            unitOfWork.expunge(object);
+    /**
+     * Brings the session in line with the rows a statement changed: inserted or updated rows refresh
+     * the session's objects for them, deleted rows' objects leave it; unless the statement opted out.
+     * Rows the session held no object for are only turned into objects when the statement returns
+     * them: a bulk update of many rows does not fill the identity map. Returned rows of a DELETE
+     * become detached objects.
+     */
+    private List<Object> synchronize(EntityMapping mapping, List<Object[]> rows, Dml<?> dml) {
+        boolean delete = dml instanceof Delete<?>;
+        boolean refresh = dml.isSynchronizeSession();
+        List<Object> objects = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object known = unitOfWork.find(mapping, row[0]);
+            if (known == null && !dml.isReturning()) {
+                continue;
+            }
+            Object object = unitOfWork.load(mapping, row, refresh && !delete);
+            if (delete && (known == null || refresh)) {
+                unitOfWork.expunge(object);
+            } else if (known == null) {
+                entered(object);
+            }
+            objects.add(object);
         }
-        return object;
+        return objects;
+    }
+
+    /** Notes an object that a statement's row brought into the session, for a rollback to savepoint. */
+    private void entered(Object object) {
+        if (openSavepoints > 0) {
+            enteredInNested.add(object);
+        }
     }
 
     /**
@@ -86,37 +113,59 @@ abstract class SessionWrites extends SessionQueries {
     public <T> Mono<T> nested(Function<ReactiveSession, Mono<T>> work) {
         ReactiveSession self = (ReactiveSession) this;
         return Mono.defer(() -> {
-            String name = "valence_savepoint_" + (++savepoints);
-            UnitOfWork.Savepoint[] mark = new UnitOfWork.Savepoint[1];
+            String name = nextSavepointName();
+            NestedMark[] mark = new NestedMark[1];
             Mono<Void> begin = guard.mono("nested()", claim -> {
                 checkUsable();
                 return flushNow().then(connection.connection())
                         .flatMap(open -> Mono.from(open.createSavepoint(name)))
                         .doOnSuccess(done -> {
-                            mark[0] = unitOfWork.savepoint();
+                            mark[0] = new NestedMark(unitOfWork.savepoint(), enteredInNested.size());
                             openSavepoints++;
                         });
             });
-            Mono<Void> release = guard.mono("nested()", claim -> flushNow().then(connection.connection())
-                    .flatMap(open -> Mono.from(open.releaseSavepoint(name)))
-                    .doOnSuccess(done -> openSavepoints--));
+            // checkUsable(): work that swallowed a database error still left the transaction aborted
+            Mono<Void> release = guard.mono("nested()", claim -> {
+                checkUsable();
+                return flushNow().then(connection.connection())
+                        .flatMap(open -> Mono.from(open.releaseSavepoint(name)))
+                        .doOnSuccess(done -> leftSavepoint());
+            });
             // The work is applied only once the SAVEPOINT exists: what it adds or changes synchronously
             // must fall after the savepoint's mark, or a failure could not undo it.
             return begin.then(Mono.defer(() -> work.apply(self))
-                    .map(java.util.Optional::of)
-                    .defaultIfEmpty(java.util.Optional.empty())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
                     .flatMap(result -> release.then(Mono.justOrEmpty(result)))
                     .onErrorResume(error -> mark[0] == null ? Mono.error(error)
                             : rollbackTo(name, mark[0]).then(Mono.error(error))));
         });
     }
 
-    private Mono<Void> rollbackTo(String name, UnitOfWork.Savepoint mark) {
+    /** Where a nested() began: the unit of work's mark and how many objects statements had brought in. */
+    private record NestedMark(UnitOfWork.Savepoint unitOfWork, int entered) {}
+
+    private String nextSavepointName() {
+        return "valence_savepoint_" + (++savepoints);
+    }
+
+    private void leftSavepoint() {
+        openSavepoints--;
+        if (openSavepoints == 0) {
+            enteredInNested.clear();
+        }
+    }
+
+    private Mono<Void> rollbackTo(String name, NestedMark mark) {
         return guard.mono("nested()", claim -> connection.connection()
                 .flatMap(open -> Mono.from(open.rollbackTransactionToSavepoint(name)))
                 .doOnSuccess(done -> {
-                    openSavepoints--;
-                    unitOfWork.rolledBackTo(mark);
+                    unitOfWork.rolledBackTo(mark.unitOfWork());
+                    // rows a statement inserted or returned since the savepoint may be gone: forget their objects
+                    List<Object> since = enteredInNested.subList(mark.entered(), enteredInNested.size());
+                    since.stream().filter(unitOfWork::contains).forEach(unitOfWork::expunge);
+                    since.clear();
+                    leftSavepoint();
                     pendingCascades.clear();
                     clearFailure();
                 }));
