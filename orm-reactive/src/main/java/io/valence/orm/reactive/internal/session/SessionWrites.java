@@ -175,25 +175,63 @@ abstract class SessionWrites extends SessionQueries {
     abstract void clearFailure();
 
     public <T> Mono<GetOrCreate<T>> getOrCreate(Class<T> type, Map<String, ?> lookup, Map<String, ?> defaults) {
-        EntityMapping mapping = services.metamodel().entity(type);
-        Select<T> query = lookupQuery(type, mapping, lookup);
-        Map<String, Object> values = new LinkedHashMap<>(lookup);
-        values.putAll(defaults);
+        LookupPlan<T> plan = planLookup(type, lookup, defaults);
         return guard.mono("getOrCreate()", claim -> {
             checkUsable();
-            return flushNow().then(connection.connection()).flatMap(open -> getOrInsert(open, mapping, query, lookup, values));
+            return flushNow().then(connection.connection()).flatMap(open -> getOrInsert(open, plan));
         });
     }
 
     public <T> Mono<GetOrCreate<T>> updateOrCreate(Class<T> type, Map<String, ?> lookup, Map<String, ?> values) {
-        return getOrCreate(type, lookup, values).flatMap(result -> {
+        Mono<GetOrCreate<T>> got = getOrCreate(type, lookup, values);
+        EntityMapping mapping = services.metamodel().entity(type);
+        return got.flatMap(result -> {
             if (result.created()) {
                 return Mono.just(result);
             }
-            EntityMapping mapping = services.metamodel().entity(type);
             values.forEach((property, value) -> mapping.column(property).accessor().set(result.entity(), value));
-            return guard.mono("updateOrCreate()", claim -> flushNow()).thenReturn(result);
+            return guard.mono("updateOrCreate()", claim -> {
+                checkUsable();
+                return flushNow();
+            }).thenReturn(result);
         });
+    }
+
+    /**
+     * What a getOrCreate runs, rendered at the call so that a bad property fails there.
+     *
+     * @param type the entity class
+     * @param mapping its mapping
+     * @param lookupProperties the lookup's property names, sorted, for messages
+     * @param select the lookup query
+     * @param insert the INSERT of lookup and defaults, with ON CONFLICT DO NOTHING when guarded
+     * @param conflictProperties the unique properties the insert's ON CONFLICT names, or null
+     * @param lock the advisory lock statement when no unique constraint covers the lookup, or null
+     */
+    private record LookupPlan<T>(Class<T> type, EntityMapping mapping, List<String> lookupProperties,
+            RenderedSelect select, SqlStatement insert, List<String> conflictProperties, SqlStatement lock) {}
+
+    private <T> LookupPlan<T> planLookup(Class<T> type, Map<String, ?> lookup, Map<String, ?> defaults) {
+        EntityMapping mapping = services.metamodel().entity(type);
+        if (lookup.isEmpty()) {
+            throw new IllegalArgumentException("getOrCreate(" + mapping.name() + ") needs a non-empty lookup: the"
+                    + " properties that identify the row");
+        }
+        // sorted, so that every caller of one lookup renders the same query text, and takes the same lock
+        Map<String, Object> sorted = new TreeMap<>(lookup);
+        Select<T> query = Select.from(type);
+        for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+            query = query.filterBy(entry.getKey(), entry.getValue());
+        }
+        RenderedSelect select = services.selects().render(query);
+        Map<String, Object> values = new LinkedHashMap<>(sorted);
+        values.putAll(defaults);
+        List<String> conflict = coveringUniqueProperties(mapping, lookup);
+        Insert<T> insert = Insert.into(type).values(values).returning();
+        Insert<T> guarded = conflict == null ? insert : insert.onConflict(conflict.toArray(String[]::new)).doNothing();
+        SqlStatement lock = conflict != null ? null : LockSql.lookupLock(mapping.table(), select.statement());
+        return new LookupPlan<>(type, mapping, List.copyOf(sorted.keySet()), select,
+                services.dml().render(guarded).statement(), conflict, lock);
     }
 
     /**
@@ -201,58 +239,80 @@ abstract class SessionWrites extends SessionQueries {
      * the lookup, {@code INSERT … ON CONFLICT DO NOTHING RETURNING} decides the race (it waits for a
      * concurrent inserter's commit, and the loser re-selects the winner's row). Without one, a
      * transaction-scoped advisory lock on the lookup serializes creators of the same lookup until
-     * their transactions end.
+     * their transactions end. See docs/get-or-create.md.
      */
-    private <T> Mono<GetOrCreate<T>> getOrInsert(
-            Connection open, EntityMapping mapping, Select<T> query, Map<String, ?> lookup, Map<String, Object> values) {
-        List<String> conflictTarget = coveringUniqueProperties(mapping, lookup.keySet());
-        Mono<Void> lock = conflictTarget != null ? Mono.empty()
-                : services.runner().list(open, LockSql.transactionLock(lockKey(mapping, lookup)), row -> row).then();
-        Insert<T> insert = Insert.into(query.entityType()).values(values).returning();
-        Insert<T> guarded = conflictTarget == null ? insert
-                : insert.onConflict(conflictTarget.toArray(String[]::new)).doNothing();
-        RenderedDml rendered = services.dml().render(guarded);
-        return lock.then(selectOne(open, query))
+    private <T> Mono<GetOrCreate<T>> getOrInsert(Connection open, LookupPlan<T> plan) {
+        Mono<Void> lock = plan.lock() == null ? Mono.empty() : services.runner().list(open, plan.lock(), row -> row).then();
+        return lock.then(selectOne(open, plan))
                 .map(found -> new GetOrCreate<>(found, false))
-                .switchIfEmpty(Mono.defer(() -> services.runner()
-                        .list(open, rendered.statement(), row -> RowReader.read(row, mapping, 0))
-                        .flatMap(rows -> rows.isEmpty()
-                                ? selectOne(open, query).map(found -> new GetOrCreate<>(found, false))
-                                : Mono.just(new GetOrCreate<>(query.entityType().cast(unitOfWork.load(mapping, rows.get(0), false)), true)))))
-                .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("getOrCreate()", error));
+                .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("getOrCreate()", error))
+                .switchIfEmpty(Mono.defer(() -> create(open, plan)));
     }
 
-    private <T> Mono<T> selectOne(Connection open, Select<T> query) {
-        return loader.load(open, services.selects().render(query), false).take(2).collectList().flatMap(found -> {
-            if (found.size() > 1) {
-                return Mono.error(new io.valence.orm.MultipleResultsException("getOrCreate found several "
-                        + query.entityType().getSimpleName() + " rows for " + query + "; the lookup must identify one row"
-                        + " (declare a unique constraint over its properties)"));
+    private <T> Mono<GetOrCreate<T>> create(Connection open, LookupPlan<T> plan) {
+        return insertInSavepoint(open, plan).flatMap(rows -> {
+            if (!rows.isEmpty()) {
+                Object created = unitOfWork.load(plan.mapping(), rows.get(0), false);
+                entered(created);
+                return Mono.just(new GetOrCreate<>(plan.type().cast(created), true));
             }
-            return Mono.justOrEmpty(found.isEmpty() ? null : query.entityType().cast(found.get(0)));
+            // ON CONFLICT DO NOTHING: a concurrent transaction committed the row first; take the winner's row
+            return selectOne(open, plan)
+                    .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("getOrCreate()", error))
+                    .map(found -> new GetOrCreate<>(found, false))
+                    .switchIfEmpty(Mono.error(() -> partialMatch(plan)));
         });
     }
 
-    private static <T> Select<T> lookupQuery(Class<T> type, EntityMapping mapping, Map<String, ?> lookup) {
-        if (lookup.isEmpty()) {
-            throw new IllegalArgumentException("getOrCreate(" + mapping.name() + ") needs a non-empty lookup");
-        }
-        Select<T> query = Select.from(type);
-        for (Map.Entry<String, ?> entry : lookup.entrySet()) {
-            query = query.filterBy(entry.getKey(), entry.getValue());
-        }
-        return query;
+    /**
+     * The INSERT inside a SAVEPOINT of its own, so that an insert that fails (a not-null column
+     * missing from lookup and defaults, another unique constraint) fails getOrCreate alone and leaves
+     * the transaction and the session's earlier work intact, as Django's create in atomic() does.
+     */
+    private Mono<List<Object[]>> insertInSavepoint(Connection open, LookupPlan<?> plan) {
+        String name = nextSavepointName();
+        return Mono.from(open.createSavepoint(name))
+                .then(services.runner().list(open, plan.insert(), row -> RowReader.read(row, plan.mapping(), 0)))
+                .flatMap(rows -> Mono.from(open.releaseSavepoint(name)).thenReturn(rows))
+                .onErrorResume(SessionQueries::isDatabaseError, error -> Mono.from(open.rollbackTransactionToSavepoint(name))
+                        .onErrorResume(broken -> failTransaction("getOrCreate()", broken))
+                        .then(Mono.error(error)));
     }
 
-    /** The property names of a unique constraint whose columns all appear in the lookup, or {@code null}. */
-    private static List<String> coveringUniqueProperties(EntityMapping mapping, Set<String> lookup) {
+    private <T> Mono<T> selectOne(Connection open, LookupPlan<T> plan) {
+        return loader.load(open, plan.select(), false).take(2).collectList().flatMap(found -> {
+            if (found.size() > 1) {
+                return Mono.error(new MultipleResultsException("getOrCreate(" + plan.mapping().name() + ") found several"
+                        + " rows matching the lookup " + plan.lookupProperties() + ", but a lookup must identify one"
+                        + " row. Declare a unique constraint over those properties (@Column(unique = true) or"
+                        + " @Table(uniqueConstraints)), or add properties to the lookup"));
+            }
+            return Mono.justOrEmpty(found.isEmpty() ? null : plan.type().cast(found.get(0)));
+        });
+    }
+
+    private static ConstraintViolationException partialMatch(LookupPlan<?> plan) {
+        EntityMapping mapping = plan.mapping();
+        return new ConstraintViolationException("getOrCreate(" + mapping.name() + ") found no row matching the lookup "
+                + plan.lookupProperties() + " and could not insert one: a row of table \"" + mapping.table()
+                + "\" already holds the same " + plan.conflictProperties() + ", which a unique constraint allows once,"
+                + " and differs in the rest of the lookup. Look the row up by " + plan.conflictProperties()
+                + " alone (and set the other properties with updateOrCreate(…) if needed)",
+                mapping.table(), null, mapping.name(), plan.insert().sql(), null);
+    }
+
+    /**
+     * The property names of a unique constraint whose columns all appear in the lookup with non-null
+     * values (a NULL never conflicts), or {@code null}.
+     */
+    private static List<String> coveringUniqueProperties(EntityMapping mapping, Map<String, ?> lookup) {
         Set<String> lookupColumns = new HashSet<>();
-        for (String property : lookup) {
+        lookup.forEach((property, value) -> {
             ColumnMapping column = mapping.column(property);
-            if (column != null) {
+            if (column != null && value != null) {
                 lookupColumns.add(column.column());
             }
-        }
+        });
         for (ColumnMapping column : mapping.columns()) {
             if ((column.unique() || column.role() == ColumnMapping.Role.ID) && lookupColumns.contains(column.column())) {
                 return List.of(column.property());
@@ -268,9 +328,5 @@ abstract class SessionWrites extends SessionQueries {
 
     private static String propertyOf(EntityMapping mapping, String column) {
         return mapping.columns().stream().filter(c -> c.column().equals(column)).findFirst().orElseThrow().property();
-    }
-
-    private static String lockKey(EntityMapping mapping, Map<String, ?> lookup) {
-        return mapping.table() + ":" + new TreeMap<>(lookup);
     }
 }
