@@ -41,9 +41,11 @@ abstract class SessionWrites extends SessionQueries {
     int openSavepoints;
     /** Objects that rows of statements run inside nested() brought into the session, oldest first. */
     private final List<Object> enteredInNested = new ArrayList<>();
+    private final InverseSides inverseSides;
 
     SessionWrites(SessionServices services, UnitOfWork unitOfWork, SessionConnection connection, OperationGuard guard) {
         super(services, unitOfWork, connection, guard);
+        this.inverseSides = new InverseSides(unitOfWork);
     }
 
     public <T> Flux<T> execute(Dml<T> dml) {
@@ -64,15 +66,16 @@ abstract class SessionWrites extends SessionQueries {
                 : services.runner().update(open, rendered.statement()).thenReturn(List.of());
         // PostgreSQL aborted the transaction on any error, whether or not the statement returns rows
         return objects.onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("execute()", error))
-                .flatMapIterable(synced -> dml.isReturning() ? synced : List.of());
+                .flatMapIterable(synced -> synced);
     }
 
     /**
      * Brings the session in line with the rows a statement changed: inserted or updated rows refresh
-     * the session's objects for them, deleted rows' objects leave it; unless the statement opted out.
-     * Rows the session held no object for are only turned into objects when the statement returns
-     * them: a bulk update of many rows does not fill the identity map. Returned rows of a DELETE
-     * become detached objects.
+     * the session's objects for them, deleted rows' objects leave it, and loaded collections follow
+     * (see {@link InverseSides}); unless the statement opted out. Rows the session held no object for
+     * become objects only when the statement returns them or a loaded collection must hold them: a
+     * bulk update of many rows does not fill the identity map. Returned rows of a DELETE become
+     * detached objects.
      */
     private List<Object> synchronize(EntityMapping mapping, List<Object[]> rows, Dml<?> dml) {
         boolean delete = dml instanceof Delete<?>;
@@ -80,16 +83,23 @@ abstract class SessionWrites extends SessionQueries {
         List<Object> objects = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             Object known = unitOfWork.find(mapping, row[0]);
-            if (known == null && !dml.isReturning()) {
+            boolean joinsCollection = known == null && refresh && !delete && inverseSides.isHeldByLoadedSide(mapping, row);
+            if (known == null && !dml.isReturning() && !joinsCollection) {
                 continue;
             }
+            Object[] before = InverseSides.referencedBy(mapping, known);
             Object object = unitOfWork.load(mapping, row, refresh && !delete);
             if (delete && (known == null || refresh)) {
                 unitOfWork.expunge(object);
             } else if (known == null) {
                 entered(object);
             }
-            objects.add(object);
+            if (refresh) {
+                inverseSides.follow(mapping, object, before, delete);
+            }
+            if (dml.isReturning()) {
+                objects.add(object);
+            }
         }
         return objects;
     }
