@@ -249,14 +249,26 @@ abstract class SessionWrites extends SessionQueries {
      * the lookup, {@code INSERT … ON CONFLICT DO NOTHING RETURNING} decides the race (it waits for a
      * concurrent inserter's commit, and the loser re-selects the winner's row). Without one, a
      * transaction-scoped advisory lock on the lookup serializes creators of the same lookup until
-     * their transactions end. See docs/get-or-create.md.
+     * their transactions end; it is taken only when the first select found nothing, so reading an
+     * existing row never waits for a creator's transaction. See docs/get-or-create.md.
      */
     private <T> Mono<GetOrCreate<T>> getOrInsert(Connection open, LookupPlan<T> plan) {
-        Mono<Void> lock = plan.lock() == null ? Mono.empty() : services.runner().list(open, plan.lock(), row -> row).then();
-        return lock.then(selectOne(open, plan))
-                .map(found -> new GetOrCreate<>(found, false))
-                .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("getOrCreate()", error))
+        return found(open, plan)
+                .switchIfEmpty(Mono.defer(() -> plan.lock() == null ? create(open, plan) : lockedCreate(open, plan)));
+    }
+
+    private <T> Mono<GetOrCreate<T>> lockedCreate(Connection open, LookupPlan<T> plan) {
+        // a creator of the same lookup may have committed since the first select: look again under the lock
+        Mono<Void> lock = services.runner().list(open, plan.lock(), row -> row).then();
+        return lock.onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("getOrCreate()", error))
+                .then(Mono.defer(() -> found(open, plan)))
                 .switchIfEmpty(Mono.defer(() -> create(open, plan)));
+    }
+
+    private <T> Mono<GetOrCreate<T>> found(Connection open, LookupPlan<T> plan) {
+        return selectOne(open, plan)
+                .map(found -> new GetOrCreate<>(found, false))
+                .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("getOrCreate()", error));
     }
 
     private <T> Mono<GetOrCreate<T>> create(Connection open, LookupPlan<T> plan) {
@@ -267,10 +279,7 @@ abstract class SessionWrites extends SessionQueries {
                 return Mono.just(new GetOrCreate<>(plan.type().cast(created), true));
             }
             // ON CONFLICT DO NOTHING: a concurrent transaction committed the row first; take the winner's row
-            return selectOne(open, plan)
-                    .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("getOrCreate()", error))
-                    .map(found -> new GetOrCreate<>(found, false))
-                    .switchIfEmpty(Mono.error(() -> partialMatch(plan)));
+            return found(open, plan).switchIfEmpty(Mono.error(() -> partialMatch(plan)));
         });
     }
 
