@@ -260,6 +260,23 @@ class GetOrCreateIT {
     }
 
     @Test
+    void rowCreatedByGetOrCreateLeavesTheSessionWhenTheTransactionRollsBack(SessionFactory factory) {
+        ReactiveSession session = factory.openSession();
+        try {
+            Storage created = session.getOrCreate(Storage.class, Map.of("key", "goc-rolled-back"), Map.of("value", "v"))
+                    .map(GetOrCreate::entity).block(TIMEOUT);
+            StepVerifier.create(session.rollback().then(Mono.fromSupplier(() -> session.contains(created))))
+                    .as("like an object added and flushed, a row created in a rolled-back transaction leaves the session")
+                    .expectNext(false)
+                    .expectComplete()
+                    .verify(TIMEOUT);
+        } finally {
+            session.close().block(TIMEOUT);
+        }
+        StepVerifier.create(valueInNewSession(factory, "goc-rolled-back")).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
     void loserOfAUniqueKeyRaceGetsTheWinnersRowAndKeepsItsPendingWork(SessionFactory factory, StatementRecorder recorder) {
         recorder.reset();
         assertLoserKeepsPendingWork(factory, recorder, "ON CONFLICT", session ->
