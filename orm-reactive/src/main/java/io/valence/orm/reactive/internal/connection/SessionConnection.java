@@ -49,9 +49,8 @@ public final class SessionConnection {
      * @return a Mono of the connection
      */
     public Mono<Connection> connection() {
-        if (connection != null) {
-            return Mono.just(connection);
-        }
+        // Checked at subscription, not at assembly: in flush().then(connection()) the flush takes the
+        // connection first, and the second subscriber must reuse it rather than acquire another.
         return Mono.defer(() -> {
             if (connection != null) {
                 return Mono.just(connection); // assembled before an earlier step (an autoflush) acquired it
@@ -64,7 +63,7 @@ public final class SessionConnection {
                             .thenReturn(acquired)
                             .onErrorResume(error -> Mono.from(acquired.close()).onErrorResume(e -> Mono.empty())
                                     .then(Mono.error(error)))
-                            .doOnCancel(() -> releaseQuietly(acquired)))
+                            .doOnCancel(() -> { if (connection != acquired) releaseQuietly(acquired); }))
                     .doOnNext(acquired -> connection = acquired)
                     .doFinally(signal -> provisioning = false);
         });
