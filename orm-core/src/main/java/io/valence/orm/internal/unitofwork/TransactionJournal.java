@@ -4,10 +4,14 @@ import io.valence.orm.internal.state.EntityState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the flushes of the current transaction inserted and deleted, so a rollback can undo it in memory. */
+/**
+ * What the current transaction wrote, so a rollback can undo it in memory: rows its flushes inserted
+ * and deleted, and objects that statements (DML, get-or-create) brought into the session.
+ */
 public final class TransactionJournal {
     private final List<EntityState> inserted = new ArrayList<>();
     private final List<EntityState> deleted = new ArrayList<>();
+    private final List<EntityState> entered = new ArrayList<>();
 
     void inserted(EntityState state) {
         inserted.add(state);
@@ -15,6 +19,14 @@ public final class TransactionJournal {
 
     void deleted(EntityState state) {
         deleted.add(state);
+    }
+
+    void entered(EntityState state) {
+        entered.add(state);
+    }
+
+    List<EntityState> enteredStates() {
+        return entered;
     }
 
     List<EntityState> insertedStates() {
@@ -28,5 +40,6 @@ public final class TransactionJournal {
     void clear() {
         inserted.clear();
         deleted.clear();
+        entered.clear();
     }
 }

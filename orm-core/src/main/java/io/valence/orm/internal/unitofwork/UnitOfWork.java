@@ -376,7 +376,7 @@ public final class UnitOfWork {
 
     /**
      * The transaction rolled back: objects added or inserted in it are expunged (generated ids
-     * cleared), objects deleted in it come back, and every persistent object is expired, since
+     * cleared), objects its statements brought in are expunged, objects deleted in it come back, and every persistent object is expired, since
      * its row may no longer hold what the object shows.
      */
     public void rolledBack() {
@@ -389,6 +389,7 @@ public final class UnitOfWork {
             forget(state);
             clearGeneratedId(state);
         }
+        journal.enteredStates().forEach(this::forget);
         for (EntityState state : List.copyOf(states.values())) {
             if (state.status() == Status.PENDING) {
                 forget(state);
@@ -406,7 +407,8 @@ public final class UnitOfWork {
      * @return the mark
      */
     public Savepoint savepoint() {
-        return new Savepoint(journal.insertedStates().size(), journal.deletedStates().size(), sequence);
+        return new Savepoint(journal.insertedStates().size(), journal.deletedStates().size(),
+                journal.enteredStates().size(), sequence);
     }
 
     /**
@@ -414,9 +416,23 @@ public final class UnitOfWork {
      *
      * @param inserted inserts journaled before it
      * @param deleted deletes journaled before it
+     * @param entered objects statements had brought in before it
      * @param sequence the add sequence number then
      */
-    public record Savepoint(int inserted, int deleted, long sequence) {}
+    public record Savepoint(int inserted, int deleted, int entered, long sequence) {}
+
+    /**
+     * Records an object that a statement's row brought into the session (an INSERT … RETURNING, a
+     * get-or-create), so that a rollback forgets it: its row may not survive the rollback.
+     *
+     * @param entity a tracked object
+     */
+    public void entered(Object entity) {
+        EntityState state = states.get(entity);
+        if (state != null) {
+            journal.entered(state);
+        }
+    }
 
     /**
      * The transaction rolled back to a savepoint: what was inserted or added since is expunged,
@@ -440,6 +456,10 @@ public final class UnitOfWork {
             identityMap.put(state.key(), state.entity());
         }
         deletedSince.clear();
+        List<EntityState> entered = journal.enteredStates();
+        List<EntityState> enteredSince = entered.subList(savepoint.entered(), entered.size());
+        enteredSince.forEach(this::forget);
+        enteredSince.clear();
         for (EntityState state : List.copyOf(states.values())) {
             if (state.status() == Status.PENDING) {
                 if (state.order() >= savepoint.sequence()) {

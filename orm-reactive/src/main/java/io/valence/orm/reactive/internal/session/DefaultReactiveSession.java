@@ -107,6 +107,7 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
             return connection.rollback().doOnSuccess(done -> {
                 unitOfWork.rolledBack();
                 pendingCascades.clear();
+                openSavepoints = 0;
                 failure = null;
             });
         });
@@ -271,7 +272,8 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
         failure = null;
     }
 
-    private void markInDoubt(String operation) {
+    @Override
+    void markInDoubt(String operation) {
         failure = new PendingRollbackException(operation + " was cancelled part-way, so this session's transaction is"
                 + " in doubt (some statements may have run). Call rollback() before using the session again", null);
     }

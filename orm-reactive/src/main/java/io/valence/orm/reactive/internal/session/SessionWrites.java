@@ -40,7 +40,6 @@ abstract class SessionWrites extends SessionQueries {
     /** SAVEPOINTs of nested() taken and not yet released or rolled back to. */
     int openSavepoints;
     /** Objects that rows of statements run inside nested() brought into the session, oldest first. */
-    private final List<Object> enteredInNested = new ArrayList<>();
     private final InverseSides inverseSides;
 
     SessionWrites(SessionServices services, UnitOfWork unitOfWork, SessionConnection connection, OperationGuard guard) {
@@ -92,7 +91,7 @@ abstract class SessionWrites extends SessionQueries {
             if (delete && (known == null || refresh)) {
                 unitOfWork.expunge(object);
             } else if (known == null) {
-                entered(object);
+                unitOfWork.entered(object);
             }
             if (refresh) {
                 inverseSides.follow(mapping, object, before, delete);
@@ -102,13 +101,6 @@ abstract class SessionWrites extends SessionQueries {
             }
         }
         return objects;
-    }
-
-    /** Notes an object that a statement's row brought into the session, for a rollback to savepoint. */
-    private void entered(Object object) {
-        if (openSavepoints > 0) {
-            enteredInNested.add(object);
-        }
     }
 
     /**
@@ -124,13 +116,13 @@ abstract class SessionWrites extends SessionQueries {
         ReactiveSession self = (ReactiveSession) this;
         return Mono.defer(() -> {
             String name = nextSavepointName();
-            NestedMark[] mark = new NestedMark[1];
+            UnitOfWork.Savepoint[] mark = new UnitOfWork.Savepoint[1];
             Mono<Void> begin = guard.mono("nested()", claim -> {
                 checkUsable();
                 return flushNow().then(connection.connection())
                         .flatMap(open -> Mono.from(open.createSavepoint(name)))
                         .doOnSuccess(done -> {
-                            mark[0] = new NestedMark(unitOfWork.savepoint(), enteredInNested.size());
+                            mark[0] = unitOfWork.savepoint();
                             openSavepoints++;
                         });
             });
@@ -148,12 +140,15 @@ abstract class SessionWrites extends SessionQueries {
                     .defaultIfEmpty(Optional.empty())
                     .flatMap(result -> release.then(Mono.justOrEmpty(result)))
                     .onErrorResume(error -> mark[0] == null ? Mono.error(error)
-                            : rollbackTo(name, mark[0]).then(Mono.error(error))));
+                            : rollbackTo(name, mark[0]).then(Mono.error(error))))
+                    // cancelled between SAVEPOINT and its release or rollback: the work's part is in doubt
+                    .doOnCancel(() -> {
+                        if (mark[0] != null && openSavepoints > 0) {
+                            markInDoubt("nested()");
+                        }
+                    });
         });
     }
-
-    /** Where a nested() began: the unit of work's mark and how many objects statements had brought in. */
-    private record NestedMark(UnitOfWork.Savepoint unitOfWork, int entered) {}
 
     private String nextSavepointName() {
         return "valence_savepoint_" + (++savepoints);
@@ -161,20 +156,13 @@ abstract class SessionWrites extends SessionQueries {
 
     private void leftSavepoint() {
         openSavepoints--;
-        if (openSavepoints == 0) {
-            enteredInNested.clear();
-        }
     }
 
-    private Mono<Void> rollbackTo(String name, NestedMark mark) {
+    private Mono<Void> rollbackTo(String name, UnitOfWork.Savepoint mark) {
         return guard.mono("nested()", claim -> connection.connection()
                 .flatMap(open -> Mono.from(open.rollbackTransactionToSavepoint(name)))
                 .doOnSuccess(done -> {
-                    unitOfWork.rolledBackTo(mark.unitOfWork());
-                    // rows a statement inserted or returned since the savepoint may be gone: forget their objects
-                    List<Object> since = enteredInNested.subList(mark.entered(), enteredInNested.size());
-                    since.stream().filter(unitOfWork::contains).forEach(unitOfWork::expunge);
-                    since.clear();
+                    unitOfWork.rolledBackTo(mark);
                     leftSavepoint();
                     pendingCascades.clear();
                     clearFailure();
@@ -183,6 +171,9 @@ abstract class SessionWrites extends SessionQueries {
 
     /** The failure a rollback to savepoint recovers from (a failed flush inside the nested work). */
     abstract void clearFailure();
+
+    /** Marks the transaction in doubt after a cancellation part-way; see {@link DefaultReactiveSession}. */
+    abstract void markInDoubt(String operation);
 
     public <T> Mono<GetOrCreate<T>> getOrCreate(Class<T> type, Map<String, ?> lookup, Map<String, ?> defaults) {
         LookupPlan<T> plan = planLookup(type, lookup, defaults);
@@ -275,7 +266,7 @@ abstract class SessionWrites extends SessionQueries {
         return insertInSavepoint(open, plan).flatMap(rows -> {
             if (!rows.isEmpty()) {
                 Object created = unitOfWork.load(plan.mapping(), rows.get(0), false);
-                entered(created);
+                unitOfWork.entered(created);
                 return Mono.just(new GetOrCreate<>(plan.type().cast(created), true));
             }
             // ON CONFLICT DO NOTHING: a concurrent transaction committed the row first; take the winner's row
