@@ -3,6 +3,7 @@ package io.valence.orm.reactive.internal.session;
 import io.valence.orm.ConcurrentSessionUseException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,10 +41,21 @@ final class OperationGuard {
         this.provisioning = provisioning;
     }
 
-    <T> Mono<T> mono(String operation, java.util.function.Function<Claim, Mono<T>> body) {
+    /**
+     * An operation returning one value: claims at subscription, releases just before its value,
+     * completion or error goes downstream, or at cancellation.
+     *
+     * @param operation the operation's name, for messages
+     * @param body builds the operation's work; may throw, which fails the operation and releases
+     * @param <T> the value type
+     * @return the guarded operation
+     */
+    <T> Mono<T> mono(String operation, Function<Claim, Mono<T>> body) {
         return Mono.defer(() -> {
             Claim claim = claim(operation);
-            return body.apply(claim)
+            // the inner defer turns a body that throws (checkUsable(), an argument check) into onError,
+            // which passes the release hooks: a throw straight out of here would keep the claim forever
+            return Mono.defer(() -> body.apply(claim))
                     .doOnNext(value -> release(claim))
                     .doOnTerminate(() -> release(claim))
                     .doOnCancel(() -> release(claim))
@@ -51,10 +63,19 @@ final class OperationGuard {
         });
     }
 
+    /**
+     * A streaming operation: claims at subscription and holds the session until the stream
+     * completes, fails or is cancelled (an unconsumed stream keeps the connection busy).
+     *
+     * @param operation the operation's name, for messages
+     * @param body builds the stream; may throw, which fails the operation and releases
+     * @param <T> the element type
+     * @return the guarded stream
+     */
     <T> Flux<T> flux(String operation, Supplier<Flux<T>> body) {
         return Flux.defer(() -> {
             Claim claim = claim(operation);
-            return body.get()
+            return Flux.defer(body)
                     .doOnTerminate(() -> release(claim))
                     .doOnCancel(() -> release(claim))
                     .doFinally(signal -> release(claim));
