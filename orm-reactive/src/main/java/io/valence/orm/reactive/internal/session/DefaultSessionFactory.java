@@ -35,7 +35,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     public DefaultSessionFactory(ConnectionFactory connectionFactory, Metamodel metamodel, Duration acquireTimeout) {
         this.services = SessionServices.create(connectionFactory, metamodel, acquireTimeout);
         this.schema = new DefaultSchema(connectionFactory, metamodel);
-        this.fanOut = new FanOut(this, connectionFactory);
+        this.fanOut = new FanOut(this, connectionFactory, DefaultSessionFactory::closeWhenFree);
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class DefaultSessionFactory implements SessionFactory {
      * of leaving the session, and its connection, open. An operation that stays in flight (a stream
      * the work subscribed on its own and never consumed) still fails the close, with the guard's message.
      */
-    static Mono<Void> closeWhenFree(ReactiveSession session) {
+    private static Mono<Void> closeWhenFree(ReactiveSession session) {
         return session.close().retryWhen(Retry.backoff(CLOSE_RETRIES, Duration.ofMillis(1))
                 .maxBackoff(Duration.ofMillis(50))
                 .filter(ConcurrentSessionUseException.class::isInstance)
