@@ -14,8 +14,12 @@ import reactor.core.publisher.Mono;
  * another is held fails at once with {@link ConcurrentSessionUseException}, leaving the holder
  * undisturbed. The claim is a compare-and-set, so it is lock-free and correct across threads.
  *
- * <p>A Mono operation releases just before its value goes downstream, so
- * {@code session.get(…).flatMap(x -> session.get(…))} runs in turn, not concurrently.
+ * <p>Every operation releases just before its value, completion or error goes downstream, so
+ * sequential chains ({@code session.get(…).flatMap(x -> session.get(…))},
+ * {@code scalars(…).collectList().flatMap(…)}, {@code onErrorResume(e -> session.rollback())}) run in
+ * turn and are never rejected. A release is tied to its own claim (compare-and-set on the claim
+ * object), so a late signal of a finished operation never frees the next holder. Why it works this
+ * way is in {@code docs/concurrency.md}.
  */
 final class OperationGuard {
     private final AtomicReference<Claim> holder = new AtomicReference<>();
