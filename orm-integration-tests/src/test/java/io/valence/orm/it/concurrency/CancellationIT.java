@@ -143,7 +143,8 @@ class CancellationIT {
         StepVerifier.create(Marks.write(session, batch, 2, 3))
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOf(OrmException.class)
-                        .hasMessageContaining("SQLSTATE 08006")
+                        .hasMessageContaining("The connection to the database was lost (SQLSTATE 08006)")
+                        .hasMessageContaining("nothing of it was committed; call rollback()")
                         .hasMessageContaining("the connection is closed")
                         .hasMessageContaining("INSERT INTO \"mark\""))
                 .verify(TIMEOUT);
