@@ -28,7 +28,8 @@ import reactor.util.function.Tuple3;
  *     return transactions.inTransaction(session -> {
  *         Parent parent = new Parent(request.value());
  *         session.add(parent);
- *         return session.flush().thenReturn(ParentView.of(parent));
+ *         // fromSupplier: the view is made after the flush, once the parent has its id
+ *         return session.flush().then(Mono.fromSupplier(() -> ParentView.of(parent)));
  *     });
  * }
  * }</pre>
