@@ -6,6 +6,8 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.ConcurrentSessionUseException;
 import io.valence.orm.query.Select;
+import io.valence.orm.reactive.ReactiveSession;
+import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.spring.testmodel.Note;
 import io.valence.orm.testkit.IsolatedDatabase;
 import io.valence.orm.testkit.TestDatabase;
@@ -74,13 +76,29 @@ class ValenceTransactionsIT {
     }
 
     @Test
-    void zippingTwoOperationsOfOneSessionFailsWithConcurrentSessionUseAndReleasesTheConnection() {
-        for (int attempt = 0; attempt < 20; attempt++) {
+    void zippingTwoOperationsOfOneSessionFailsWithConcurrentSessionUseAndReleasesEverything() {
+        // Two sessions hold the pool's two connections, so the first zipped operation is surely still
+        // acquiring when the second is subscribed (without that, a descheduled test thread could let
+        // the first finish before the second starts, and then nothing runs concurrently).
+        SessionFactory factory = transactions.sessionFactory();
+        ReactiveSession first = factory.openSession();
+        ReactiveSession second = factory.openSession();
+        first.count(Select.from(Note.class)).block(TIMEOUT);
+        second.count(Select.from(Note.class)).block(TIMEOUT);
+        try {
             Mono<Long> misuse = transactions.withSession(session -> Mono.zip(
                             session.count(Select.from(Note.class)), session.count(Select.from(Note.class)))
                     .map(counts -> counts.getT1() + counts.getT2()));
 
-            StepVerifier.create(misuse).expectError(ConcurrentSessionUseException.class).verify(TIMEOUT);
+            StepVerifier.create(misuse)
+                    .expectErrorSatisfies(error -> assertThat(error)
+                            .isInstanceOf(ConcurrentSessionUseException.class)
+                            .hasMessageStartingWith("This session is provisioning a new connection; concurrent"
+                                    + " operations are not permitted."))
+                    .verify(TIMEOUT);
+        } finally {
+            first.close().block(TIMEOUT);
+            second.close().block(TIMEOUT);
         }
         assertThat(acquiredConnections()).isZero();
     }

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** GET /dashboard: counts and the newest parents, read by three sessions of one fan-out. */
-@ServiceTest
+@RunningService
 class DashboardApiIT {
     @Autowired
     private WebTestClient client;

@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** POST /parents writes a parent with its children in one transaction; GET /parents reads them back eagerly. */
-@ServiceTest
+@RunningService
 class ParentsApiIT {
     private static final ParameterizedTypeReference<List<ParentView>> PARENTS = new ParameterizedTypeReference<>() {};
 

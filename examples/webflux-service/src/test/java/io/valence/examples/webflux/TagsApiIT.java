@@ -10,7 +10,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** PUT /tags/{name} is idempotent: 201 for the request that creates the tag, 200 for every other. */
-@ServiceTest
+@RunningService
 class TagsApiIT {
     @Autowired
     private WebTestClient client;

@@ -17,4 +17,4 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.r2dbc.pool.max-size=4", "spring.r2dbc.pool.initial-size=1"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@interface ServiceTest {}
+@interface RunningService {}
