@@ -61,7 +61,7 @@ public final class SessionConnection {
                             .thenReturn(acquired)
                             .onErrorResume(error -> Mono.from(acquired.close()).onErrorResume(e -> Mono.empty())
                                     .then(Mono.error(error)))
-                            .doOnCancel(() -> releaseQuietly(acquired)))
+                            .doOnCancel(() -> { if (connection != acquired) releaseQuietly(acquired); }))
                     .doOnNext(acquired -> connection = acquired)
                     .doFinally(signal -> provisioning = false);
         });
