@@ -10,6 +10,7 @@ import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.StatementRecorder;
 import io.valence.orm.testkit.ValenceTest;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -160,5 +161,49 @@ class StreamingIT {
                 .verify(TIMEOUT);
         StepVerifier.create(session.scalars(ALL).count()).expectNext((long) ROWS).expectComplete().verify(TIMEOUT);
         close(session);
+    }
+
+    /** Whether the object behind {@code reference} was garbage collected (a few full GCs requested). */
+    private static boolean collected(WeakReference<?> reference) {
+        for (int attempt = 0; attempt < 10 && reference.get() != null; attempt++) {
+            System.gc();
+            Thread.onSpinWait();
+        }
+        return reference.get() == null;
+    }
+
+    @Test
+    void anExpungedLoadedObjectIsNoLongerHeldByTheSession(SessionFactory factory) {
+        ReactiveSession session = factory.openSession();
+        Reading first = session.scalars(ALL).blockFirst(TIMEOUT);
+        first.processed = true;
+        session.flush().block(TIMEOUT);
+        session.expunge(first);
+        WeakReference<Reading> reference = new WeakReference<>(first);
+        first = null;
+        boolean collected = collected(reference);
+        StepVerifier.create(session.rollback()).expectComplete().verify(TIMEOUT);
+        close(session);
+        assertThat(collected).as("the batch-job pattern relies on expunge letting rows go").isTrue();
+    }
+
+    @Test
+    void anExpungedInsertedObjectIsNoLongerHeldByTheSessionBeforeCommit(SessionFactory factory) {
+        ReactiveSession session = factory.openSession();
+        Reading inserted = new Reading();
+        inserted.sequence = -1;
+        inserted.payload = "inserted-then-expunged";
+        session.add(inserted);
+        session.flush().block(TIMEOUT);
+        session.expunge(inserted);
+        WeakReference<Reading> reference = new WeakReference<>(inserted);
+        inserted = null;
+        boolean collected = collected(reference);
+        StepVerifier.create(session.rollback()).expectComplete().verify(TIMEOUT);
+        close(session);
+        assertThat(collected)
+                .as("an import job (add, flush every N, expunge) keeps flat memory only if expunge lets inserted"
+                        + " objects go before the transaction ends")
+                .isTrue();
     }
 }
