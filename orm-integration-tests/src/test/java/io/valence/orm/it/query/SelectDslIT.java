@@ -349,6 +349,22 @@ class SelectDslIT {
     }
 
     @Test
+    void queriesOfOneShapeShareOneSqlTextAndBindEveryValue(SessionFactory factory, StatementRecorder recorder) {
+        Parent parent = family(factory, "shape", "shape-a", "shape-b");
+        recorder.reset();
+        for (String value : List.of("shape-a", "shape-b")) {
+            List<Child> found = inSession(factory, session -> session.scalars(Select.from(Child.class)
+                    .filterBy("parent", parent)
+                    .where(Condition.in("value", List.of(value, "shape-none")))
+                    .limit(5)));
+            assertThat(found).extracting(child -> child.value).containsExactly(value);
+        }
+        recorder.assertThat().hasStatementCount(2);
+        recorder.assertThat().element(0).hasSql(recorder.statements().get(1).sql()).sqlContains("= ANY($2").sqlContains("LIMIT $3");
+        recorder.assertThat().hasNoneContaining("shape-");
+    }
+
+    @Test
     void queriesAreImmutableSoABaseQueryCanBeRefined(SessionFactory factory) {
         Parent parent = family(factory, "immutable", "a", "b");
         Select<Child> base = Select.from(Child.class).filterBy("parent", parent);
