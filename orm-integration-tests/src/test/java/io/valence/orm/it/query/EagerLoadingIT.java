@@ -238,6 +238,18 @@ class EagerLoadingIT {
     }
 
     @Test
+    void oneOfAParentWithAJoinedCollectionIsOneResultNotOnePerChild(SessionFactory factory) {
+        threeFamilies(factory, "one-jc");
+        for (Select<Parent> query : List.of(
+                Select.from(Parent.class).filterBy("value", "one-jc-p1").options(Load.joined("children")),
+                Select.from(Parent.class).filterBy("value", "one-jc-p1").options(Load.selectIn("children")))) {
+            ReactiveSession session = factory.openSession();
+            Parent parent = within(session, session.one(query));
+            assertThat(parent.children).hasSize(4);
+        }
+    }
+
+    @Test
     void aJoinedCollectionWithLimitAndOffsetCountsParentsNotRows(SessionFactory factory, StatementRecorder recorder) {
         threeFamilies(factory, "jcl");
         ReactiveSession session = factory.openSession();

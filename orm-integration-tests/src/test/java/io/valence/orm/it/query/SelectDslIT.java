@@ -199,6 +199,17 @@ class SelectDslIT {
     }
 
     @Test
+    void oneOverAJoinToACollectionIsNotConfusedByTwoMatchingChildren(SessionFactory factory) {
+        Parent parent = family(factory, "join-one", "join-one-hit", "join-one-hit");
+        StepVerifier.create(factory.withSession(session -> session.one(Select.from(Parent.class)
+                        .join("children")
+                        .where(Condition.eq("children.value", "join-one-hit")))))
+                .assertNext(found -> assertThat(found.id).isEqualTo(parent.id))
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void orderByAscendingAndDescendingOnSeveralTerms(SessionFactory factory) {
         Parent parent = family(factory, "order", "b", "a", "b", "c");
         List<Child> desc = inSession(factory, session -> session.scalars(Select.from(Child.class)
