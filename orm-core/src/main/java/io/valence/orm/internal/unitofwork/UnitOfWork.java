@@ -219,6 +219,7 @@ public final class UnitOfWork {
                     + " is not in this session, so it cannot be expunged");
         }
         forget(state);
+        journal.forget(state);
     }
 
     /** Stops tracking an object: it leaves the states and, if it holds its row there, the identity map. */
@@ -376,28 +377,11 @@ public final class UnitOfWork {
 
     /**
      * The transaction rolled back: objects added or inserted in it are expunged (generated ids
-     * cleared), objects its statements brought in are expunged, objects deleted in it come back, and every persistent object is expired, since
-     * its row may no longer hold what the object shows.
+     * cleared), objects its statements brought in are expunged, objects deleted in it come back,
+     * and every persistent object is expired, since its row may no longer hold what the object shows.
      */
     public void rolledBack() {
-        for (EntityState state : journal.deletedStates()) {
-            state.status(Status.PERSISTENT);
-            states.put(state.entity(), state);
-            identityMap.put(state.key(), state.entity());
-        }
-        for (EntityState state : journal.insertedStates()) {
-            forget(state);
-            clearGeneratedId(state);
-        }
-        journal.enteredStates().forEach(this::forget);
-        for (EntityState state : List.copyOf(states.values())) {
-            if (state.status() == Status.PENDING) {
-                forget(state);
-            } else {
-                state.status(Status.PERSISTENT);
-                state.expire(values.all(state));
-            }
-        }
+        undoSince(0, Long.MIN_VALUE);
         journal.clear();
     }
 
@@ -407,19 +391,16 @@ public final class UnitOfWork {
      * @return the mark
      */
     public Savepoint savepoint() {
-        return new Savepoint(journal.insertedStates().size(), journal.deletedStates().size(),
-                journal.enteredStates().size(), sequence);
+        return new Savepoint(journal.position(), sequence);
     }
 
     /**
      * The point a SAVEPOINT was taken: how far the journal and the add sequence had got.
      *
-     * @param inserted inserts journaled before it
-     * @param deleted deletes journaled before it
-     * @param entered objects statements had brought in before it
+     * @param journal the journal's position then
      * @param sequence the add sequence number then
      */
-    public record Savepoint(int inserted, int deleted, int entered, long sequence) {}
+    public record Savepoint(long journal, long sequence) {}
 
     /**
      * Records an object that a statement's row brought into the session (an INSERT … RETURNING, a
@@ -435,34 +416,35 @@ public final class UnitOfWork {
     }
 
     /**
-     * The transaction rolled back to a savepoint: what was inserted or added since is expunged,
-     * what was deleted since comes back, and every persistent object is expired, since its row may
-     * have been changed after the savepoint. Work from before the savepoint stays.
+     * The transaction rolled back to a savepoint: what was inserted, brought in or added since is
+     * expunged, what was deleted since comes back, and every persistent object is expired, since its
+     * row may have been changed after the savepoint. Work from before the savepoint stays.
      *
      * @param savepoint the mark taken with the SAVEPOINT
      */
     public void rolledBackTo(Savepoint savepoint) {
-        List<EntityState> inserted = journal.insertedStates();
-        List<EntityState> since = inserted.subList(savepoint.inserted(), inserted.size());
-        for (EntityState state : since) {
-            forget(state);
-            clearGeneratedId(state);
+        undoSince(savepoint.journal(), savepoint.sequence());
+    }
+
+    /** Undoes in memory what the journal holds from a position on, and what was added from a sequence number on. */
+    private void undoSince(long position, long sequence) {
+        for (TransactionJournal.Entry entry : journal.takeSince(position)) {
+            EntityState state = entry.state();
+            switch (entry.kind()) {
+                case DELETED -> {
+                    states.put(state.entity(), state);
+                    identityMap.put(state.key(), state.entity());
+                }
+                case INSERTED -> {
+                    forget(state);
+                    clearGeneratedId(state);
+                }
+                case ENTERED -> forget(state);
+            }
         }
-        since.clear();
-        List<EntityState> deleted = journal.deletedStates();
-        List<EntityState> deletedSince = deleted.subList(savepoint.deleted(), deleted.size());
-        for (EntityState state : deletedSince) {
-            states.put(state.entity(), state);
-            identityMap.put(state.key(), state.entity());
-        }
-        deletedSince.clear();
-        List<EntityState> entered = journal.enteredStates();
-        List<EntityState> enteredSince = entered.subList(savepoint.entered(), entered.size());
-        enteredSince.forEach(this::forget);
-        enteredSince.clear();
         for (EntityState state : List.copyOf(states.values())) {
             if (state.status() == Status.PENDING) {
-                if (state.order() >= savepoint.sequence()) {
+                if (state.order() >= sequence) {
                     forget(state);
                 }
             } else {
