@@ -25,7 +25,8 @@ class SchemaIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
-    void everyForeignKeyColumnGetsAnIndexAndParentHasOnlyItsPrimaryKey(ConnectionPool pool) {
+    void everyForeignKeyColumnGetsAnIndexAndParentHasOnlyItsPrimaryKey(SessionFactory factory, ConnectionPool pool) {
+        assertThat(factory.schema().ddl()).isNotEmpty(); // asking for the factory creates the schema
         Map<String, List<String>> indexes = query(pool,
                 "SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('parent', 'child')"
                         + " ORDER BY indexname",
@@ -40,7 +41,8 @@ class SchemaIT {
     }
 
     @Test
-    void nullabilityFollowsPrimitivesIdsAndNullableFalse(ConnectionPool pool) {
+    void nullabilityFollowsPrimitivesIdsAndNullableFalse(SessionFactory factory, ConnectionPool pool) {
+        assertThat(factory.schema().ddl()).isNotEmpty(); // asking for the factory creates the schema
         List<String> columns = query(pool,
                 "SELECT table_name || '.' || column_name || ' ' || is_nullable || ' ' || data_type"
                         + " FROM information_schema.columns WHERE table_schema = 'public'"
@@ -62,7 +64,8 @@ class SchemaIT {
     }
 
     @Test
-    void uniqueColumnAndForeignKeyConstraintsExist(ConnectionPool pool) {
+    void uniqueColumnAndForeignKeyConstraintsExist(SessionFactory factory, ConnectionPool pool) {
+        assertThat(factory.schema().ddl()).isNotEmpty(); // asking for the factory creates the schema
         List<String> constraints = query(pool,
                 "SELECT conrelid::regclass::text || ' ' || contype::text FROM pg_constraint"
                         + " WHERE connamespace = 'public'::regnamespace AND contype IN ('u', 'f') ORDER BY 1",

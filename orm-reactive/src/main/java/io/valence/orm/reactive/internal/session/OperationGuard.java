@@ -5,8 +5,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * Lets one operation at a time use a session. An operation claims the session when it is
@@ -82,19 +86,55 @@ final class OperationGuard {
         return Flux.defer(() -> {
             Claim claim = claim(operation);
             return Flux.defer(body) // a body that throws must still release the claim
-                    .<T>handle((value, sink) -> {
-                        // the subscriber's onNext runs inside sink.next: bookkeeping it does there is not concurrent
-                        claim.delivering = Thread.currentThread();
-                        try {
-                            sink.next(value);
-                        } finally {
-                            claim.delivering = null;
-                        }
-                    })
+                    .transform(Operators.<T, T>lift((scannable, subscriber) -> new Delivery<>(subscriber, claim)))
                     .doOnTerminate(() -> release(claim))
                     .doOnCancel(() -> release(claim))
                     .doFinally(signal -> release(claim));
         });
+    }
+
+    /**
+     * Marks the thread that hands a stream's element to its subscriber, for as long as the
+     * subscriber's {@code onNext} runs: bookkeeping the subscriber does there is not concurrent.
+     */
+    private static final class Delivery<T> implements CoreSubscriber<T> {
+        private final CoreSubscriber<? super T> actual;
+        private final Claim claim;
+
+        Delivery(CoreSubscriber<? super T> actual, Claim claim) {
+            this.actual = actual;
+            this.claim = claim;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            actual.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(T value) {
+            claim.delivering = Thread.currentThread();
+            try {
+                actual.onNext(value);
+            } finally {
+                claim.delivering = null;
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            actual.onError(error);
+        }
+
+        @Override
+        public void onComplete() {
+            actual.onComplete();
+        }
     }
 
     /**
