@@ -1,7 +1,10 @@
 package io.valence.orm.reactive;
 
+import io.valence.orm.query.Dml;
 import io.valence.orm.query.Select;
 import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,6 +76,60 @@ public interface ReactiveSession {
      * @return a Mono of the count
      */
     Mono<Long> count(Select<?> select);
+
+    /**
+     * Runs an INSERT (with ON CONFLICT), bulk UPDATE or bulk DELETE. Pending changes are flushed
+     * first. Rows the statement returns pass through the identity map and, unless the statement
+     * opted out with {@code synchronizeSession(false)}, refresh the objects already in the session
+     * (an upsert never leaves a stale object behind); rows a DELETE removed leave the session.
+     *
+     * @param dml the statement
+     * @param <T> the entity type
+     * @return a Flux of the affected objects when the statement asked for {@code returning()}, else empty
+     * @throws IllegalArgumentException at the call for unknown properties
+     */
+    <T> Flux<T> execute(Dml<T> dml);
+
+    /**
+     * Runs work inside a SAVEPOINT: released when the work succeeds (its changes flushed first),
+     * rolled back to when it fails. A failure undoes only the work's part, in the database and in
+     * the session; the transaction and the session's other work stay intact. Session operations
+     * inside the work are used one at a time, as anywhere.
+     *
+     * @param work the work, given this session
+     * @param <T> the result type
+     * @return a Mono of the work's result
+     */
+    <T> Mono<T> nested(Function<ReactiveSession, Mono<T>> work);
+
+    /**
+     * Django's {@code get_or_create}, race-safe: selects the row matching {@code lookup}; when there
+     * is none, inserts one from {@code lookup} and {@code defaults}. Concurrent sessions on the same
+     * lookup create exactly one row, and exactly one of them reports {@code created}; the others get
+     * the winner's row. With a unique constraint covering the lookup, the race is decided by
+     * {@code INSERT … ON CONFLICT DO NOTHING}; without one, by a transaction-scoped advisory lock on
+     * the lookup, which makes creators of the same lookup wait for each other's commit.
+     *
+     * @param type a mapped class
+     * @param lookup property values identifying the row
+     * @param defaults further property values for a new row
+     * @param <T> the entity type
+     * @return a Mono of the object and whether this call created it; errors with
+     *     {@link io.valence.orm.MultipleResultsException} when several rows match the lookup
+     */
+    <T> Mono<GetOrCreate<T>> getOrCreate(Class<T> type, Map<String, ?> lookup, Map<String, ?> defaults);
+
+    /**
+     * Django's {@code update_or_create}: as {@link #getOrCreate}, then, when the row existed, sets
+     * {@code values} on it and flushes.
+     *
+     * @param type a mapped class
+     * @param lookup property values identifying the row
+     * @param values property values to set (on an existing row) or insert (with the lookup)
+     * @param <T> the entity type
+     * @return a Mono of the object and whether this call created it
+     */
+    <T> Mono<GetOrCreate<T>> updateOrCreate(Class<T> type, Map<String, ?> lookup, Map<String, ?> values);
 
     /**
      * Makes a new object pending; it is inserted at the next flush. New objects its relationships

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
 
 /**
  * Creates sessions over a {@link ConnectionFactory} (usually an r2dbc-pool {@code ConnectionPool})
@@ -66,6 +68,67 @@ public interface SessionFactory {
      * @return a Mono of the work's result, emitted after COMMIT
      */
     <T> Mono<T> inTransaction(Function<ReactiveSession, Mono<T>> work);
+
+    /**
+     * Runs branches concurrently, each in its own session, connection and transaction, with
+     * {@code asyncio.TaskGroup} semantics: a branch commits when it succeeds; the first failure
+     * cancels the branches still running (their work is rolled back and their connections
+     * released) and is raised with the other errors suppressed. Cancelling the returned Mono cancels
+     * and rolls back every running branch. A fan-out wider than the pool runs in turns.
+     *
+     * @param branches the work of each branch, given its own session
+     * @param <T> the result type
+     * @return a Mono of the results in branch order ({@code null} for a branch that completed empty)
+     */
+    <T> Mono<List<T>> fanOut(List<Function<ReactiveSession, Mono<T>>> branches);
+
+    /**
+     * Two branches of different types, as {@link #fanOut(List)}; each must emit a value.
+     *
+     * @param a the first branch
+     * @param b the second branch
+     * @param <A> the first result type
+     * @param <B> the second result type
+     * @return a Mono of both results
+     */
+    <A, B> Mono<Tuple2<A, B>> fanOut(Function<ReactiveSession, Mono<A>> a, Function<ReactiveSession, Mono<B>> b);
+
+    /**
+     * Three branches of different types, as {@link #fanOut(List)}; each must emit a value.
+     *
+     * @param a the first branch
+     * @param b the second branch
+     * @param c the third branch
+     * @param <A> the first result type
+     * @param <B> the second result type
+     * @param <C> the third result type
+     * @return a Mono of the three results
+     */
+    <A, B, C> Mono<Tuple3<A, B, C>> fanOut(
+            Function<ReactiveSession, Mono<A>> a, Function<ReactiveSession, Mono<B>> b, Function<ReactiveSession, Mono<C>> c);
+
+    /**
+     * Runs branches like {@link #fanOut(List)}, but every branch runs to its end and reports its
+     * outcome, as {@code asyncio.gather(..., return_exceptions=True)}: failures do not cancel others.
+     *
+     * @param branches the work of each branch
+     * @param <T> the result type
+     * @return a Mono of each branch's {@link Settled} outcome, in branch order
+     */
+    <T> Mono<List<Settled<T>>> fanOutSettled(List<Function<ReactiveSession, Mono<T>>> branches);
+
+    /**
+     * Runs branches concurrently, all or nothing: each branch's transaction stays open until every
+     * branch succeeded and flushed, then all commit; any failure rolls every branch back. It needs one
+     * connection per branch at the same time and fails at once, before any work, when the pool is
+     * smaller. (The commits run one after the other at the end; a COMMIT that fails after an earlier
+     * one succeeded, which needs a server failure at that instant, is not undone.)
+     *
+     * @param branches the work of each branch
+     * @param <T> the result type
+     * @return a Mono of the results in branch order
+     */
+    <T> Mono<List<T>> fanOutAtomic(List<Function<ReactiveSession, Mono<T>>> branches);
 
     /**
      * The DDL of this factory's entities.

@@ -413,6 +413,58 @@ public final class UnitOfWork {
     }
 
     /**
+     * Marks the point a SAVEPOINT was taken, so a rollback to it can be undone in memory.
+     *
+     * @return the mark
+     */
+    public Savepoint savepoint() {
+        return new Savepoint(journal.insertedStates().size(), journal.deletedStates().size(), sequence);
+    }
+
+    /**
+     * The point a SAVEPOINT was taken: how far the journal and the add sequence had got.
+     *
+     * @param inserted inserts journaled before it
+     * @param deleted deletes journaled before it
+     * @param sequence the add sequence number then
+     */
+    public record Savepoint(int inserted, int deleted, long sequence) {}
+
+    /**
+     * The transaction rolled back to a savepoint: what was inserted or added since is expunged,
+     * what was deleted since comes back, and every persistent object is expired, since its row may
+     * have been changed after the savepoint. Work from before the savepoint stays.
+     *
+     * @param savepoint the mark taken with the SAVEPOINT
+     */
+    public void rolledBackTo(Savepoint savepoint) {
+        List<EntityState> inserted = journal.insertedStates();
+        List<EntityState> since = inserted.subList(savepoint.inserted(), inserted.size());
+        for (EntityState state : since) {
+            forget(state);
+            clearGeneratedId(state);
+        }
+        since.clear();
+        List<EntityState> deleted = journal.deletedStates();
+        List<EntityState> deletedSince = deleted.subList(savepoint.deleted(), deleted.size());
+        for (EntityState state : deletedSince) {
+            states.put(state.entity(), state);
+            identityMap.put(state.key(), state.entity());
+        }
+        deletedSince.clear();
+        for (EntityState state : List.copyOf(states.values())) {
+            if (state.status() == Status.PENDING) {
+                if (state.order() >= savepoint.sequence()) {
+                    forget(state);
+                }
+            } else {
+                state.status(Status.PERSISTENT);
+                state.expired(true);
+            }
+        }
+    }
+
+    /**
      * Clears an id the database generated, so the object can be added again as new.
      *
      * @param state an object whose insert did not last

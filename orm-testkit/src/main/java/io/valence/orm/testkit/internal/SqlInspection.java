@@ -17,13 +17,14 @@ public final class SqlInspection {
     private static final Set<String> TRANSACTION_WORDS =
             Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE");
     private static final Set<String> MAIN_WORDS_AFTER_WITH = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "VALUES", "TABLE");
+    private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE");
     private static final Set<String> SET_CLAUSE_ENDS = Set.of("WHERE", "FROM", "RETURNING");
 
     private SqlInspection() {}
 
     /**
-     * The kind of a statement from its leading keyword; after {@code WITH}, from the first
-     * top-level SELECT/INSERT/UPDATE/DELETE.
+     * The kind of a statement from its leading keyword; after {@code WITH}, from a data-modifying
+     * CTE if there is one, else from the first top-level SELECT/INSERT/UPDATE/DELETE.
      *
      * @param sql any SQL text
      * @return its kind, {@link StatementKind#OTHER} when unknown
@@ -45,6 +46,15 @@ public final class SqlInspection {
                     .filter(MAIN_WORDS_AFTER_WITH::contains)
                     .findFirst()
                     .orElse("WITH");
+            // WITH i AS (INSERT …) SELECT … is a write whose SELECT only reads back: the CTE's write decides.
+            if (keyword.equals("SELECT")) {
+                keyword = tokens.stream()
+                        .filter(token -> token.depth() > 0 && token.type() == Type.WORD)
+                        .map(token -> token.text().toUpperCase(Locale.ROOT))
+                        .filter(WRITES::contains)
+                        .findFirst()
+                        .orElse(keyword);
+            }
         }
         return kindOfKeyword(keyword);
     }

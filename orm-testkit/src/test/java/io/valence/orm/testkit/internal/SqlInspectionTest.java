@@ -21,6 +21,7 @@ class SqlInspectionTest {
         "DELETE FROM t WHERE id = $1 | DELETE",
         "WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved | INSERT",
         "WITH RECURSIVE r AS (SELECT 1) SELECT * FROM r | SELECT",
+        "WITH v AS MATERIALIZED (SELECT 1 AS k), i AS (INSERT INTO t (id) SELECT k FROM v) SELECT k FROM v | INSERT",
         "CREATE TABLE t (id int) | DDL",
         "TRUNCATE t | DDL",
         "BEGIN | TRANSACTION",

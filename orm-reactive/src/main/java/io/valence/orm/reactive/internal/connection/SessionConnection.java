@@ -68,8 +68,9 @@ public final class SessionConnection {
     }
 
     private OrmException acquireTimedOut(TimeoutException timeout) {
-        return new OrmException("No connection became free within " + acquireTimeout.toMillis() + " ms. The pool is"
-                + " exhausted: every connection is held by another session. Likely causes: more concurrent sessions"
+        String size = PoolCapacity.maxSize(factory).map(max -> " (its maximum size is " + max + ")").orElse("");
+        return new OrmException("No connection became free within " + acquireTimeout.toMillis() + " ms. The pool" + size
+                + " is exhausted: every connection is held by another session. Likely causes: more concurrent sessions"
                 + " than the pool's size (fan-outs wider than the pool run in turns, but a session opened inside"
                 + " another session's work on a full pool waits for itself), or sessions that are never closed."
                 + " Close sessions (withSession/inTransaction do it for you), enlarge the pool, or raise"

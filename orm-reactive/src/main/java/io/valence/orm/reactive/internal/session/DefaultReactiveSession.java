@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * {@link SessionQueries}; this class holds the lifecycle: flush, commit, rollback, close and the
  * failure states that make the session ask for {@code rollback()}.
  */
-final class DefaultReactiveSession extends SessionQueries implements ReactiveSession {
+final class DefaultReactiveSession extends SessionWrites implements ReactiveSession {
     private volatile boolean closed;
     private volatile OrmException failure;
 
@@ -242,11 +242,27 @@ final class DefaultReactiveSession extends SessionQueries implements ReactiveSes
         });
     }
 
-    private Mono<Void> failTransaction(String operation, Throwable error) {
+    /**
+     * A database error aborted the transaction: it is rolled back at once and the connection
+     * returned, and the session asks for {@code rollback()}. Inside a savepoint only the mark is set:
+     * {@code nested()} rolls back to its savepoint, which recovers the transaction.
+     */
+    @Override
+    <T> Mono<T> failTransaction(String operation, Throwable error) {
+        if (openSavepoints > 0) {
+            failure = new PendingRollbackException(operation + " failed inside nested(): " + error.getMessage()
+                    + ". The nested work is rolled back to its savepoint when it ends", error);
+            return Mono.error(error);
+        }
         failure = new PendingRollbackException("This session's transaction was rolled back because " + operation
                 + " failed: " + error.getMessage() + ". Call rollback() before using the session again; it discards"
                 + " what the transaction wrote and what the session added in it", error);
         return connection.rollback().then(Mono.error(error));
+    }
+
+    @Override
+    void clearFailure() {
+        failure = null;
     }
 
     private void markInDoubt(String operation) {

@@ -6,15 +6,22 @@ import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.Schema;
 import io.valence.orm.reactive.SessionFactory;
+import io.valence.orm.reactive.Settled;
+import io.valence.orm.reactive.internal.fanout.FanOut;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
+import reactor.util.function.Tuples;
 
 /** The factory: shares one set of {@link SessionServices} among all its sessions. */
 public final class DefaultSessionFactory implements SessionFactory {
     private final SessionServices services;
     private final Schema schema;
+    private final FanOut fanOut;
     private volatile boolean closed;
 
     /**
@@ -25,6 +32,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     public DefaultSessionFactory(ConnectionFactory connectionFactory, Metamodel metamodel, Duration acquireTimeout) {
         this.services = SessionServices.create(connectionFactory, metamodel, acquireTimeout);
         this.schema = new DefaultSchema(connectionFactory, metamodel);
+        this.fanOut = new FanOut(this, connectionFactory);
     }
 
     @Override
@@ -51,6 +59,48 @@ public final class DefaultSessionFactory implements SessionFactory {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(result -> session.commit().then(Mono.justOrEmpty(result))));
+    }
+
+    @Override
+    public <T> Mono<List<T>> fanOut(List<Function<ReactiveSession, Mono<T>>> branches) {
+        return fanOut.all(branches);
+    }
+
+    @Override
+    public <A, B> Mono<Tuple2<A, B>> fanOut(Function<ReactiveSession, Mono<A>> a, Function<ReactiveSession, Mono<B>> b) {
+        return fanOut.all(List.<Function<ReactiveSession, Mono<Object>>>of(widen(a), widen(b)))
+                .map(results -> Tuples.of(cast(results.get(0)), cast(results.get(1))));
+    }
+
+    @Override
+    public <A, B, C> Mono<Tuple3<A, B, C>> fanOut(
+            Function<ReactiveSession, Mono<A>> a, Function<ReactiveSession, Mono<B>> b, Function<ReactiveSession, Mono<C>> c) {
+        return fanOut.all(List.<Function<ReactiveSession, Mono<Object>>>of(widen(a), widen(b), widen(c)))
+                .map(results -> Tuples.of(cast(results.get(0)), cast(results.get(1)), cast(results.get(2))));
+    }
+
+    @Override
+    public <T> Mono<List<Settled<T>>> fanOutSettled(List<Function<ReactiveSession, Mono<T>>> branches) {
+        return fanOut.settled(branches);
+    }
+
+    @Override
+    public <T> Mono<List<T>> fanOutAtomic(List<Function<ReactiveSession, Mono<T>>> branches) {
+        return fanOut.atomic(branches);
+    }
+
+    /** A typed branch as one of a list; a typed branch must emit a value, since a tuple holds no null. */
+    private static <T> Function<ReactiveSession, Mono<Object>> widen(Function<ReactiveSession, Mono<T>> branch) {
+        return session -> branch.apply(session)
+                .<Object>map(value -> value)
+                .switchIfEmpty(Mono.error(() -> new OrmException("A branch of a typed fanOut completed without a value;"
+                        + " typed fan-outs return tuples, which cannot hold an empty result: emit a value, or use"
+                        + " fanOut(List) which keeps null for empty branches")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.r2dbc.spi.R2dbcException;
 import io.valence.orm.MultipleResultsException;
 import io.valence.orm.NoResultException;
 import io.valence.orm.internal.mapping.EntityMapping;
@@ -46,6 +47,17 @@ abstract class SessionQueries {
     /** Fails when the session is closed or waits for {@code rollback()}. */
     abstract void checkUsable();
 
+    /**
+     * Marks the transaction as needing rollback after a database error (PostgreSQL aborts a
+     * transaction on any error) and re-emits the error; see {@link DefaultReactiveSession}.
+     */
+    abstract <T> Mono<T> failTransaction(String operation, Throwable error);
+
+    /** Whether a failure came from the database (so PostgreSQL aborted the transaction). */
+    static boolean isDatabaseError(Throwable error) {
+        return error instanceof R2dbcException || error.getCause() instanceof R2dbcException;
+    }
+
     public <T> Flux<T> scalars(Select<T> select) {
         RenderedSelect query = services.selects().render(select);
         return guard.flux("scalars()", () -> run(select, query));
@@ -69,6 +81,7 @@ abstract class SessionQueries {
             checkUsable();
             return flushNow().then(connection.connection())
                     .flatMap(open -> services.runner().list(open, statement, row -> row.get(0, Long.class)))
+                    .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("count()", error))
                     .map(rows -> rows.get(0));
         });
     }
@@ -131,6 +144,7 @@ abstract class SessionQueries {
             checkUsable();
             return flushNow().then(connection.connection())
                     .flatMapMany(open -> loader.load(open, query, select.isPopulateExisting()))
+                    .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("scalars()", error))
                     .map(select.entityType()::cast);
         });
     }

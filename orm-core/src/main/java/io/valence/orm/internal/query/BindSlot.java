@@ -1,0 +1,72 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.sql.SqlStatement.Bind;
+import java.util.List;
+
+/**
+ * What one {@code $n} of a cached statement binds, computed anew for each query that shares the
+ * statement's shape: a condition value (looked up by its position among the query's values), the
+ * limit or offset, or a value known when the statement was rendered.
+ */
+sealed interface BindSlot {
+
+    /** The bind for this slot, from one query's values. */
+    Bind bind(QueryValues values);
+
+    /** How a condition value is bound. */
+    enum Mode {
+        /** One value of the column's type. */
+        SCALAR,
+        /** Every value of an IN, as one array. */
+        ARRAY,
+        /** A LIKE pattern, as text. */
+        PATTERN
+    }
+
+    /**
+     * The condition value at {@code index} of {@link QueryValues#conditionValues()}.
+     *
+     * @param index the value's position, depth first through the condition
+     * @param target the column it is compared with
+     * @param mode how it is bound
+     */
+    record ConditionValue(int index, ResolvedColumn target, Mode mode) implements BindSlot {
+        @Override
+        public Bind bind(QueryValues values) {
+            Object value = values.conditionValues().get(index);
+            return switch (mode) {
+                case SCALAR -> BindValues.scalar(target, value);
+                case ARRAY -> BindValues.array(target, (List<?>) value);
+                case PATTERN -> BindValues.pattern(target, value);
+            };
+        }
+    }
+
+    /** The query's limit. */
+    record Limit() implements BindSlot {
+        @Override
+        public Bind bind(QueryValues values) {
+            return new Bind(values.limit(), Long.class);
+        }
+    }
+
+    /** The query's offset. */
+    record Offset() implements BindSlot {
+        @Override
+        public Bind bind(QueryValues values) {
+            return new Bind(values.offset(), Long.class);
+        }
+    }
+
+    /**
+     * A bind known when the statement is rendered (a DML value, a select-in placeholder).
+     *
+     * @param fixed the bind
+     */
+    record Fixed(Bind fixed) implements BindSlot {
+        @Override
+        public Bind bind(QueryValues values) {
+            return fixed;
+        }
+    }
+}

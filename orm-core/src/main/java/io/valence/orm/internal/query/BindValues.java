@@ -1,0 +1,110 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.ColumnType;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.sql.SqlStatement.Bind;
+import jakarta.persistence.Entity;
+import java.lang.reflect.Array;
+import java.util.List;
+
+/**
+ * Turns user values into binds: an entity compared with or assigned to a foreign key becomes its id,
+ * smaller integers widen to the column's integer type, and the column's converter produces the value
+ * the driver binds, typed with the column's driver type (arrays with an array of it).
+ */
+final class BindValues {
+    private BindValues() {}
+
+    /** One value for a column; null binds a typed NULL. */
+    static Bind scalar(ResolvedColumn target, Object value) {
+        ColumnType type = target.column().type();
+        return new Bind(toDriver(target, value), type.driverType());
+    }
+
+    /** Every value as one array of the column's driver type, for {@code = ANY($n::type[])}. */
+    static Bind array(ResolvedColumn target, List<?> values) {
+        Class<?> driverType = target.column().type().driverType();
+        Object array = Array.newInstance(driverType, values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Array.set(array, i, toDriver(target, values.get(i)));
+        }
+        return new Bind(array, array.getClass());
+    }
+
+    /** A LIKE pattern, bound as text whatever the column's type. */
+    static Bind pattern(ResolvedColumn target, Object pattern) {
+        if (!(pattern instanceof String)) {
+            throw QueryErrors.patternNotText(target, pattern);
+        }
+        return new Bind(pattern, String.class);
+    }
+
+    /**
+     * The keys of a select-in, as one array of the key column's driver type. Keys may come as the
+     * entities hold them or already converted for the driver; converted ones are kept as they are.
+     */
+    static Bind keyArray(ColumnMapping keyColumn, Object[] keys) {
+        ColumnType type = keyColumn.type();
+        Object array = Array.newInstance(type.driverType(), keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            Object key = keys[i];
+            Array.set(array, i, type.driverType().isInstance(key) ? key : type.toDriver(key));
+        }
+        return new Bind(array, array.getClass());
+    }
+
+    /** The placeholder bind of a select-in's {@code $1}, typed, its value supplied later. */
+    static Bind keyPlaceholder(ColumnMapping keyColumn) {
+        return new Bind(null, keyColumn.type().driverType().arrayType());
+    }
+
+    /** An id for {@code mapping}, which must already have the id's Java type. */
+    static Bind id(EntityMapping mapping, Object id) {
+        ColumnType type = mapping.id().type();
+        if (!type.javaType().isInstance(id)) {
+            throw QueryErrors.wrongIdType(mapping, id);
+        }
+        return new Bind(type.toDriver(id), type.driverType());
+    }
+
+    private static Object toDriver(ResolvedColumn target, Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object plain = target.reference() == null ? value : referencedId(target, value);
+        ColumnType type = target.column().type();
+        Object widened = widen(type.javaType(), plain);
+        if (!type.javaType().isInstance(widened)) {
+            throw QueryErrors.wrongValueType(target, value);
+        }
+        return type.toDriver(widened);
+    }
+
+    private static Object referencedId(ResolvedColumn target, Object value) {
+        EntityMapping reference = target.reference();
+        if (reference.type().isInstance(value)) {
+            Object id = reference.idOf(value);
+            if (id == null) {
+                throw QueryErrors.pendingReference(reference);
+            }
+            return id;
+        }
+        if (value.getClass().isAnnotationPresent(Entity.class)) {
+            throw QueryErrors.wrongReferenceType(target, value);
+        }
+        return value; // an id given as it is
+    }
+
+    /** Widens Integer, Short and Byte to a Long or Integer column, as Java's own assignments do. */
+    private static Object widen(Class<?> javaType, Object value) {
+        boolean smallInteger = value instanceof Integer || value instanceof Short || value instanceof Byte;
+        if (javaType == Long.class && smallInteger) {
+            return ((Number) value).longValue();
+        }
+        if (javaType == Integer.class && (value instanceof Short || value instanceof Byte)) {
+            return ((Number) value).intValue();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,73 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.query.Condition;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.function.Function;
+
+/**
+ * Renders a condition tree as SQL, resolving paths through a resolver and numbering one parameter
+ * per comparison and one array parameter per IN, depth first (the order of {@link QueryValues#of}).
+ * Nested AND/OR and every NOT are parenthesized.
+ */
+final class ConditionRenderer {
+    private final Function<String, ResolvedColumn> resolver;
+    private final Parameters parameters;
+    private int valueIndex;
+
+    ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters) {
+        this.resolver = resolver;
+        this.parameters = parameters;
+    }
+
+    String render(Condition condition) {
+        if (condition instanceof Condition.Comparison comparison) {
+            ResolvedColumn column = resolver.apply(comparison.path());
+            BindSlot.Mode mode =
+                    comparison.operator() == Condition.Operator.LIKE ? BindSlot.Mode.PATTERN : BindSlot.Mode.SCALAR;
+            String marker = parameters.add(new BindSlot.ConditionValue(valueIndex++, column, mode));
+            return column.sql() + " " + operator(comparison.operator()) + " " + marker;
+        }
+        if (condition instanceof Condition.In in) {
+            ResolvedColumn column = resolver.apply(in.path());
+            String marker = parameters.add(new BindSlot.ConditionValue(valueIndex++, column, BindSlot.Mode.ARRAY));
+            return column.sql() + " = ANY(" + marker + "::" + column.column().type().arrayType() + ")";
+        }
+        if (condition instanceof Condition.IsNull isNull) {
+            return resolver.apply(isNull.path()).sql() + " IS NULL";
+        }
+        if (condition instanceof Condition.IsNotNull isNotNull) {
+            return resolver.apply(isNotNull.path()).sql() + " IS NOT NULL";
+        }
+        if (condition instanceof Condition.And and) {
+            return junction(" AND ", and.conditions());
+        }
+        if (condition instanceof Condition.Or or) {
+            return junction(" OR ", or.conditions());
+        }
+        Condition.Not not = (Condition.Not) condition;
+        return "NOT (" + render(not.condition()) + ")";
+    }
+
+    private String junction(String separator, List<Condition> conditions) {
+        StringJoiner joined = new StringJoiner(separator);
+        for (Condition condition : conditions) {
+            String rendered = render(condition);
+            boolean compound = condition instanceof Condition.And || condition instanceof Condition.Or;
+            joined.add(compound ? "(" + rendered + ")" : rendered);
+        }
+        return joined.toString();
+    }
+
+    private static String operator(Condition.Operator operator) {
+        return switch (operator) {
+            case EQ -> "=";
+            case NE -> "<>";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case LIKE -> "LIKE";
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.internal.sql.Identifiers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tables of one statement: the root as {@code t0} and the joins that property paths need, one per
+ * path. Resolves paths to qualified columns, joining as it goes: explicit joins are INNER, paths
+ * through a to-one that conditions and orders name are LEFT OUTER. Hands out the aliases of load
+ * joins too, so every alias of a statement is distinct.
+ */
+final class FromClause {
+    static final String ROOT = "t0";
+
+    private final Metamodel metamodel;
+    private final EntityMapping root;
+    private final Map<String, Table> joined = new LinkedHashMap<>();
+    private final StringBuilder joins = new StringBuilder();
+    private int nextAlias = 1;
+    private boolean joinsCollection;
+
+    private record Table(String alias, EntityMapping mapping) {}
+
+    FromClause(Metamodel metamodel, EntityMapping root) {
+        this.metamodel = metamodel;
+        this.root = root;
+    }
+
+    EntityMapping root() {
+        return root;
+    }
+
+    Metamodel metamodel() {
+        return metamodel;
+    }
+
+    String newAlias() {
+        return "t" + nextAlias++;
+    }
+
+    /** Joins every relationship along {@code path} (INNER), reusing joins of the same path. */
+    void join(String path) {
+        walk(path, path, true);
+    }
+
+    /** Resolves a property path to a column, joining the to-ones it goes through. */
+    ResolvedColumn resolve(String path) {
+        int lastDot = path.lastIndexOf('.');
+        Table table = lastDot < 0 ? new Table(ROOT, root) : walk(path.substring(0, lastDot), path, false);
+        String name = path.substring(lastDot + 1);
+        EntityMapping mapping = table.mapping();
+        ColumnMapping column = mapping.column(name);
+        if (column == null) {
+            RelationshipMapping relationship = mapping.relationship(name);
+            if (relationship != null) {
+                throw QueryErrors.notAColumn(mapping, relationship, path);
+            }
+            throw QueryErrors.unknownProperty(mapping, name);
+        }
+        return column(table.alias(), mapping, column, path);
+    }
+
+    /** A column of a table of this statement, with the entity a foreign key refers to. */
+    ResolvedColumn column(String alias, EntityMapping mapping, ColumnMapping column, String path) {
+        EntityMapping reference =
+                column.isForeignKey() ? target(mapping.relationship(column.property())) : null;
+        return new ResolvedColumn(
+                alias == null ? Identifiers.quote(column.column()) : Identifiers.qualified(alias, column.column()),
+                column,
+                mapping,
+                reference,
+                path);
+    }
+
+    /** Whether a join repeats root rows (it goes through a collection). */
+    boolean joinsCollection() {
+        return joinsCollection;
+    }
+
+    /** The joins made so far, each starting with a space. */
+    String joins() {
+        return joins.toString();
+    }
+
+    EntityMapping target(RelationshipMapping relationship) {
+        return metamodel.entity(relationship.target());
+    }
+
+    /** The relationship {@code name} of {@code mapping}, or an error naming {@code path}. */
+    static RelationshipMapping relationship(EntityMapping mapping, String name, String path) {
+        RelationshipMapping relationship = mapping.relationship(name);
+        if (relationship == null) {
+            throw QueryErrors.noRelationship(mapping, name, path);
+        }
+        return relationship;
+    }
+
+    /** {@code <kind> "target" AS alias ON …} for a join from {@code parentAlias} along {@code relationship}. */
+    static String joinSql(
+            String kind,
+            EntityMapping parent,
+            String parentAlias,
+            RelationshipMapping relationship,
+            EntityMapping target,
+            String alias) {
+        String on = relationship.isOwning()
+                ? Identifiers.qualified(alias, target.id().column()) + " = "
+                        + Identifiers.qualified(parentAlias, relationship.foreignKey().column())
+                : Identifiers.qualified(alias, target.column(relationship.mappedBy()).column()) + " = "
+                        + Identifiers.qualified(parentAlias, parent.id().column());
+        return " " + kind + " " + Identifiers.quote(target.table()) + " AS " + alias + " ON " + on;
+    }
+
+    private Table walk(String joinPath, String fullPath, boolean explicit) {
+        Table table = new Table(ROOT, root);
+        String[] names = joinPath.split("\\.");
+        String prefix = "";
+        for (String name : names) {
+            prefix = prefix.isEmpty() ? name : prefix + "." + name;
+            Table existing = joined.get(prefix);
+            if (existing != null) {
+                table = existing;
+                continue;
+            }
+            RelationshipMapping relationship = relationship(table.mapping(), name, fullPath);
+            if (relationship.isCollection() && !explicit) {
+                throw QueryErrors.collectionNotJoined(table.mapping(), name, prefix, fullPath);
+            }
+            EntityMapping target = target(relationship);
+            String alias = newAlias();
+            joins.append(joinSql(
+                    explicit ? "INNER JOIN" : "LEFT OUTER JOIN", table.mapping(), table.alias(), relationship, target, alias));
+            joinsCollection |= relationship.isCollection();
+            table = new Table(alias, target);
+            joined.put(prefix, table);
+        }
+        return table;
+    }
+}

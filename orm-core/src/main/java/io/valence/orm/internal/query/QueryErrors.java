@@ -1,0 +1,143 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds every error message of query and DML rendering, one factory per message. Each says what is
+ * wrong, where, and what to do; bound values stay out, only their types are named.
+ */
+final class QueryErrors {
+    private static final int MAX_SUGGESTION_DISTANCE = 3;
+
+    private QueryErrors() {}
+
+    static IllegalArgumentException unknownProperty(EntityMapping mapping, String name) {
+        List<String> properties = mapping.propertyNames();
+        return new IllegalArgumentException(mapping.name() + " has no property \"" + name + "\"" + suggestion(name, properties)
+                + "ts properties are " + properties);
+    }
+
+    static IllegalArgumentException noRelationship(EntityMapping mapping, String name, String path) {
+        List<String> relationships = relationshipNames(mapping);
+        if (mapping.column(name) != null) {
+            String where = name.equals(path) ? mapping.name() + "." + name + " is a column, not a relationship"
+                    : "\"" + path + "\" goes through " + mapping.name() + "." + name
+                            + ", which is a column, not a relationship";
+            return new IllegalArgumentException(where + "; " + mapping.name() + "'s relationships are " + relationships);
+        }
+        return new IllegalArgumentException(mapping.name() + " has no relationship \"" + name + "\""
+                + suggestion(name, relationships) + "ts relationships are " + relationships);
+    }
+
+    static IllegalArgumentException collectionNotJoined(EntityMapping mapping, String name, String joinPath, String path) {
+        return new IllegalArgumentException("\"" + path + "\" goes through " + mapping.name() + "." + name
+                + ", a collection, which conditions and orders do not join implicitly; join it first with Select.join(\""
+                + joinPath + "\")");
+    }
+
+    static IllegalArgumentException notAColumn(EntityMapping mapping, RelationshipMapping relationship, String path) {
+        String kind = relationship.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return new IllegalArgumentException("\"" + path + "\" names " + mapping.name() + "." + relationship.name()
+                + ", an inverse " + kind + " relationship, which has no column of " + mapping.name()
+                + " to compare or set; to filter on it, join it with Select.join(\"" + path
+                + "\") and name one of its properties, such as \"" + path + ".id\"");
+    }
+
+    static IllegalArgumentException pendingReference(EntityMapping target) {
+        return new IllegalArgumentException(target.name() + " (pending, no id) has no id yet; flush first"
+                + " (session.flush()), then use it as a value");
+    }
+
+    static IllegalArgumentException wrongValueType(ResolvedColumn target, Object value) {
+        String expected = target.column().type().javaType().getSimpleName();
+        return new IllegalArgumentException(describe(target) + " holds " + expected + " values, but was given a value of type "
+                + value.getClass().getSimpleName() + "; pass a " + expected);
+    }
+
+    static IllegalArgumentException wrongReferenceType(ResolvedColumn target, Object value) {
+        EntityMapping reference = target.reference();
+        return new IllegalArgumentException(describe(target) + " refers to " + reference.name() + ", but was given a value of type "
+                + value.getClass().getSimpleName() + "; pass a " + reference.name() + " or its id");
+    }
+
+    static IllegalArgumentException patternNotText(ResolvedColumn target, Object value) {
+        return new IllegalArgumentException("LIKE on " + describe(target) + " needs a String pattern, but was given a value of type "
+                + value.getClass().getSimpleName() + "; use Condition.like(path, pattern)");
+    }
+
+    static IllegalArgumentException wrongIdType(EntityMapping mapping, Object id) {
+        String expected = mapping.id().type().javaType().getSimpleName();
+        return new IllegalArgumentException(mapping.name() + " ids are " + expected + ", but was given a value of type "
+                + id.getClass().getSimpleName() + "; pass a " + expected);
+    }
+
+    static IllegalArgumentException bulkPathNotSupported(String statement, EntityMapping mapping, String path) {
+        return new IllegalArgumentException("a bulk " + statement + " of " + mapping.name() + " cannot filter on \"" + path
+                + "\": bulk UPDATE and DELETE conditions name " + mapping.name() + "'s own columns only (a many-to-one"
+                + " compares by its foreign key, as in filterBy(\"parent\", parent)); select the matching ids first"
+                + " and filter with Condition.in(\"id\", ids)");
+    }
+
+    static IllegalArgumentException updateWithoutAssignments(EntityMapping mapping) {
+        return new IllegalArgumentException("this Update of " + mapping.name() + " sets no property; add at least one"
+                + " with Update.set(property, value)");
+    }
+
+    static IllegalArgumentException insertWithoutRows(EntityMapping mapping) {
+        return new IllegalArgumentException("this Insert into " + mapping.name() + " has no row; add rows with"
+                + " Insert.values(…)");
+    }
+
+    static IllegalArgumentException tooManyParameters(EntityMapping mapping, int rows, int columns, int limit) {
+        return new IllegalArgumentException("an insert into " + mapping.name() + " of " + rows + " rows of " + columns
+                + " columns needs " + ((long) rows * columns) + " parameters, more than the " + limit
+                + " PostgreSQL accepts in one statement; split the rows into inserts of at most " + (limit / columns)
+                + " rows each");
+    }
+
+    private static String describe(ResolvedColumn target) {
+        String property = target.owner().name() + "." + target.column().property();
+        return target.path().contains(".") ? "\"" + target.path() + "\" (" + property + ")" : property;
+    }
+
+    private static List<String> relationshipNames(EntityMapping mapping) {
+        return mapping.relationships().stream().map(RelationshipMapping::name).toList();
+    }
+
+    /** "; did you mean "x"? I" or "; i": the caller appends the rest of the sentence. */
+    private static String suggestion(String name, List<String> candidates) {
+        String closest = null;
+        int best = MAX_SUGGESTION_DISTANCE + 1;
+        for (String candidate : candidates) {
+            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < best) {
+                best = distance;
+                closest = candidate;
+            }
+        }
+        return closest == null ? "; i" : "; did you mean \"" + closest + "\"? I";
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,27 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.sql.SqlStatement;
+import java.util.List;
+
+/**
+ * A rendered query: its statement, the entities each row holds (where their columns start) and the
+ * follow-up queries that load {@code Load.selectIn} relationships.
+ *
+ * @param statement the text and binds; for the query of a {@link SelectIn}, {@code $1} is a
+ *     placeholder supplied by {@link SelectIn#bindKeys(Object[])}
+ * @param entities the entities of a row, the root first, then joined ones depth first
+ * @param selectIns the follow-up queries, run after this one
+ */
+public record RenderedSelect(SqlStatement statement, List<SelectedEntity> entities, List<SelectIn> selectIns) {
+    /**
+     * Copies the lists.
+     *
+     * @param statement the text and binds
+     * @param entities the entities of a row
+     * @param selectIns the follow-up queries
+     */
+    public RenderedSelect {
+        entities = List.copyOf(entities);
+        selectIns = List.copyOf(selectIns);
+    }
+}

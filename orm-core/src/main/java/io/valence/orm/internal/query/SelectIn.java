@@ -1,0 +1,38 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.internal.sql.SqlStatement;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A follow-up query run after the main one: for the distinct keys collected from
+ * {@code entities.get(from)}, it loads {@code relationship} of those objects. The query has exactly
+ * one parameter, {@code $1}, an array of keys (its cast is in the SQL). For an inverse relationship
+ * (a collection or an inverse one-to-one) the keys are the owners' ids and the query filters the
+ * target's foreign key column; for an owning to-one the keys are the owners' foreign key values and it
+ * filters the target's id. {@code query.entities().get(0)} is the target; the query can have its own
+ * joined entities and select-ins, so chains continue.
+ *
+ * @param from index of the entity, in the enclosing query's entities, whose relationship this loads
+ * @param relationship the relationship loaded
+ * @param query the follow-up query; its statement holds a placeholder for {@code $1}
+ * @param keyColumn the column of the target's row holding the key to group by: the foreign key
+ *     for an inverse relationship, the id for an owning to-one
+ */
+public record SelectIn(int from, RelationshipMapping relationship, RenderedSelect query, ColumnMapping keyColumn) {
+
+    /**
+     * The query's statement with the keys bound to {@code $1}, as one array of the key column's
+     * driver type. The executor chunks large key sets; this binds whatever it is given.
+     *
+     * @param keys the distinct keys (ids or foreign key values), as the entities hold them or already
+     *     converted for the driver; none null
+     * @return the statement to run
+     */
+    public SqlStatement bindKeys(Object[] keys) {
+        Objects.requireNonNull(keys, "keys must not be null");
+        return new SqlStatement(query.statement().sql(), List.of(BindValues.keyArray(keyColumn, keys)));
+    }
+}

@@ -1,0 +1,124 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.sql.SqlStatement;
+import io.valence.orm.query.Condition;
+import io.valence.orm.query.LoadOption;
+import io.valence.orm.query.Order;
+import io.valence.orm.query.Select;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Renders {@link Select}s for PostgreSQL: the main query, its select-in follow-ups, counts and
+ * reads by id. Thread-safe; the text of each query shape (the query without its values) is rendered
+ * once and reused, so equal shapes return the same string. Every name is checked against the
+ * metamodel and every value converted before a statement is returned: a wrong name or value
+ * throws {@link IllegalArgumentException} here, before any SQL runs.
+ */
+public final class SelectRenderer {
+    /** Beyond this many shapes, new ones are rendered each time rather than cached (memory stays bounded). */
+    private static final int MAX_CACHED_SHAPES = 4096;
+
+    private final Metamodel metamodel;
+    private final Map<ShapeKey, SelectTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<EntityMapping, String> byIdTexts = new ConcurrentHashMap<>();
+
+    /** What decides the text of a query: everything but its values. */
+    private record ShapeKey(
+            Class<?> type,
+            Condition where,
+            List<String> joins,
+            List<LoadOption> loads,
+            List<Order> orders,
+            boolean limit,
+            boolean offset,
+            boolean count) {}
+
+    /**
+     * Creates a renderer for the entities of a metamodel.
+     *
+     * @param metamodel the mapped entities
+     */
+    public SelectRenderer(Metamodel metamodel) {
+        this.metamodel = Objects.requireNonNull(metamodel, "metamodel must not be null");
+    }
+
+    /**
+     * Renders a query with its values bound.
+     *
+     * @param select the query
+     * @return the statement, the layout of its rows and its select-in follow-ups
+     * @throws IllegalArgumentException for an unknown property or relationship, or a value that does
+     *     not fit its column (the message says which and what to do)
+     * @throws io.valence.orm.MappingException if the queried class is not mapped
+     */
+    public RenderedSelect render(Select<?> select) {
+        Objects.requireNonNull(select, "select must not be null");
+        ShapeKey key = new ShapeKey(select.entityType(), shapeOf(select), select.joins(), select.loadOptions(),
+                select.orders(), select.limit().isPresent(), select.offset().isPresent(), false);
+        SelectTemplate template = template(key, () -> SelectWriter.select(metamodel, select));
+        return template.bind(valuesOf(select));
+    }
+
+    /**
+     * Renders {@code SELECT count(*)} over the rows a query matches, with its joins and conditions;
+     * orders, limit, offset and load options are left out. With a join to a collection it counts
+     * distinct roots.
+     *
+     * @param select the query
+     * @return the statement; its one row holds one bigint
+     * @throws IllegalArgumentException as {@link #render(Select)}
+     */
+    public SqlStatement count(Select<?> select) {
+        Objects.requireNonNull(select, "select must not be null");
+        ShapeKey key = new ShapeKey(
+                select.entityType(), shapeOf(select), select.joins(), List.of(), List.of(), false, false, true);
+        SelectTemplate template = template(key, () -> SelectWriter.count(metamodel, select));
+        return template.bind(new QueryValues(QueryValues.of(select.where().orElse(null)), null, null)).statement();
+    }
+
+    /**
+     * Renders the read of one row by id: {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1},
+     * the columns in mapping order.
+     *
+     * @param mapping the entity
+     * @param id the id, of the id's Java type
+     * @return the statement
+     * @throws IllegalArgumentException if {@code id} is not of the id's Java type (the message names it)
+     */
+    public SqlStatement byId(EntityMapping mapping, Object id) {
+        Objects.requireNonNull(mapping, "mapping must not be null");
+        Objects.requireNonNull(id, "id must not be null");
+        String sql = byIdTexts.computeIfAbsent(mapping, m -> SelectWriter.byId(metamodel, m));
+        return new SqlStatement(sql, List.of(BindValues.id(mapping, id)));
+    }
+
+    private SelectTemplate template(ShapeKey key, Supplier<SelectTemplate> writer) {
+        SelectTemplate cached = templates.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        SelectTemplate written = writer.get();
+        if (templates.size() >= MAX_CACHED_SHAPES) {
+            return written;
+        }
+        SelectTemplate raced = templates.putIfAbsent(key, written);
+        return raced != null ? raced : written;
+    }
+
+    private static Condition shapeOf(Select<?> select) {
+        return select.where().map(QueryValues::shapeKey).orElse(null);
+    }
+
+    private static QueryValues valuesOf(Select<?> select) {
+        return new QueryValues(
+                QueryValues.of(select.where().orElse(null)),
+                select.limit().isPresent() ? select.limit().getAsLong() : null,
+                select.offset().isPresent() ? select.offset().getAsLong() : null);
+    }
+}

@@ -1,0 +1,174 @@
+package io.valence.orm.internal.query;
+
+import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.internal.sql.Identifiers;
+import io.valence.orm.internal.sql.SqlStatement;
+import io.valence.orm.query.Order;
+import io.valence.orm.query.Select;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Writes the template of one query: the main SELECT with its filter joins, load joins and select
+ * list, the nested select-in queries, or a count. One instance writes one statement.
+ */
+final class SelectWriter {
+    private static final String ORDER_COLUMN = "valence_order_";
+
+    private final FromClause from;
+    private final Parameters parameters = new Parameters();
+    private final List<SelectedEntity> entities = new ArrayList<>();
+    private final List<String> entityAliases = new ArrayList<>();
+    private final List<SelectIn> selectIns = new ArrayList<>();
+    private final StringBuilder loadJoins = new StringBuilder();
+    private int width;
+
+    private SelectWriter(Metamodel metamodel, EntityMapping root) {
+        this.from = new FromClause(metamodel, root);
+        addEntity(root, FromClause.ROOT, -1, null);
+    }
+
+    /** The main query of {@code select}. */
+    static SelectTemplate select(Metamodel metamodel, Select<?> select) {
+        EntityMapping root = metamodel.entity(select.entityType());
+        SelectWriter writer = new SelectWriter(metamodel, root);
+        Collection<LoadNode> loads = LoadNode.tree(root, select.loadOptions(), writer.from::target);
+        return writer.writeSelect(select, loads);
+    }
+
+    /** {@code SELECT count(*)} over the rows {@code select} matches; orders, limits and loads left out. */
+    static SelectTemplate count(Metamodel metamodel, Select<?> select) {
+        SelectWriter writer = new SelectWriter(metamodel, metamodel.entity(select.entityType()));
+        FromClause from = writer.from;
+        select.joins().forEach(from::join);
+        String where = writer.where(select);
+        String counted = from.joinsCollection()
+                ? "count(DISTINCT " + Identifiers.qualified(FromClause.ROOT, from.root().id().column()) + ")"
+                : "count(*)";
+        String sql = "SELECT " + counted + " FROM " + writer.rootTable() + from.joins() + where;
+        return new SelectTemplate(sql, writer.parameters.slots(), List.of(), List.of());
+    }
+
+    /** {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1}. */
+    static String byId(Metamodel metamodel, EntityMapping mapping) {
+        SelectWriter writer = new SelectWriter(metamodel, mapping);
+        return "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE "
+                + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
+    }
+
+    private SelectTemplate writeSelect(Select<?> select, Collection<LoadNode> loads) {
+        select.joins().forEach(from::join);
+        String where = where(select);
+        List<ResolvedColumn> orderColumns = new ArrayList<>();
+        for (Order order : select.orders()) {
+            orderColumns.add(from.resolve(order.path()));
+        }
+        String limit = select.limit().isPresent() ? " LIMIT " + parameters.add(new BindSlot.Limit()) : "";
+        String offset = select.offset().isPresent() ? " OFFSET " + parameters.add(new BindSlot.Offset()) : "";
+        String filterJoins = from.joins();
+        load(0, loads);
+        String sql;
+        if ((!limit.isEmpty() || !offset.isEmpty()) && LoadNode.joinsCollection(loads)) {
+            sql = limitedRootSubquery(select.orders(), orderColumns, filterJoins + where, limit + offset);
+        } else {
+            sql = "SELECT " + selectList() + " FROM " + rootTable() + filterJoins + loadJoins + where
+                    + orderBy(select.orders(), orderColumns) + limit + offset;
+        }
+        return new SelectTemplate(sql, parameters.slots(), entities, selectIns);
+    }
+
+    /**
+     * {@code SELECT … FROM (SELECT t0.* … LIMIT …) AS t0 LEFT OUTER JOIN …}: the limit counts roots,
+     * not root-times-collection rows. Order terms on joined tables leave the subquery as extra columns
+     * so that the outer query can repeat the order.
+     */
+    private String limitedRootSubquery(
+            List<Order> orders, List<ResolvedColumn> orderColumns, String filtering, String limiting) {
+        StringBuilder inner = new StringBuilder("SELECT ").append(FromClause.ROOT).append(".*");
+        StringJoiner outerOrder = new StringJoiner(", ", " ORDER BY ", "").setEmptyValue("");
+        for (int i = 0; i < orders.size(); i++) {
+            ResolvedColumn column = orderColumns.get(i);
+            String direction = " " + orders.get(i).direction().name();
+            if (column.owner() == from.root() && !column.path().contains(".")) {
+                outerOrder.add(column.sql() + direction);
+            } else {
+                String name = ORDER_COLUMN + (i + 1);
+                inner.append(", ").append(column.sql()).append(" AS ").append(Identifiers.quote(name));
+                outerOrder.add(Identifiers.qualified(FromClause.ROOT, name) + direction);
+            }
+        }
+        inner.append(" FROM ").append(rootTable()).append(filtering).append(orderBy(orders, orderColumns)).append(limiting);
+        return "SELECT " + selectList() + " FROM (" + inner + ") AS " + FromClause.ROOT + loadJoins + outerOrder;
+    }
+
+    /** The follow-up query loading {@code node}'s relationship of the entity at {@code from}. */
+    private static SelectIn selectIn(Metamodel metamodel, int from, LoadNode node) {
+        RelationshipMapping relationship = node.relationship();
+        EntityMapping target = node.target();
+        ColumnMapping keyColumn = relationship.isOwning() ? target.id() : target.column(relationship.mappedBy());
+        SelectWriter writer = new SelectWriter(metamodel, target);
+        String marker = writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
+        writer.load(0, node.children());
+        String sql = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + writer.loadJoins + " WHERE "
+                + Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker + "::"
+                + keyColumn.type().arrayType() + ")";
+        SqlStatement statement = new SqlStatement(sql, Parameters.bind(writer.parameters.slots(), QueryValues.NONE));
+        return new SelectIn(from, relationship, new RenderedSelect(statement, writer.entities, writer.selectIns), keyColumn);
+    }
+
+    /** Joins (JOINED) or schedules (SELECT_IN) each node's relationship of the entity at {@code index}. */
+    private void load(int index, Collection<LoadNode> nodes) {
+        SelectedEntity parent = entities.get(index);
+        for (LoadNode node : nodes) {
+            if (!node.isJoined()) {
+                selectIns.add(selectIn(from.metamodel(), index, node));
+                continue;
+            }
+            String alias = from.newAlias();
+            loadJoins.append(FromClause.joinSql("LEFT OUTER JOIN", parent.mapping(), entityAliases.get(index),
+                    node.relationship(), node.target(), alias));
+            int joined = entities.size();
+            addEntity(node.target(), alias, index, node.relationship());
+            load(joined, node.children());
+        }
+    }
+
+    private String where(Select<?> select) {
+        return select.where()
+                .map(condition -> " WHERE " + new ConditionRenderer(from::resolve, parameters).render(condition))
+                .orElse("");
+    }
+
+    private static String orderBy(List<Order> orders, List<ResolvedColumn> columns) {
+        StringJoiner terms = new StringJoiner(", ", " ORDER BY ", "").setEmptyValue("");
+        for (int i = 0; i < orders.size(); i++) {
+            terms.add(columns.get(i).sql() + " " + orders.get(i).direction().name());
+        }
+        return terms.toString();
+    }
+
+    private void addEntity(EntityMapping mapping, String alias, int parent, RelationshipMapping via) {
+        entities.add(new SelectedEntity(mapping, width, parent, via));
+        entityAliases.add(alias);
+        width += mapping.columns().size();
+    }
+
+    private String selectList() {
+        StringJoiner list = new StringJoiner(", ");
+        for (int i = 0; i < entities.size(); i++) {
+            for (ColumnMapping column : entities.get(i).mapping().columns()) {
+                list.add(Identifiers.qualified(entityAliases.get(i), column.column()));
+            }
+        }
+        return list.toString();
+    }
+
+    private String rootTable() {
+        return Identifiers.quote(from.root().table()) + " AS " + FromClause.ROOT;
+    }
+}
