@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -33,7 +32,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * every JMH fork at it, runs W1–W4 and W5, counts statements, then writes
  * {@code results/<date>.md} and {@code results/<date>-ratios.png}.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--workloads W1,W2]
+ * <p>W1–W4 run in rounds: every round runs every contender of a workload in turn (starting with a
+ * different one each round), and a measurement merges the timings of all rounds, so that load from
+ * elsewhere on the machine falls on all contenders alike.
+ *
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--workloads W1,W2]
  * [--contenders raw,valence] [--results DIR]}.
  */
 public final class BenchmarkMain {
@@ -76,37 +79,53 @@ public final class BenchmarkMain {
     private static Collection<RunResult> runJmh(RunSettings settings, String forkUrl) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
         List<Workload> graphWorkloads = settings.workloads().stream().filter(w -> w != Workload.W5).toList();
-        if (!graphWorkloads.isEmpty()) {
-            results.addAll(run(settings, forkUrl, graphWorkloads, settings.contenders()));
+        List<ContenderKind> contenders = settings.contenders();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (Workload workload : graphWorkloads) {
+                for (int i = 0; i < contenders.size(); i++) {
+                    ContenderKind contender = contenders.get((i + round) % contenders.size());
+                    results.addAll(run(roundOptions(settings, forkUrl, workload, List.of(contender))));
+                }
+            }
         }
-        List<ContenderKind> streaming = settings.contenders().stream()
+        List<ContenderKind> streaming = contenders.stream()
                 .filter(kind -> kind == ContenderKind.RAW || kind == ContenderKind.VALENCE)
                 .toList();
         if (settings.workloads().contains(Workload.W5) && !streaming.isEmpty()) {
-            results.addAll(run(settings, forkUrl, List.of(Workload.W5), streaming));
+            ChainedOptionsBuilder options = options(forkUrl, Workload.W5, streaming);
+            if (settings.quick()) {
+                options.warmupIterations(1).measurementIterations(2);
+            }
+            results.addAll(run(options));
         }
         return results;
     }
 
-    private static Collection<RunResult> run(
-            RunSettings settings, String forkUrl, List<Workload> workloads, List<ContenderKind> contenders)
-            throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .shouldFailOnError(true)
-                .jvmArgsPrepend("-D" + URL_PROPERTY + "=" + forkUrl)
-                .param("contender", contenders.stream().map(ContenderKind::id).toArray(String[]::new))
-                .resultFormat(ResultFormatType.JSON)
-                .result(Path.of(System.getProperty("java.io.tmpdir"), "valence-jmh-" + workloads.get(0) + ".json")
-                        .toString());
-        for (Workload workload : workloads) {
-            options.include(workload.benchmark().getName() + "\\.");
-        }
+    /** W1–W4: each round is a share of the measurement, so that all rounds add up to a full run. */
+    private static ChainedOptionsBuilder roundOptions(
+            RunSettings settings, String forkUrl, Workload workload, List<ContenderKind> contenders) {
+        ChainedOptionsBuilder options = options(forkUrl, workload, contenders);
         if (settings.quick()) {
-            options.warmupIterations(1)
+            return options.warmupIterations(1)
                     .warmupTime(TimeValue.seconds(1))
                     .measurementIterations(3)
                     .measurementTime(TimeValue.seconds(1));
         }
+        return options.warmupIterations(2)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(2)
+                .measurementTime(TimeValue.seconds(3));
+    }
+
+    private static ChainedOptionsBuilder options(String forkUrl, Workload workload, List<ContenderKind> contenders) {
+        return new OptionsBuilder()
+                .include(workload.benchmark().getName() + "\\.")
+                .shouldFailOnError(true)
+                .jvmArgsPrepend("-D" + URL_PROPERTY + "=" + forkUrl)
+                .param("contender", contenders.stream().map(ContenderKind::id).toArray(String[]::new));
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
         return new Runner(options.build()).run();
     }
 
@@ -129,7 +148,7 @@ public final class BenchmarkMain {
         MarkdownReport report = new MarkdownReport(
                 date,
                 command,
-                settings.quick() ? "quick" : "full",
+                (settings.quick() ? "quick" : "full") + " mode, " + settings.rounds() + " round(s) of W1–W4",
                 Duration.between(started, Instant.now()),
                 Machine.describe(
                         server.serverVersion(),

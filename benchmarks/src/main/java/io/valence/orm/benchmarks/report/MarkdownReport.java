@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  *
  * @param date the day of the run
  * @param command the exact command that produced it
- * @param mode "full" or "quick" (shorter iterations)
+ * @param mode e.g. "full mode, 3 round(s) of W1–W4"
  * @param elapsed how long the run took
  * @param machine where it ran
  * @param ratios the measurements
@@ -71,7 +71,7 @@ public record MarkdownReport(
         out.append("# Benchmark results, ").append(date).append("\n\n");
         out.append("Valence against raw R2DBC, Hibernate Reactive and Spring Data R2DBC, one JMH run (")
                 .append(mode)
-                .append(" mode, ")
+                .append(", ")
                 .append(elapsed.toMinutes())
                 .append(" min). Every ratio divides a median by raw R2DBC's median from this same run.\n\n");
         out.append("| | |\n|---|---|\n");
