@@ -131,7 +131,7 @@ public final class RawR2dbcContender implements Contender, StreamingContender {
                         id -> transactions.inTransaction(connection -> Flux.from(
                                         connection.createStatement(SELECT_PARENT).bind(0, id).execute())
                                 .flatMap(result -> result.map(RawR2dbcContender::parent))
-                                .next()),
+                                .singleOrEmpty()),
                         inFlight)
                 .count()
                 .block())
