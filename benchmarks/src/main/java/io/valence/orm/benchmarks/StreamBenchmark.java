@@ -51,14 +51,14 @@ public class StreamBenchmark {
         /** Peak live heap while streaming, MiB. */
         public double peakLiveMib;
 
-        /** Peak live heap above the heap in use before the stream, MiB. */
-        public double heldMib;
+        /** Live heap before the stream started, MiB. */
+        public double baselineMib;
 
         /** Clears the figures before each iteration. */
         @Setup(Level.Iteration)
         public void clear() {
             peakLiveMib = 0;
-            heldMib = 0;
+            baselineMib = 0;
         }
     }
 
@@ -90,7 +90,7 @@ public class StreamBenchmark {
             throw new IllegalStateException("expected " + rows + " rows, streamed " + streamed + ", saw " + probe.rows());
         }
         heap.peakLiveMib = probe.peakLiveMib();
-        heap.heldMib = probe.heldMib();
+        heap.baselineMib = probe.baselineMib();
         return probe.idSum();
     }
 

@@ -83,11 +83,11 @@ public final class StreamProbe {
     }
 
     /**
-     * Peak live heap above what was in use before the stream started, in MiB: what the stream held.
+     * Heap in use before the stream started, after garbage collection, in MiB.
      *
-     * @return peak minus baseline, at least 0
+     * @return the baseline
      */
-    public double heldMib() {
-        return Math.max(0, peakLiveBytes - baselineBytes) / (1024.0 * 1024.0);
+    public double baselineMib() {
+        return baselineBytes / (1024.0 * 1024.0);
     }
 }

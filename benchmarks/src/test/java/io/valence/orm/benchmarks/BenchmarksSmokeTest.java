@@ -59,7 +59,7 @@ class BenchmarksSmokeTest {
         assertThat(measurements).hasSize(4 * ContenderKind.values().length + 2);
         assertThat(measurements).allSatisfy(m -> assertThat(m.samples()).isPositive());
         assertThat(measurements.stream().filter(m -> m.workload() == Workload.W5))
-                .allSatisfy(m -> assertThat(m.secondary()).containsKeys("peakLiveMib", "heldMib"));
+                .allSatisfy(m -> assertThat(m.secondary()).containsKeys("peakLiveMib", "baselineMib"));
 
         List<StatementCount> counts = new StatementCountPass(Sizes.withParents(Integer.parseInt(TINY_PARENTS)), 3_000)
                 .run(List.of(ContenderKind.values()));

@@ -36,6 +36,7 @@ public record MarkdownReport(
         List<StatementCount> counts,
         String chartFile) {
 
+    private static final String PEAK = "peakLiveMib";
     private static final List<Workload> TIMED = List.of(Workload.W1, Workload.W2, Workload.W3, Workload.W4);
 
     /**
@@ -170,9 +171,10 @@ public record MarkdownReport(
         }
         out.append("## W5: ").append(Workload.W5.description()).append("\n\n");
         out.append("Peak live heap: heap in use after a forced collection at half and at all of the rows, while the ")
-                .append("stream and its session are open (larger of the two); held: that peak minus the heap in use ")
-                .append("before the stream. Each operation's time includes those two collections.\n\n");
-        out.append("| contender | rows | median ms/op | min–max ms | peak live heap MiB | held MiB | × raw |\n");
+                .append("stream and its session are open (the larger of the two, mean over the measured operations). ")
+                .append("Live before: the same right before the stream started. Each operation's time includes ")
+                .append("those collections.\n\n");
+        out.append("| contender | rows | median ms/op | min–max ms | peak live heap MiB | live before MiB | × raw |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (ContenderKind contender : List.of(ContenderKind.RAW, ContenderKind.VALENCE)) {
             for (long rows : ratios.streamRows()) {
@@ -181,12 +183,29 @@ public record MarkdownReport(
                         .append(format("%,d", rows)).append(" | ")
                         .append(format("%.1f", m.median())).append(" | ")
                         .append(format("%.1f–%.1f", m.min(), m.max())).append(" | ")
-                        .append(format("%.1f", m.secondary().getOrDefault("peakLiveMib", Double.NaN))).append(" | ")
-                        .append(format("%.1f", m.secondary().getOrDefault("heldMib", Double.NaN))).append(" | ")
+                        .append(format("%.1f", m.secondary().getOrDefault(PEAK, Double.NaN))).append(" | ")
+                        .append(format("%.1f", m.secondary().getOrDefault("baselineMib", Double.NaN))).append(" | ")
                         .append(ratioCell(Workload.W5, contender, rows)).append(" |\n"));
             }
         }
         out.append('\n');
+        List<Long> rows = ratios.streamRows();
+        if (rows.size() >= 2) {
+            long fewest = rows.get(0);
+            long most = rows.get(rows.size() - 1);
+            for (ContenderKind contender : List.of(ContenderKind.RAW, ContenderKind.VALENCE)) {
+                var low = ratios.find(Workload.W5, contender, fewest);
+                var high = ratios.find(Workload.W5, contender, most);
+                if (low.isPresent() && high.isPresent()) {
+                    double growth = high.get().secondary().getOrDefault(PEAK, Double.NaN)
+                            - low.get().secondary().getOrDefault(PEAK, Double.NaN);
+                    out.append("- ").append(contender.displayName())
+                            .append(format(": peak live heap %+.1f MiB from %,d to %,d rows, about %.0f bytes per extra row.\n",
+                                    growth, fewest, most, growth * 1024 * 1024 / (most - fewest)));
+                }
+            }
+            out.append('\n');
+        }
     }
 
     private void statements(StringBuilder out) {

@@ -76,7 +76,7 @@ public final class RatioChart {
             double smallest = series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(1);
             chart.getStyler().setYAxisMin(Math.min(0.5, smallest * 0.8));
         }
-        chart.getStyler().setYAxisDecimalPattern("0.#");
+        chart.getStyler().setYAxisDecimalPattern("0.##");
         series.forEach((contender, values) -> chart.addSeries(contender.displayName(), workloads, values));
         return chart;
     }
@@ -107,7 +107,8 @@ public final class RatioChart {
     }
 
     private static void style(CategoryChart chart) {
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setDecimalPattern("0.00");
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
