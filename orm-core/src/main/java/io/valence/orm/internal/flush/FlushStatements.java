@@ -80,17 +80,17 @@ public final class FlushStatements {
     }
 
     private static SqlStatement.Bind array(ColumnMapping column, List<EntityState> rows, ColumnValues values) {
-        Object array = Array.newInstance(column.type().driverType(), rows.size());
+        Object array = Array.newInstance(column.type().arrayElementType(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Array.set(array, i, column.type().toDriver(values.current(rows.get(i), column)));
+            Array.set(array, i, column.type().toArrayElement(values.current(rows.get(i), column)));
         }
         return new SqlStatement.Bind(array, array.getClass());
     }
 
     private static SqlStatement.Bind snapshotArray(ColumnMapping column, List<EntityState> rows) {
-        Object array = Array.newInstance(column.type().driverType(), rows.size());
+        Object array = Array.newInstance(column.type().arrayElementType(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Array.set(array, i, column.type().toDriver(rows.get(i).snapshotValue(column)));
+            Array.set(array, i, column.type().toArrayElement(rows.get(i).snapshotValue(column)));
         }
         return new SqlStatement.Bind(array, array.getClass());
     }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Splits the rows of a self- or mutually-referencing component into waves: each wave's rows only
@@ -32,13 +31,13 @@ final class RowWaves {
     }
 
     /** Pending rows of the same component that this row's foreign keys point to. */
-    private static List<EntityState> insertDependencies(EntityState state, Map<Object, EntityState> pending) {
-        List<EntityState> dependencies = new ArrayList<>();
+    private static List<Edge> insertDependencies(EntityState state, Map<Object, EntityState> pending) {
+        List<Edge> dependencies = new ArrayList<>();
         for (RelationshipMapping relationship : state.mapping().relationships()) {
             if (relationship.isOwning()) {
                 EntityState target = pending.get(relationship.accessor().get(state.entity()));
                 if (target != null) {
-                    dependencies.add(target);
+                    dependencies.add(new Edge(target, relationship));
                 }
             }
         }
@@ -46,20 +45,23 @@ final class RowWaves {
     }
 
     /** Deleted rows of the same component that this row's foreign keys pointed to in the database. */
-    private static List<EntityState> deleteDependents(EntityState state, Map<EntityKey, EntityState> deleted) {
-        List<EntityState> targets = new ArrayList<>();
+    private static List<Edge> deleteDependents(EntityState state, Map<EntityKey, EntityState> deleted) {
+        List<Edge> targets = new ArrayList<>();
         for (RelationshipMapping relationship : state.mapping().relationships()) {
             Object targetId = relationship.isOwning() ? state.snapshotValue(relationship.foreignKey()) : null;
             EntityState target = targetId == null ? null : deleted.get(new EntityKey(relationship.target(), targetId));
             if (target != null) {
-                targets.add(target);
+                targets.add(new Edge(target, relationship));
             }
         }
         return targets;
     }
 
+    /** A row refers to {@code target} through the foreign key of {@code via}. */
+    private record Edge(EntityState target, RelationshipMapping via) {}
+
     private interface Edges {
-        List<EntityState> of(EntityState state);
+        List<Edge> of(EntityState state);
     }
 
     /**
@@ -69,7 +71,7 @@ final class RowWaves {
     private static List<List<EntityState>> waves(List<EntityState> rows, Edges edges, boolean reverse) {
         Map<EntityState, Integer> wave = new IdentityHashMap<>();
         for (EntityState row : rows) {
-            depth(row, edges, wave, new ArrayList<>());
+            depth(row, edges, wave, new ArrayList<>(), new ArrayList<>());
         }
         int max = wave.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<List<EntityState>> result = new ArrayList<>();
@@ -83,26 +85,40 @@ final class RowWaves {
         return result;
     }
 
-    private static int depth(EntityState row, Edges edges, Map<EntityState, Integer> wave, List<EntityState> path) {
+    /**
+     * The wave of a row. {@code path} holds the rows being visited and {@code via} the references
+     * followed between them, so that a cycle can be reported step by step.
+     */
+    private static int depth(
+            EntityState row, Edges edges, Map<EntityState, Integer> wave, List<EntityState> path, List<String> via) {
         Integer known = wave.get(row);
         if (known != null) {
             return known;
         }
         if (path.contains(row)) {
-            List<EntityState> cycle = new ArrayList<>(path.subList(path.indexOf(row), path.size()));
-            cycle.add(row);
-            throw new OrmException("These objects refer to each other in a cycle, so no order of INSERT/DELETE"
-                    + " statements satisfies their foreign keys: "
-                    + cycle.stream().map(EntityState::describe).collect(Collectors.joining(" -> "))
-                    + ". Break the cycle: leave one reference null, flush, then set it and flush again");
+            throw cycle(path.subList(path.indexOf(row), path.size()), via.subList(path.indexOf(row), via.size()), row);
         }
         path.add(row);
         int depth = 0;
-        for (EntityState dependency : edges.of(row)) {
-            depth = Math.max(depth, depth(dependency, edges, wave, path) + 1);
+        for (Edge dependency : edges.of(row)) {
+            via.add(dependency.via().name());
+            depth = Math.max(depth, depth(dependency.target(), edges, wave, path, via) + 1);
+            via.remove(via.size() - 1);
         }
         path.remove(path.size() - 1);
         wave.put(row, depth);
         return depth;
+    }
+
+    /** Names each row of the cycle and the reference it follows: {@code Team#1.captain -> Player#2.team -> Team#1}. */
+    private static OrmException cycle(List<EntityState> rows, List<String> references, EntityState start) {
+        StringBuilder described = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            described.append(rows.get(i).describe()).append('.').append(references.get(i)).append(" -> ");
+        }
+        described.append(start.describe());
+        return new OrmException("These objects refer to each other in a cycle, so no order of INSERT/DELETE"
+                + " statements satisfies their foreign keys: " + described
+                + ". Break the cycle: leave one reference null, flush, then set it and flush again");
     }
 }

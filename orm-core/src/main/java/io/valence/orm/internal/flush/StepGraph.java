@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The insert, update and delete nodes of one flush and the edges between them, sorted
  * topologically. Hard edges come from foreign keys; soft edges (a table's deletes before its
- * inserts and updates) are kept only when they leave the graph acyclic.
+ * inserts and updates, its updates before its inserts) are kept only when they leave the graph
+ * acyclic.
  */
 final class StepGraph {
     enum Kind {
@@ -50,20 +52,30 @@ final class StepGraph {
 
     List<Node> order() {
         Map<Node, Set<Node>> edges = hardEdges();
+        // Soft edges, in order of importance: a table's deletes first (they free unique keys), then
+        // its updates before its inserts (an update may free a key a new row takes, as in SQLAlchemy).
         for (Node delete : nodes) {
-            if (delete.kind() != Kind.DELETE) {
-                continue;
+            if (delete.kind() == Kind.DELETE) {
+                addSoftEdges(edges, delete, later -> later.kind() != Kind.DELETE);
             }
-            for (Node later : nodes) {
-                if (later.kind() != Kind.DELETE && later.component() == delete.component()) {
-                    edges.get(delete).add(later);
-                    if (sort(edges) == null) {
-                        edges.get(delete).remove(later); // a foreign key needs the other order
-                    }
-                }
+        }
+        for (Node update : nodes) {
+            if (update.kind() == Kind.UPDATE) {
+                addSoftEdges(edges, update, later -> later.kind() == Kind.INSERT);
             }
         }
         return sort(edges);
+    }
+
+    /** Adds an edge from {@code first} to each node of its component that {@code later} accepts, unless it closes a cycle. */
+    private void addSoftEdges(Map<Node, Set<Node>> edges, Node first, Predicate<Node> later) {
+        for (Node next : nodes) {
+            if (next != first && later.test(next) && next.component() == first.component()) {
+                if (edges.get(first).add(next) && sort(edges) == null) {
+                    edges.get(first).remove(next); // a foreign key needs the other order
+                }
+            }
+        }
     }
 
     private Map<Node, Set<Node>> hardEdges() {
@@ -81,7 +93,9 @@ final class StepGraph {
 
     /** Whether {@code from} must run before {@code to} because of a foreign key. */
     private boolean mustPrecede(Node from, Node to) {
-        boolean sameComponent = from.component() == to.component();
+        // Within a component, rows can point at each other only when it is cyclic (self or mutual
+        // references); a plain table's inserts, updates and deletes have no foreign key order among them.
+        boolean sameComponent = from.component() == to.component() && types.isCyclic(from.component());
         return switch (from.kind()) {
             // parents are inserted before children are inserted or updated to point at them
             case INSERT -> (to.kind() == Kind.INSERT && dependsOn(to.component(), from.component()))

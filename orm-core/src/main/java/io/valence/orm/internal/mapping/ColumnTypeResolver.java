@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +47,7 @@ final class ColumnTypeResolver {
             case "java.time.LocalDateTime" -> same(type, "timestamp");
             case "java.time.OffsetDateTime" -> same(type, "timestamptz");
             case "java.time.Instant" -> instant();
-            case "[B" -> same(type, "bytea");
+            case "[B" -> bytea();
             default -> null;
         });
     }
@@ -66,6 +67,31 @@ final class ColumnTypeResolver {
         boolean bounded = column != null && column.length() != 255;
         String ddl = bounded ? "varchar(" + column.length() + ")" : "text";
         return new ColumnType(String.class, ddl, bounded ? "varchar[]" : "text[]", String.class, ValueConverter.IDENTITY);
+    }
+
+    /**
+     * bytea binds as {@code byte[]} on its own, but r2dbc-postgresql (1.1.1) encodes a
+     * {@code byte[][]} array parameter as text without escaping the {@code \x} of each element,
+     * so the server stores the hex digits as the bytes' content: silent corruption of every
+     * batched insert or update. Batched arrays therefore carry each value as its hex text
+     * ({@code \x0a1b}, bytea's input format) in a {@code text[]}, which the statement casts to
+     * {@code bytea[]}; PostgreSQL converts each element through bytea's input function.
+     */
+    private static ColumnType bytea() {
+        HexFormat hex = HexFormat.of();
+        ValueConverter hexText = new ValueConverter() {
+            @Override
+            public Object toDriver(Object value) {
+                return "\\x" + hex.formatHex((byte[]) value);
+            }
+
+            @Override
+            public Object fromDriver(Object value) {
+                return hex.parseHex(((String) value).substring(2));
+            }
+        };
+        return new ColumnType(byte[].class, "bytea", "text[]::bytea[]", byte[].class, ValueConverter.IDENTITY,
+                String.class, hexText);
     }
 
     private static ColumnType instant() {

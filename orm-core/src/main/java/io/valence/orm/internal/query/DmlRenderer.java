@@ -2,6 +2,7 @@ package io.valence.orm.internal.query;
 
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.IdGeneration;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.sql.Identifiers;
 import io.valence.orm.internal.sql.SqlStatement;
@@ -61,7 +62,8 @@ public final class DmlRenderer {
 
     /**
      * {@code INSERT INTO "t" ("c1", "c2") VALUES ($1, $2), ($3, $4) [ON CONFLICT …] [RETURNING …]}.
-     * Map rows insert the properties they name; entity rows every column but a generated id.
+     * Map rows insert the properties they name; entity rows every column but an identity id. A
+     * sequence id that a row leaves unset is drawn with {@code nextval}.
      * Rejected (not split) beyond 65535 parameters: one statement stays one atomic upsert.
      *
      * @param insert the insert
@@ -78,7 +80,7 @@ public final class DmlRenderer {
             insert.rows().forEach(row -> rows.add(new ArrayList<>(row.values())));
         } else {
             for (ColumnMapping column : mapping.columns()) {
-                if (column.role() != ColumnMapping.Role.ID || !mapping.idGeneration().isGenerated()) {
+                if (column.role() != ColumnMapping.Role.ID || !isIdentity(mapping)) {
                     columns.add(from.column(null, mapping, column, column.property()));
                 }
             }
@@ -89,6 +91,7 @@ public final class DmlRenderer {
         if (rows.isEmpty()) {
             throw QueryErrors.insertWithoutRows(mapping);
         }
+        int idColumn = sequenceIdColumn(from, mapping, columns, rows);
         int assignments = insert.conflictAction().orElse(null) instanceof ConflictAction.DoUpdateSet set
                 ? set.assignments().size() : 0;
         if ((long) rows.size() * columns.size() + assignments > MAX_PARAMETERS) {
@@ -99,13 +102,46 @@ public final class DmlRenderer {
         for (List<Object> row : rows) {
             StringJoiner markers = new StringJoiner(", ", "(", ")");
             for (int i = 0; i < columns.size(); i++) {
-                markers.add(parameters.add(fixed(columns.get(i), row.get(i))));
+                boolean drawn = i == idColumn && row.get(i) == null;
+                markers.add(drawn ? nextval(mapping) : parameters.add(fixed(columns.get(i), row.get(i))));
             }
             values.add(markers.toString());
         }
         String sql = "INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + names(columns) + ") VALUES " + values
                 + onConflict(from, insert, parameters);
         return finish(sql, mapping, parameters, null, insert, null);
+    }
+
+    private static boolean isIdentity(EntityMapping mapping) {
+        return mapping.idGeneration().strategy() == IdGeneration.Strategy.IDENTITY;
+    }
+
+    /**
+     * For an id drawn from a sequence, the index of the id column, added (with null values) when the
+     * rows do not set it: the column has no default (the flush draws ids itself), so a row without
+     * an id must draw one with {@code nextval} or violate the primary key. {@code -1} otherwise.
+     */
+    private static int sequenceIdColumn(
+            FromClause from, EntityMapping mapping, List<ResolvedColumn> columns, List<List<Object>> rows) {
+        if (mapping.idGeneration().strategy() != IdGeneration.Strategy.SEQUENCE) {
+            return -1;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).column().role() == ColumnMapping.Role.ID) {
+                return i;
+            }
+        }
+        columns.add(0, from.column(null, mapping, mapping.id(), mapping.id().property()));
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> withId = new ArrayList<>(rows.get(r));
+            withId.add(0, null);
+            rows.set(r, withId);
+        }
+        return 0;
+    }
+
+    private static String nextval(EntityMapping mapping) {
+        return "nextval(" + Identifiers.literal(Identifiers.quote(mapping.idGeneration().sequence())) + "::regclass)";
     }
 
     /**

@@ -11,17 +11,32 @@ import java.util.List;
  *     placeholder supplied by {@link SelectIn#bindKeys(Object[])}
  * @param entities the entities of a row, the root first, then joined ones depth first
  * @param selectIns the follow-up queries, run after this one
+ * @param repeatsRoots whether a filter join ({@code Select.join}) through a collection can return a
+ *     root row more than once, so that the executor must drop repeats to return each root once
  */
-public record RenderedSelect(SqlStatement statement, List<SelectedEntity> entities, List<SelectIn> selectIns) {
+public record RenderedSelect(
+        SqlStatement statement, List<SelectedEntity> entities, List<SelectIn> selectIns, boolean repeatsRoots) {
     /**
      * Copies the lists.
      *
      * @param statement the text and binds
      * @param entities the entities of a row
      * @param selectIns the follow-up queries
+     * @param repeatsRoots whether root rows can repeat
      */
     public RenderedSelect {
         entities = List.copyOf(entities);
         selectIns = List.copyOf(selectIns);
+    }
+
+    /**
+     * A query whose root rows do not repeat.
+     *
+     * @param statement the text and binds
+     * @param entities the entities of a row
+     * @param selectIns the follow-up queries
+     */
+    public RenderedSelect(SqlStatement statement, List<SelectedEntity> entities, List<SelectIn> selectIns) {
+        this(statement, entities, selectIns, false);
     }
 }

@@ -11,8 +11,10 @@ import java.util.List;
  * @param slots what each {@code $n} binds, in order
  * @param entities the entities of a row
  * @param selectIns the follow-up queries (static: their only parameter is the key array)
+ * @param repeatsRoots whether a filter join through a collection can repeat root rows
  */
-record SelectTemplate(String sql, List<BindSlot> slots, List<SelectedEntity> entities, List<SelectIn> selectIns) {
+record SelectTemplate(
+        String sql, List<BindSlot> slots, List<SelectedEntity> entities, List<SelectIn> selectIns, boolean repeatsRoots) {
 
     SelectTemplate {
         slots = List.copyOf(slots);
@@ -21,6 +23,7 @@ record SelectTemplate(String sql, List<BindSlot> slots, List<SelectedEntity> ent
     }
 
     RenderedSelect bind(QueryValues values) {
-        return new RenderedSelect(new SqlStatement(sql, Parameters.bind(slots, values)), entities, selectIns);
+        return new RenderedSelect(
+                new SqlStatement(sql, Parameters.bind(slots, values)), entities, selectIns, repeatsRoots);
     }
 }

@@ -51,7 +51,7 @@ final class SelectWriter {
                 ? "count(DISTINCT " + Identifiers.qualified(FromClause.ROOT, from.root().id().column()) + ")"
                 : "count(*)";
         String sql = "SELECT " + counted + " FROM " + writer.rootTable() + from.joins() + where;
-        return new SelectTemplate(sql, writer.parameters.slots(), List.of(), List.of());
+        return new SelectTemplate(sql, writer.parameters.slots(), List.of(), List.of(), false);
     }
 
     /** {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1}. */
@@ -79,7 +79,7 @@ final class SelectWriter {
             sql = "SELECT " + selectList() + " FROM " + rootTable() + filterJoins + loadJoins + where
                     + orderBy(select.orders(), orderColumns) + limit + offset;
         }
-        return new SelectTemplate(sql, parameters.slots(), entities, selectIns);
+        return new SelectTemplate(sql, parameters.slots(), entities, selectIns, from.joinsCollection());
     }
 
     /**

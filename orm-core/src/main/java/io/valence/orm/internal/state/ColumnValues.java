@@ -61,6 +61,8 @@ public final class ColumnValues {
 
     /**
      * The columns whose current value differs from the snapshot; the id and version never count.
+     * An expired object is compared with its values when it was expired, so that only what was
+     * assigned since counts: its earlier changes were discarded by the expiry (or the rollback).
      *
      * @param state a persistent object's state
      * @return the changed columns, empty when the object is clean
@@ -68,14 +70,14 @@ public final class ColumnValues {
     public List<ColumnMapping> changed(EntityState state) {
         EntityMapping mapping = state.mapping();
         List<ColumnMapping> columns = mapping.columns();
-        Object[] snapshot = state.snapshot();
+        Object[] snapshot = state.isExpired() && state.expiredValues() != null ? state.expiredValues() : state.snapshot();
         java.util.ArrayList<ColumnMapping> changed = null;
         for (int i = 0; i < columns.size(); i++) {
             ColumnMapping column = columns.get(i);
             if (column.role() == ColumnMapping.Role.ID || column.role() == ColumnMapping.Role.VERSION) {
                 continue;
             }
-            if (!same(snapshot[i], current(state, column))) {
+            if (pointsToUnsavedTarget(state, column) || !same(snapshot[i], current(state, column))) {
                 if (changed == null) {
                     changed = new java.util.ArrayList<>();
                 }
@@ -83,6 +85,19 @@ public final class ColumnValues {
             }
         }
         return changed == null ? List.of() : changed;
+    }
+
+    /**
+     * Whether a foreign key refers to an object still waiting for its generated id. Its current
+     * value reads as {@code null} until the target's INSERT ran, so comparing it with a snapshot
+     * of {@code null} would miss the change; such a reference differs from any stored key.
+     */
+    private boolean pointsToUnsavedTarget(EntityState state, ColumnMapping column) {
+        if (!column.isForeignKey()) {
+            return false;
+        }
+        Object target = column.accessor().get(state.entity());
+        return target != null && metamodel.entity(target.getClass()).idOf(target) == null;
     }
 
     /**

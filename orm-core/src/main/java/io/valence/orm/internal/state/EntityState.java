@@ -20,6 +20,7 @@ public final class EntityState {
     private EntityKey key;
     private Object[] snapshot;
     private boolean expired;
+    private Object[] expiredValues;
     private final long order;
     private final boolean[] loadedRelationships;
     private final Map<String, List<Object>> collectionSnapshots = new HashMap<>();
@@ -94,9 +95,33 @@ public final class EntityState {
         return expired;
     }
 
-    /** @param expired whether the object's state must be reloaded */
+    /** @param expired whether the object's state must be reloaded; {@code false} once it was */
     public void expired(boolean expired) {
         this.expired = expired;
+        if (!expired) {
+            expiredValues = null;
+        }
+    }
+
+    /**
+     * Marks the object expired. What its fields hold now is discarded at the next load; a field
+     * assigned from now on differs from {@code valuesNow}, and that change is flushed.
+     *
+     * @param valuesNow the object's column values at this moment, in column order
+     */
+    public void expire(Object[] valuesNow) {
+        this.expired = true;
+        this.expiredValues = valuesNow;
+    }
+
+    /**
+     * The column values an expired object had when it was expired: dirty checking compares with
+     * them rather than with the snapshot, which may no longer be what the row holds.
+     *
+     * @return the values, or {@code null} when the object is not expired
+     */
+    public Object[] expiredValues() {
+        return expiredValues;
     }
 
     /**

@@ -93,8 +93,18 @@ public final class UnitOfWork {
      *
      * @param entity the object
      * @throws MappingException when its class is not mapped
+     * @throws IllegalArgumentException when the object is detached: not tracked, but holding an id
+     *     the database generated (adding it would insert its row a second time)
      */
     public void add(Object entity) {
+        if (!states.containsKey(entity) && isDetached(entity)) {
+            EntityMapping mapping = metamodel.entity(entity.getClass());
+            String name = mapping.name() + "#" + mapping.idOf(entity);
+            throw new IllegalArgumentException(name + " is detached: it holds an id the database generated but is not in"
+                    + " this session, so add() would insert its row a second time. Use session.merge(…) to copy its"
+                    + " state onto this session's object for that row (merge returns that object), or load it with"
+                    + " session.get(" + mapping.name() + ".class, " + mapping.idOf(entity) + ")");
+        }
         List<Object> work = new ArrayList<>();
         work.add(entity);
         while (!work.isEmpty()) {
@@ -128,7 +138,19 @@ public final class UnitOfWork {
         return state;
     }
 
-    /** Adds to {@code work} every untracked object the state's relationships refer to. */
+    /**
+     * Whether an untracked object stands for a row that already exists: its id is one the database
+     * generates, yet it has one. Such an object came from another session (or was expunged).
+     */
+    private boolean isDetached(Object entity) {
+        EntityMapping mapping = metamodel.entity(entity.getClass());
+        return mapping.idGeneration().isGenerated() && mapping.idOf(entity) != null;
+    }
+
+    /**
+     * Adds to {@code work} every untracked object the state's relationships refer to. A detached
+     * object is not cascaded to: it only lends its id to the foreign key, as its row exists.
+     */
     private void collectRelated(EntityState state, List<Object> work) {
         for (RelationshipMapping relationship : state.mapping().relationships()) {
             Object value = relationship.accessor().get(state.entity());
@@ -137,11 +159,11 @@ public final class UnitOfWork {
             }
             if (relationship.isCollection()) {
                 for (Object member : (Collection<?>) value) {
-                    if (member != null && !states.containsKey(member)) {
+                    if (member != null && !states.containsKey(member) && !isDetached(member)) {
                         work.add(member);
                     }
                 }
-            } else if (!states.containsKey(value)) {
+            } else if (!states.containsKey(value) && !isDetached(value)) {
                 work.add(value);
             }
         }
@@ -163,9 +185,7 @@ public final class UnitOfWork {
             throw new IllegalArgumentException(describe(mapping, entity) + " is not in this session, so it cannot be"
                     + " deleted; load it with session.get(…) or session.merge(…) first");
         }
-        List<Unloaded> unloaded = new ArrayList<>();
-        markDeleted(state, unloaded);
-        return unloaded;
+        return new DeleteCascade(this).delete(state);
     }
 
     /**
@@ -175,43 +195,7 @@ public final class UnitOfWork {
      * @return relationships further down that are not loaded either
      */
     public List<Unloaded> cascadeDelete(Unloaded unloaded) {
-        List<Unloaded> further = new ArrayList<>();
-        cascadeAlong(unloaded.state(), unloaded.relationship(), further);
-        return further;
-    }
-
-    private void markDeleted(EntityState state, List<Unloaded> unloaded) {
-        if (state.status() == Status.PENDING) {
-            forget(state);
-            return;
-        }
-        if (state.status() == Status.DELETED) {
-            return;
-        }
-        state.status(Status.DELETED);
-        for (RelationshipMapping relationship : state.mapping().relationships()) {
-            if (relationship.cascadeRemove()) {
-                cascadeAlong(state, relationship, unloaded);
-            }
-        }
-    }
-
-    private void cascadeAlong(EntityState state, RelationshipMapping relationship, List<Unloaded> unloaded) {
-        Object value = relationship.accessor().get(state.entity());
-        if (!state.isLoaded(relationship)) {
-            unloaded.add(new Unloaded(state, relationship));
-            return;
-        }
-        if (value == null) {
-            return;
-        }
-        Collection<?> targets = relationship.isCollection() ? List.copyOf((Collection<?>) value) : List.of(value);
-        for (Object target : targets) {
-            EntityState targetState = states.get(target);
-            if (targetState != null) {
-                markDeleted(targetState, unloaded);
-            }
-        }
+        return new DeleteCascade(this).along(unloaded);
     }
 
     /**
@@ -235,9 +219,11 @@ public final class UnitOfWork {
                     + " is not in this session, so it cannot be expunged");
         }
         forget(state);
+        journal.forget(state);
     }
 
-    private void forget(EntityState state) {
+    /** Stops tracking an object: it leaves the states and, if it holds its row there, the identity map. */
+    void forget(EntityState state) {
         states.remove(state.entity());
         if (state.key() != null && identityMap.get(state.key()) == state.entity()) {
             identityMap.remove(state.key());
@@ -316,7 +302,7 @@ public final class UnitOfWork {
             throw new IllegalArgumentException(describe(metamodel.entity(entity.getClass()), entity)
                     + " is not persistent in this session, so it cannot be expired");
         }
-        state.expired(true);
+        state.expire(values.all(state));
     }
 
     /** @return the transaction's record of what flushes inserted and deleted */
@@ -350,6 +336,9 @@ public final class UnitOfWork {
             version.accessor().set(state.entity(), increment(state.snapshotValue(version)));
         }
         state.snapshot(values.all(state));
+        if (state.isExpired()) {
+            state.expire(state.snapshot()); // what was sent is no longer a change
+        }
     }
 
     /**
@@ -388,27 +377,11 @@ public final class UnitOfWork {
 
     /**
      * The transaction rolled back: objects added or inserted in it are expunged (generated ids
-     * cleared), objects deleted in it come back, and every persistent object is expired, since
-     * its row may no longer hold what the object shows.
+     * cleared), objects its statements brought in are expunged, objects deleted in it come back,
+     * and every persistent object is expired, since its row may no longer hold what the object shows.
      */
     public void rolledBack() {
-        for (EntityState state : journal.deletedStates()) {
-            state.status(Status.PERSISTENT);
-            states.put(state.entity(), state);
-            identityMap.put(state.key(), state.entity());
-        }
-        for (EntityState state : journal.insertedStates()) {
-            forget(state);
-            clearGeneratedId(state);
-        }
-        for (EntityState state : List.copyOf(states.values())) {
-            if (state.status() == Status.PENDING) {
-                forget(state);
-            } else {
-                state.status(Status.PERSISTENT);
-                state.expired(true);
-            }
-        }
+        undoSince(0, Long.MIN_VALUE);
         journal.clear();
     }
 
@@ -418,48 +391,65 @@ public final class UnitOfWork {
      * @return the mark
      */
     public Savepoint savepoint() {
-        return new Savepoint(journal.insertedStates().size(), journal.deletedStates().size(), sequence);
+        return new Savepoint(journal.position(), sequence);
     }
 
     /**
      * The point a SAVEPOINT was taken: how far the journal and the add sequence had got.
      *
-     * @param inserted inserts journaled before it
-     * @param deleted deletes journaled before it
+     * @param journal the journal's position then
      * @param sequence the add sequence number then
      */
-    public record Savepoint(int inserted, int deleted, long sequence) {}
+    public record Savepoint(long journal, long sequence) {}
 
     /**
-     * The transaction rolled back to a savepoint: what was inserted or added since is expunged,
-     * what was deleted since comes back, and every persistent object is expired, since its row may
-     * have been changed after the savepoint. Work from before the savepoint stays.
+     * Records an object that a statement's row brought into the session (an INSERT … RETURNING, a
+     * get-or-create), so that a rollback forgets it: its row may not survive the rollback.
+     *
+     * @param entity a tracked object
+     */
+    public void entered(Object entity) {
+        EntityState state = states.get(entity);
+        if (state != null) {
+            journal.entered(state);
+        }
+    }
+
+    /**
+     * The transaction rolled back to a savepoint: what was inserted, brought in or added since is
+     * expunged, what was deleted since comes back, and every persistent object is expired, since its
+     * row may have been changed after the savepoint. Work from before the savepoint stays.
      *
      * @param savepoint the mark taken with the SAVEPOINT
      */
     public void rolledBackTo(Savepoint savepoint) {
-        List<EntityState> inserted = journal.insertedStates();
-        List<EntityState> since = inserted.subList(savepoint.inserted(), inserted.size());
-        for (EntityState state : since) {
-            forget(state);
-            clearGeneratedId(state);
+        undoSince(savepoint.journal(), savepoint.sequence());
+    }
+
+    /** Undoes in memory what the journal holds from a position on, and what was added from a sequence number on. */
+    private void undoSince(long position, long sequence) {
+        for (TransactionJournal.Entry entry : journal.takeSince(position)) {
+            EntityState state = entry.state();
+            switch (entry.kind()) {
+                case DELETED -> {
+                    states.put(state.entity(), state);
+                    identityMap.put(state.key(), state.entity());
+                }
+                case INSERTED -> {
+                    forget(state);
+                    clearGeneratedId(state);
+                }
+                case ENTERED -> forget(state);
+            }
         }
-        since.clear();
-        List<EntityState> deleted = journal.deletedStates();
-        List<EntityState> deletedSince = deleted.subList(savepoint.deleted(), deleted.size());
-        for (EntityState state : deletedSince) {
-            states.put(state.entity(), state);
-            identityMap.put(state.key(), state.entity());
-        }
-        deletedSince.clear();
         for (EntityState state : List.copyOf(states.values())) {
             if (state.status() == Status.PENDING) {
-                if (state.order() >= savepoint.sequence()) {
+                if (state.order() >= sequence) {
                     forget(state);
                 }
             } else {
                 state.status(Status.PERSISTENT);
-                state.expired(true);
+                state.expire(values.all(state));
             }
         }
     }

@@ -45,6 +45,12 @@ public final class ErrorTranslator {
         if (state != null && state.startsWith("23")) {
             return constraintViolation(database, statement);
         }
+        if (state != null && state.startsWith("08")) {
+            return new OrmException("The connection to the database was lost (SQLSTATE " + state + "): "
+                    + database.getMessage() + ". The transaction is gone and nothing of it was committed; call"
+                    + " rollback(), after which the session continues on a fresh connection.\n  statement: "
+                    + statement.abbreviated(), database);
+        }
         return new OrmException("The database rejected a statement (SQLSTATE " + state + "): " + database.getMessage()
                 + "\n  statement: " + statement.abbreviated(), database);
     }

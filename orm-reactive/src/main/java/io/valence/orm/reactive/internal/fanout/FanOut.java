@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,24 +17,31 @@ import reactor.core.publisher.Mono;
 /**
  * Runs branches concurrently, each in its own session, connection and transaction. Branches are
  * all subscribed at once; a pool smaller than the fan-out makes them wait for connections in
- * turn, which never deadlocks because a branch holds one connection at most.
+ * turn, which never deadlocks because a branch holds one connection at most. The fan-out is
+ * structured: it ends (with its result or its first error) only after every branch ended and its
+ * session was closed, so no branch outlives it and no connection is still held when it reports.
  */
 public final class FanOut {
     private final SessionFactory factory;
     private final ConnectionFactory connectionFactory;
+    private final Function<ReactiveSession, Mono<Void>> closer;
 
     /**
      * @param factory opens the branches' sessions
      * @param connectionFactory the factory's connections, asked for its size by {@link #atomic}
+     * @param closer closes a branch's session, also right after its work was cancelled
      */
-    public FanOut(SessionFactory factory, ConnectionFactory connectionFactory) {
+    public FanOut(SessionFactory factory, ConnectionFactory connectionFactory, Function<ReactiveSession, Mono<Void>> closer) {
         this.factory = factory;
         this.connectionFactory = connectionFactory;
+        this.closer = closer;
     }
 
     /**
      * TaskGroup semantics: each branch commits when it succeeds; the first failure cancels the
-     * branches still running (rolling them back) and is raised with later errors suppressed.
+     * branches still running (rolling them back) and is raised, once they all ended, with the
+     * failures of the others suppressed. Cancelling the returned Mono cancels every branch, whose
+     * sessions then roll back and close.
      *
      * @param branches the work of each branch
      * @param <T> the result type
@@ -44,14 +50,42 @@ public final class FanOut {
     public <T> Mono<List<T>> all(List<Function<ReactiveSession, Mono<T>>> branches) {
         return Mono.defer(() -> {
             Object[] results = new Object[branches.size()];
-            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            BranchFailures failures = new BranchFailures();
             return Flux.range(0, branches.size())
-                    .flatMap(i -> factory.inTransaction(branches.get(i))
-                            .doOnNext(value -> results[i] = value)
-                            .doOnError(errors::add), Math.max(1, branches.size()))
-                    .then(Mono.fromSupplier(() -> this.<T>inOrder(results)))
-                    .onErrorMap(first -> withSuppressed(first, errors));
+                    .flatMap(i -> committed(branches.get(i), failures)
+                            .doOnNext(value -> results[i] = value.orElse(null)), Math.max(1, branches.size()))
+                    .then(Mono.defer(() -> outcome(failures, results)));
         });
+    }
+
+    /**
+     * One branch of {@link #all}: its work and COMMIT in its own session, stopped by the first
+     * failure of any branch. It never fails: its failure goes to {@code failures}. It completes only
+     * after its session closed, which rolls back whatever a stopped branch had not committed.
+     */
+    private <T> Mono<Optional<T>> committed(Function<ReactiveSession, Mono<T>> work, BranchFailures failures) {
+        return Mono.usingWhen(
+                        Mono.fromSupplier(factory::openSession),
+                        session -> Mono.defer(() -> work.apply(session))
+                                .map(Optional::of)
+                                .defaultIfEmpty(Optional.empty())
+                                .flatMap(result -> session.commit().thenReturn(result))
+                                .onErrorResume(error -> failed(failures, error))
+                                .takeUntilOther(failures.stopped()),
+                        closer,
+                        (session, error) -> closer.apply(session),
+                        closer)
+                .onErrorResume(error -> failed(failures, error));
+    }
+
+    private static <T> Mono<T> failed(BranchFailures failures, Throwable error) {
+        failures.record(error);
+        return Mono.empty();
+    }
+
+    private <T> Mono<List<T>> outcome(BranchFailures failures, Object[] results) {
+        Throwable first = failures.first();
+        return first != null ? Mono.error(first) : Mono.just(inOrder(results));
     }
 
     /**
@@ -72,8 +106,9 @@ public final class FanOut {
 
     /**
      * All or nothing: every branch's transaction stays open until all branches succeeded and
-     * flushed, then all commit; any failure cancels the others and rolls every branch back. Needs one
-     * connection per branch at the same time, checked before anything runs.
+     * flushed, then all commit; any failure stops the others and rolls every branch back, and is
+     * raised with the others' failures suppressed once every session closed. Needs one connection
+     * per branch at the same time, checked before anything runs.
      *
      * @param branches the work of each branch
      * @param <T> the result type
@@ -85,18 +120,19 @@ public final class FanOut {
             List<ReactiveSession> sessions = new ArrayList<>();
             branches.forEach(branch -> sessions.add(factory.openSession()));
             Object[] results = new Object[branches.size()];
-            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            BranchFailures failures = new BranchFailures();
             Mono<List<T>> work = Flux.range(0, branches.size())
-                    .flatMap(i -> branches.get(i).apply(sessions.get(i))
+                    .flatMap(i -> Mono.defer(() -> branches.get(i).apply(sessions.get(i)))
                             .doOnNext(value -> results[i] = value)
                             .then(sessions.get(i).flush())
-                            .doOnError(errors::add), Math.max(1, branches.size()))
+                            .onErrorResume(error -> failed(failures, error))
+                            .takeUntilOther(failures.stopped()), Math.max(1, branches.size()))
                     // every branch flushed without error: only now does any of them commit
-                    .thenMany(Flux.fromIterable(sessions).concatMap(ReactiveSession::commit))
-                    .then(Mono.fromSupplier(() -> this.<T>inOrder(results)))
-                    .onErrorMap(first -> withSuppressed(first, errors));
-            return Mono.usingWhen(Mono.just(sessions), all -> work, FanOut::closeAll, (all, error) -> closeAll(all),
-                    FanOut::closeAll);
+                    .then(Mono.defer(() -> failures.first() != null ? Mono.error(failures.first())
+                            : Flux.fromIterable(sessions).concatMap(ReactiveSession::commit).then()))
+                    .then(Mono.fromSupplier(() -> this.<T>inOrder(results)));
+            return Mono.usingWhen(Mono.just(sessions), all -> work, this::closeAll, (all, error) -> closeAll(all),
+                    this::closeAll);
         });
     }
 
@@ -109,21 +145,12 @@ public final class FanOut {
         }
     }
 
-    private static Mono<Void> closeAll(List<ReactiveSession> sessions) {
-        return Flux.fromIterable(sessions).flatMap(ReactiveSession::close).then();
+    private Mono<Void> closeAll(List<ReactiveSession> sessions) {
+        return Flux.fromIterable(sessions).flatMap(closer).then();
     }
 
     @SuppressWarnings("unchecked")
     private <T> List<T> inOrder(Object[] results) {
         return (List<T>) new ArrayList<>(Arrays.asList(results));
-    }
-
-    private static Throwable withSuppressed(Throwable first, List<Throwable> errors) {
-        for (Throwable other : errors) {
-            if (other != first) {
-                first.addSuppressed(other);
-            }
-        }
-        return first;
     }
 }

@@ -61,7 +61,14 @@ public final class ResultLoader {
      */
     public Flux<Object> load(Connection connection, RenderedSelect query, boolean overwrite) {
         if (query.selectIns().isEmpty() && !joinsCollection(query)) {
-            return runner.rows(connection, query.statement(), FETCH_SIZE, row -> loadRow(row, query, overwrite, null));
+            Flux<Object> rows =
+                    runner.rows(connection, query.statement(), FETCH_SIZE, row -> loadRow(row, query, overwrite, null));
+            if (query.repeatsRoots()) {
+                // Select.join through a collection repeats a root once per matching element; return it once
+                Map<Object, Boolean> seen = new IdentityHashMap<>();
+                return rows.filter(root -> seen.put(root, Boolean.TRUE) == null);
+            }
+            return rows;
         }
         return loadAll(connection, query, query.statement(), overwrite).flatMapIterable(result -> result.roots());
     }

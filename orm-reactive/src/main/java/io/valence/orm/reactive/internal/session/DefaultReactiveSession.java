@@ -107,6 +107,7 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
             return connection.rollback().doOnSuccess(done -> {
                 unitOfWork.rolledBack();
                 pendingCascades.clear();
+                openSavepoints = 0;
                 failure = null;
             });
         });
@@ -178,9 +179,15 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
         });
     }
 
+    /**
+     * Adds a copy as a new object. A generated id is not copied: the row it named is gone, and the
+     * INSERT draws a new one; an assigned id is kept, so the row comes back under it.
+     */
     private Object copyAsNew(EntityMapping mapping, Object detached) {
         Object copy = mapping.instantiate();
-        mapping.id().accessor().set(copy, mapping.idOf(detached));
+        if (!mapping.idGeneration().isGenerated()) {
+            mapping.id().accessor().set(copy, mapping.idOf(detached));
+        }
         copyState(mapping, detached, copy);
         unitOfWork.add(copy);
         return copy;
@@ -265,7 +272,8 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
         failure = null;
     }
 
-    private void markInDoubt(String operation) {
+    @Override
+    void markInDoubt(String operation) {
         failure = new PendingRollbackException(operation + " was cancelled part-way, so this session's transaction is"
                 + " in doubt (some statements may have run). Call rollback() before using the session again", null);
     }

@@ -1,6 +1,7 @@
 package io.valence.orm.reactive.internal.session;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.valence.orm.ConcurrentSessionUseException;
 import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.reactive.ReactiveSession;
@@ -13,12 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuple3;
 import reactor.util.function.Tuples;
 
 /** The factory: shares one set of {@link SessionServices} among all its sessions. */
 public final class DefaultSessionFactory implements SessionFactory {
+    private static final int CLOSE_RETRIES = 20;
     private final SessionServices services;
     private final Schema schema;
     private final FanOut fanOut;
@@ -32,7 +35,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     public DefaultSessionFactory(ConnectionFactory connectionFactory, Metamodel metamodel, Duration acquireTimeout) {
         this.services = SessionServices.create(connectionFactory, metamodel, acquireTimeout);
         this.schema = new DefaultSchema(connectionFactory, metamodel);
-        this.fanOut = new FanOut(this, connectionFactory);
+        this.fanOut = new FanOut(this, connectionFactory, DefaultSessionFactory::closeWhenFree);
     }
 
     @Override
@@ -48,9 +51,23 @@ public final class DefaultSessionFactory implements SessionFactory {
         return Mono.usingWhen(
                 Mono.fromSupplier(this::openSession),
                 work,
-                ReactiveSession::close,
-                (session, error) -> session.close(),
-                ReactiveSession::close);
+                DefaultSessionFactory::closeWhenFree,
+                (session, error) -> closeWhenFree(session),
+                DefaultSessionFactory::closeWhenFree);
+    }
+
+    /**
+     * Closes a session this factory opened for some work. A cancel races with the work's next
+     * operation: that operation can claim the session an instant before close() does and is
+     * cancelled right after, so a close() rejected as concurrent use is retried for a moment instead
+     * of leaving the session, and its connection, open. An operation that stays in flight (a stream
+     * the work subscribed on its own and never consumed) still fails the close, with the guard's message.
+     */
+    private static Mono<Void> closeWhenFree(ReactiveSession session) {
+        return session.close().retryWhen(Retry.backoff(CLOSE_RETRIES, Duration.ofMillis(1))
+                .maxBackoff(Duration.ofMillis(50))
+                .filter(ConcurrentSessionUseException.class::isInstance)
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     @Override

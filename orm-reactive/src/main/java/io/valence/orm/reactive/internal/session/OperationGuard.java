@@ -3,9 +3,14 @@ package io.valence.orm.reactive.internal.session;
 import io.valence.orm.ConcurrentSessionUseException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * Lets one operation at a time use a session. An operation claims the session when it is
@@ -13,8 +18,12 @@ import reactor.core.publisher.Mono;
  * another is held fails at once with {@link ConcurrentSessionUseException}, leaving the holder
  * undisturbed. The claim is a compare-and-set, so it is lock-free and correct across threads.
  *
- * <p>A Mono operation releases just before its value goes downstream, so
- * {@code session.get(…).flatMap(x -> session.get(…))} runs in turn, not concurrently.
+ * <p>Every operation releases just before its value, completion or error goes downstream, so
+ * sequential chains ({@code session.get(…).flatMap(x -> session.get(…))},
+ * {@code scalars(…).collectList().flatMap(…)}, {@code onErrorResume(e -> session.rollback())}) run in
+ * turn and are never rejected. A release is tied to its own claim (compare-and-set on the claim
+ * object), so a late signal of a finished operation never frees the next holder. Why it works this
+ * way is in {@code docs/concurrency.md}.
  */
 final class OperationGuard {
     private final AtomicReference<Claim> holder = new AtomicReference<>();
@@ -23,6 +32,8 @@ final class OperationGuard {
     /** One claim of the session; {@code activity} says what the holder is doing, for messages. */
     static final class Claim {
         private volatile String activity;
+        /** The thread handing a stream's element to its subscriber right now, or {@code null}. */
+        private volatile Thread delivering;
 
         private Claim(String operation) {
             this.activity = operation;
@@ -40,10 +51,21 @@ final class OperationGuard {
         this.provisioning = provisioning;
     }
 
-    <T> Mono<T> mono(String operation, java.util.function.Function<Claim, Mono<T>> body) {
+    /**
+     * An operation returning one value: claims at subscription, releases just before its value,
+     * completion or error goes downstream, or at cancellation.
+     *
+     * @param operation the operation's name, for messages
+     * @param body builds the operation's work; may throw, which fails the operation and releases
+     * @param <T> the value type
+     * @return the guarded operation
+     */
+    <T> Mono<T> mono(String operation, Function<Claim, Mono<T>> body) {
         return Mono.defer(() -> {
             Claim claim = claim(operation);
-            return body.apply(claim)
+            // the inner defer turns a body that throws (checkUsable(), an argument check) into onError,
+            // which passes the release hooks: a throw straight out of here would keep the claim forever
+            return Mono.defer(() -> body.apply(claim))
                     .doOnNext(value -> release(claim))
                     .doOnTerminate(() -> release(claim))
                     .doOnCancel(() -> release(claim))
@@ -51,10 +73,20 @@ final class OperationGuard {
         });
     }
 
+    /**
+     * A streaming operation: claims at subscription and holds the session until the stream
+     * completes, fails or is cancelled (an unconsumed stream keeps the connection busy).
+     *
+     * @param operation the operation's name, for messages
+     * @param body builds the stream; may throw, which fails the operation and releases
+     * @param <T> the element type
+     * @return the guarded stream
+     */
     <T> Flux<T> flux(String operation, Supplier<Flux<T>> body) {
         return Flux.defer(() -> {
             Claim claim = claim(operation);
-            return body.get()
+            return Flux.defer(body) // a body that throws must still release the claim
+                    .transform(Operators.<T, T>lift((scannable, subscriber) -> new Delivery<>(subscriber, claim)))
                     .doOnTerminate(() -> release(claim))
                     .doOnCancel(() -> release(claim))
                     .doFinally(signal -> release(claim));
@@ -62,13 +94,60 @@ final class OperationGuard {
     }
 
     /**
-     * Rejects a bookkeeping call (add, delete, …) while an operation is in flight.
+     * Marks the thread that hands a stream's element to its subscriber, for as long as the
+     * subscriber's {@code onNext} runs: bookkeeping the subscriber does there is not concurrent.
+     */
+    private static final class Delivery<T> implements CoreSubscriber<T> {
+        private final CoreSubscriber<? super T> actual;
+        private final Claim claim;
+
+        Delivery(CoreSubscriber<? super T> actual, Claim claim) {
+            this.actual = actual;
+            this.claim = claim;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            actual.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(T value) {
+            claim.delivering = Thread.currentThread();
+            try {
+                actual.onNext(value);
+            } finally {
+                claim.delivering = null;
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            actual.onError(error);
+        }
+
+        @Override
+        public void onComplete() {
+            actual.onComplete();
+        }
+    }
+
+    /**
+     * Rejects a bookkeeping call (add, delete, …) while an operation is in flight, except from a
+     * stream's own subscriber while it handles an element: {@code scalars(q).doOnNext(session::expunge)}
+     * is sequential (as a synchronous call inside SQLAlchemy's {@code async for} is), while the same
+     * call from another task is not.
      *
      * @param operation the call, for the message
      */
     void checkIdle(String operation) {
         Claim current = holder.get();
-        if (current != null) {
+        if (current != null && current.delivering != Thread.currentThread()) {
             throw rejection(operation, current);
         }
     }

@@ -1,0 +1,71 @@
+package io.valence.orm.spring;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.valence.orm.reactive.SessionFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Builds a {@link SessionFactory} over the application's R2DBC {@link ConnectionFactory} (the
+ * pooled one of Spring Boot's {@code R2dbcAutoConfiguration} when r2dbc-pool is on the class path)
+ * for the {@code @Entity} classes of {@code valence.entity-packages}, and a
+ * {@link ValenceTransactions} over it.
+ *
+ * <p>Backs off when the application defines its own {@link SessionFactory} (the
+ * {@link ValenceTransactions} bean is then built over that one), and when there is no single
+ * {@link ConnectionFactory}. With {@code valence.schema.create=true} the schema is created at
+ * start-up, before the web server accepts requests. The factory is closed with the context; the
+ * {@link ConnectionFactory} stays Spring Boot's (or yours) to close.
+ */
+@AutoConfiguration(after = R2dbcAutoConfiguration.class)
+@ConditionalOnClass({SessionFactory.class, ConnectionFactory.class})
+@ConditionalOnSingleCandidate(ConnectionFactory.class)
+@EnableConfigurationProperties(ValenceProperties.class)
+public final class ValenceAutoConfiguration {
+
+    /** Instantiated by Spring Boot; listed in {@code AutoConfiguration.imports}. */
+    public ValenceAutoConfiguration() {}
+
+    /**
+     * The factory: every entity of the configured packages, validated now.
+     *
+     * @param connectionFactory where sessions take their connections
+     * @param properties the {@code valence.*} properties
+     * @return the factory; its (reactive) {@code close()} runs when the context closes
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public SessionFactory valenceSessionFactory(ConnectionFactory connectionFactory, ValenceProperties properties) {
+        return SessionFactoryConfigurer.build(SessionFactory.builder(connectionFactory), properties);
+    }
+
+    /**
+     * The session-per-request idiom over whichever {@link SessionFactory} the context holds.
+     *
+     * @param sessionFactory the factory
+     * @return the transactions
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ValenceTransactions valenceTransactions(SessionFactory sessionFactory) {
+        return ValenceTransactions.of(sessionFactory);
+    }
+
+    /**
+     * Creates the schema at start-up when {@code valence.schema.create=true}.
+     *
+     * @param sessionFactory the factory whose entities' tables are created
+     * @return the initializer
+     */
+    @Bean
+    @ConditionalOnProperty(name = "valence.schema.create", havingValue = "true")
+    ValenceSchemaInitializer valenceSchemaInitializer(SessionFactory sessionFactory) {
+        return new ValenceSchemaInitializer(sessionFactory);
+    }
+}
