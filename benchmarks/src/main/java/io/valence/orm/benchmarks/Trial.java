@@ -1,0 +1,78 @@
+package io.valence.orm.benchmarks;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * What one JMH trial of W1–W4 works on: a fresh database (seeded or empty) and one contender on it.
+ * Closing it closes the contender and drops the database.
+ */
+public final class Trial implements AutoCloseable {
+
+    private final BenchmarkDatabase database;
+    private final Contender contender;
+    private final Sizes sizes;
+
+    private Trial(BenchmarkDatabase database, Contender contender, Sizes sizes) {
+        this.database = database;
+        this.contender = contender;
+        this.sizes = sizes;
+    }
+
+    /**
+     * Creates the database, seeds it with the graph of {@code sizes} when asked, and opens the contender.
+     *
+     * @param workload names the database, e.g. {@code w2}
+     * @param kind the contender
+     * @param sizes the workload's sizes
+     * @param seeded whether to insert the graph of {@code sizes} first
+     * @return the trial; the caller closes it
+     */
+    public static Trial open(String workload, ContenderKind kind, Sizes sizes, boolean seeded) {
+        BenchmarkDatabase database = BenchmarkDatabase.create(workload + "_" + kind.id());
+        try {
+            if (seeded) {
+                database.seedGraph(sizes);
+            }
+            return new Trial(database, Contenders.open(kind, database, sizes, UnaryOperator.identity()), sizes);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The database.
+     *
+     * @return the database
+     */
+    public BenchmarkDatabase database() {
+        return database;
+    }
+
+    /**
+     * The contender.
+     *
+     * @return the contender
+     */
+    public Contender contender() {
+        return contender;
+    }
+
+    /**
+     * The sizes.
+     *
+     * @return the sizes
+     */
+    public Sizes sizes() {
+        return sizes;
+    }
+
+    @Override
+    public void close() {
+        try {
+            contender.close();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.valence.orm.benchmarks;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The workloads of issue 8, each measured by one JMH benchmark class. */
+public enum Workload {
+    /** Insert a parent/child graph in one transaction, ids read back. */
+    W1("insert 2,000 parents × 5 children in one transaction, ids read back", InsertGraphBenchmark.class),
+    /** Load all parents with their children. */
+    W2("load 2,000 parents with their 10,000 children", LoadGraphBenchmark.class),
+    /** Point reads, each in its own session. */
+    W3("2,000 point reads by id, one session/transaction each, 16 in flight over a pool of 8", PointReadBenchmark.class),
+    /** Load, change and commit. */
+    W4("load 2,000 parents, change one field of each, commit", DirtyUpdateBenchmark.class),
+    /** Stream a large result through one session. */
+    W5("stream 100,000 and 1,000,000 rows through one session (raw R2DBC and Valence)", StreamBenchmark.class);
+
+    private final String description;
+    private final Class<?> benchmark;
+
+    Workload(String description, Class<?> benchmark) {
+        this.description = description;
+        this.benchmark = benchmark;
+    }
+
+    /**
+     * What the workload does, for the report.
+     *
+     * @return a one-line description
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The JMH benchmark class that measures it.
+     *
+     * @return the class
+     */
+    public Class<?> benchmark() {
+        return benchmark;
+    }
+
+    /**
+     * The workload a JMH benchmark belongs to.
+     *
+     * @param benchmarkMethod a JMH benchmark name, {@code class.method}
+     * @return the workload, empty for a benchmark of another class
+     */
+    public static Optional<Workload> ofBenchmark(String benchmarkMethod) {
+        return Arrays.stream(values())
+                .filter(workload -> benchmarkMethod.startsWith(workload.benchmark.getName() + "."))
+                .findFirst();
+    }
+}

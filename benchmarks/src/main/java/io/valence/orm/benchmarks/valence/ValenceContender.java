@@ -1,0 +1,99 @@
+package io.valence.orm.benchmarks.valence;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.valence.orm.benchmarks.Contender;
+import io.valence.orm.benchmarks.GraphData;
+import io.valence.orm.benchmarks.InsertedIds;
+import io.valence.orm.benchmarks.LoadedGraph;
+import io.valence.orm.benchmarks.StreamProbe;
+import io.valence.orm.benchmarks.StreamingContender;
+import io.valence.orm.query.Load;
+import io.valence.orm.query.Select;
+import io.valence.orm.reactive.SessionFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.LongStream;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Valence through its public API only, as in its documentation. */
+public final class ValenceContender implements Contender, StreamingContender {
+
+    private final ConnectionPool pool;
+    private final SessionFactory factory;
+
+    /**
+     * Builds a session factory on {@code pool}; {@link #close()} closes both.
+     *
+     * @param pool an r2dbc-pool pool on the benchmark database
+     */
+    public ValenceContender(ConnectionPool pool) {
+        this.pool = pool;
+        this.factory = SessionFactory.builder(pool).entities(Parent.class, Child.class).build();
+    }
+
+    @Override
+    public InsertedIds insertGraph(GraphData graph) {
+        List<Parent> parents = new ArrayList<>(graph.parentCount());
+        for (int i = 0; i < graph.parentCount(); i++) {
+            Parent parent = new Parent(graph.parentValues().get(i));
+            for (String value : graph.childValues().get(i)) {
+                parent.children.add(new Child(parent, value));
+            }
+            parents.add(parent);
+        }
+        factory.inTransaction(session -> {
+                    session.addAll(parents);
+                    return Mono.empty();
+                })
+                .block();
+        return new InsertedIds(
+                parents.stream().mapToLong(parent -> parent.id).toArray(),
+                parents.stream().flatMap(parent -> parent.children.stream()).mapToLong(child -> child.id).toArray());
+    }
+
+    @Override
+    public LoadedGraph loadGraph() {
+        List<Parent> parents = Objects.requireNonNull(factory.inTransaction(session -> session.scalars(
+                                Select.from(Parent.class).options(Load.selectIn("children")))
+                        .collectList())
+                .block());
+        return new LoadedGraph(parents.size(), parents.stream().mapToInt(parent -> parent.children.size()).sum());
+    }
+
+    @Override
+    public int pointReads(long[] ids, int inFlight) {
+        return Objects.requireNonNull(Flux.fromStream(LongStream.of(ids).boxed())
+                        .flatMap(id -> factory.inTransaction(session -> session.get(Parent.class, id)), inFlight)
+                        .count()
+                        .block())
+                .intValue();
+    }
+
+    @Override
+    public int updateAll(String valuePrefix) {
+        return Objects.requireNonNull(factory.inTransaction(session -> session.scalars(Select.from(Parent.class))
+                                .doOnNext(parent -> parent.value = valuePrefix + parent.id)
+                                .count())
+                        .block())
+                .intValue();
+    }
+
+    @Override
+    public long streamChildren(StreamProbe probe) {
+        return Objects.requireNonNull(factory.withSession(session -> session.scalars(Select.from(Child.class))
+                                .doOnNext(child -> probe.row(child.id))
+                                .count())
+                        .block());
+    }
+
+    @Override
+    public void close() {
+        try {
+            factory.close().block();
+        } finally {
+            pool.dispose();
+        }
+    }
+}

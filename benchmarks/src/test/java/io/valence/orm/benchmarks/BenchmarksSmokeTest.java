@@ -1,0 +1,86 @@
+package io.valence.orm.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.valence.orm.benchmarks.report.JmhResults;
+import io.valence.orm.benchmarks.report.Machine;
+import io.valence.orm.benchmarks.report.MarkdownReport;
+import io.valence.orm.benchmarks.report.Measurement;
+import io.valence.orm.benchmarks.report.RatioChart;
+import io.valence.orm.benchmarks.report.Ratios;
+import io.valence.orm.benchmarks.report.StatementCount;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Smoke mode: every benchmark of every contender runs in this JVM (no fork) for one short
+ * iteration on tiny sizes, and the report is written from what it measured. Each benchmark
+ * checks its own result (ids read back, rows loaded, rows updated, rows streamed) and fails the
+ * run when it is wrong; nothing here asserts a timing.
+ */
+class BenchmarksSmokeTest {
+
+    private static final String TINY_PARENTS = "20";
+    private static final String TINY_ROWS = "3000";
+
+    @TempDir
+    Path results;
+
+    @Test
+    @Timeout(240)
+    void everyBenchmarkRunsOnTinySizesAndTheReportIsWritten() throws Exception {
+        Collection<RunResult> runs = new Runner(new OptionsBuilder()
+                        .include("io\\.valence\\.orm\\.benchmarks\\.[A-Za-z]+Benchmark\\.")
+                        .forks(0)
+                        .warmupIterations(0)
+                        .measurementIterations(1)
+                        .measurementTime(TimeValue.milliseconds(500))
+                        .param("parents", TINY_PARENTS)
+                        .param("rows", TINY_ROWS)
+                        .shouldFailOnError(true)
+                        .verbosity(VerboseMode.SILENT)
+                        .build())
+                .run();
+
+        List<Measurement> measurements = JmhResults.measurements(runs);
+        assertThat(measurements).hasSize(4 * ContenderKind.values().length + 2);
+        assertThat(measurements).allSatisfy(m -> assertThat(m.samples()).isPositive());
+        assertThat(measurements.stream().filter(m -> m.workload() == Workload.W5))
+                .allSatisfy(m -> assertThat(m.secondary()).containsKeys("peakLiveMib", "baselineMib"));
+
+        List<StatementCount> counts = new StatementCountPass(Sizes.withParents(Integer.parseInt(TINY_PARENTS)), 3_000)
+                .run(List.of(ContenderKind.values()));
+        assertThat(counts).extracting(StatementCount::contender).doesNotContain(ContenderKind.HIBERNATE);
+        assertThat(counts.stream().filter(count -> count.contender() == ContenderKind.RAW))
+                .extracting(StatementCount::workload, StatementCount::statements, StatementCount::roundTrips)
+                .containsExactly(
+                        tuple(Workload.W2, 2.0, 4.0),
+                        tuple(Workload.W3, 1.0, 3.0),
+                        tuple(Workload.W4, 2.0, 4.0),
+                        tuple(Workload.W1, 2.0, 4.0),
+                        tuple(Workload.W5, 1.0, 3.0));
+
+        Ratios ratios = new Ratios(measurements);
+        RatioChart.write(ratios, results.resolve("smoke-ratios.png"));
+        new MarkdownReport(LocalDate.now(), "smoke", "smoke", Duration.ZERO,
+                        Machine.describe("PostgreSQL (smoke)", "smoke", Machine.loadAverage()), ratios, counts,
+                        "smoke-ratios.png")
+                .write(results.resolve("smoke.md"));
+        assertThat(results.resolve("smoke-ratios.png")).isNotEmptyFile();
+        assertThat(Files.readString(results.resolve("smoke.md")))
+                .contains("## W1", "## W5", "| Valence |", "| Spring Data R2DBC |", "| Hibernate Reactive |");
+    }
+}
