@@ -108,6 +108,9 @@ public final class ColumnValues {
      * @return whether they are the same
      */
     public static boolean same(Object a, Object b) {
+        if (a == b) {
+            return true; // a field still holding the object it was loaded with: the usual case, and the cheapest
+        }
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }

@@ -103,6 +103,14 @@ public final class ResultLoader {
 
     /** Reads a whole result, then runs its follow-up queries. */
     private Mono<Loaded> loadAll(Connection connection, RenderedSelect query, SqlStatement statement, boolean overwrite) {
+        if (query.entities().size() == 1 && !query.repeatsRoots()) {
+            // one entity per row, each row a distinct object: the roots are all the follow-ups start from
+            return runner.rows(connection, statement, 0, row -> loadRow(row, query, overwrite, null))
+                    .collectList()
+                    .flatMap(roots -> Flux.fromIterable(query.selectIns())
+                            .concatMap(selectIn -> loadRelationship(connection, selectIn, roots, overwrite), 1)
+                            .then(Mono.just(new Loaded(roots))));
+        }
         List<Map<Object, Boolean>> seenPerEntity = new ArrayList<>();
         query.entities().forEach(entity -> seenPerEntity.add(new IdentityHashMap<>()));
         Map<Object, Boolean> roots = new IdentityHashMap<>();
