@@ -45,13 +45,14 @@ public final class ChangeCollector {
      *     object is still referred to by a loaded object that is not deleted
      */
     public ChangeSet collect() {
-        for (EntityState state : List.copyOf(unitOfWork.states())) {
-            if (state.status() != Status.DELETED && unitOfWork.contains(state.entity())) {
-                unitOfWork.add(state.entity());
-            }
+        int before = unitOfWork.size();
+        EntityState[] tracked = unitOfWork.states().toArray(EntityState[]::new);
+        unitOfWork.cascadeFrom(tracked);
+        if (unitOfWork.size() != before) {
+            tracked = unitOfWork.states().toArray(EntityState[]::new);
         }
-        for (EntityState state : List.copyOf(unitOfWork.states())) {
-            if (state.status() != Status.DELETED) {
+        for (EntityState state : tracked) {
+            if (state.status() != Status.DELETED && unitOfWork.contains(state.entity())) {
                 reconcileInverseSides(state);
             }
         }
@@ -91,8 +92,8 @@ public final class ChangeCollector {
             if (value instanceof UnloadedCollection) {
                 continue;
             }
-            List<Object> members = value == null ? List.of()
-                    : inverse.isCollection() ? new ArrayList<>((Collection<?>) value) : List.of(value);
+            Collection<?> members = value == null ? List.of()
+                    : inverse.isCollection() ? (Collection<?>) value : List.of(value);
             EntityMapping targetMapping = unitOfWork.metamodel().entity(inverse.target());
             RelationshipMapping owning = targetMapping.relationship(inverse.mappedBy());
             for (Object member : members) {
@@ -107,17 +108,33 @@ public final class ChangeCollector {
                     throw contradiction(owner, inverse, member, owning, pointsTo);
                 }
             }
-            handleRemovedMembers(owner, inverse, owning, members);
-            owner.collectionSnapshot(inverse, members);
+            List<Object> before = owner.collectionSnapshot(inverse);
+            // the common case, an unchanged collection, costs one pass and no copy
+            if (before == null || !sameMembers(before, members)) {
+                List<Object> now = new ArrayList<>(members);
+                if (before != null) {
+                    handleRemovedMembers(owner, inverse, owning, before, now);
+                }
+                owner.collectionSnapshot(inverse, now);
+            }
         }
     }
 
-    private void handleRemovedMembers(
-            EntityState owner, RelationshipMapping inverse, RelationshipMapping owning, List<Object> members) {
-        List<Object> before = owner.collectionSnapshot(inverse);
-        if (before == null) {
-            return;
+    private static boolean sameMembers(List<Object> before, Collection<?> members) {
+        if (before.size() != members.size()) {
+            return false;
         }
+        int i = 0;
+        for (Object member : members) {
+            if (before.get(i++) != member) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void handleRemovedMembers(EntityState owner, RelationshipMapping inverse, RelationshipMapping owning,
+            List<Object> before, List<Object> members) {
         Set<Object> now = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         now.addAll(members);
         for (Object removed : before) {

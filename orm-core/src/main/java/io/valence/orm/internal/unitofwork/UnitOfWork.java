@@ -148,6 +148,26 @@ public final class UnitOfWork {
     }
 
     /**
+     * The save-update cascade at flush time: adds every untracked object that the given objects'
+     * relationships now refer to (assigned or appended since they were added or loaded), in one pass.
+     *
+     * @param tracked the objects to start from
+     */
+    public void cascadeFrom(EntityState[] tracked) {
+        List<Object> reached = new ArrayList<>();
+        for (EntityState state : tracked) {
+            if (state.status() != Status.DELETED) {
+                collectRelated(state, reached);
+            }
+        }
+        for (Object entity : reached) {
+            if (!states.containsKey(entity)) {
+                add(entity);
+            }
+        }
+    }
+
+    /**
      * Adds to {@code work} every untracked object the state's relationships refer to. A detached
      * object is not cascaded to: it only lends its id to the foreign key, as its row exists.
      */
