@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,13 @@ class BenchmarksSmokeTest {
 
     @TempDir
     Path results;
+
+    @BeforeAll
+    static void runBesideOtherJmhRuns() {
+        // JMH refuses to start while another JMH run on the machine holds /tmp/jmh.lock (someone's
+        // benchmark run); timings do not matter here, so the smoke test runs anyway.
+        System.setProperty("jmh.ignoreLock", "true");
+    }
 
     @Test
     @Timeout(240)
