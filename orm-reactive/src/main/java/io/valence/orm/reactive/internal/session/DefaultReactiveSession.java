@@ -129,7 +129,7 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
 
     @Override
     public <T> Mono<T> refresh(T entity) {
-        EntityState state = persistentState(entity, "refresh");
+        EntityState state = persistentState(entity, "it cannot be refreshed; use session.get(…) to load it");
         return guard.mono("refresh()", claim -> {
             checkUsable();
             EntityMapping mapping = state.mapping();
@@ -220,12 +220,7 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
     @Override
     public boolean isLoaded(Object entity, String relationship) {
         EntityState state = unitOfWork.state(entity);
-        EntityMapping mapping = services.metamodel().entity(entity.getClass());
-        RelationshipMapping mapped = mapping.relationship(relationship);
-        if (mapped == null) {
-            throw new IllegalArgumentException(mapping.name() + " has no relationship \"" + relationship
-                    + "\"; its relationships are " + mapping.relationships().stream().map(RelationshipMapping::name).toList());
-        }
+        RelationshipMapping mapped = relationshipOf(services.metamodel().entity(entity.getClass()), relationship);
         return state == null || state.isLoaded(mapped);
     }
 
@@ -293,16 +288,6 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
     private void checkBookkeeping(String operation) {
         guard.checkIdle(operation);
         checkUsable();
-    }
-
-    private EntityState persistentState(Object entity, String operation) {
-        EntityState state = unitOfWork.state(entity);
-        if (state == null || state.status() != Status.PERSISTENT) {
-            EntityMapping mapping = services.metamodel().entity(entity.getClass());
-            throw new IllegalArgumentException(mapping.name() + " " + (state == null ? "(not in this session)" : state.describe())
-                    + " is not persistent in this session, so it cannot be " + operation + "ed; use session.get(…) to load it");
-        }
-        return state;
     }
 
     /** Loads one row by id through the identity map; an expired object whose row is gone leaves the session. */

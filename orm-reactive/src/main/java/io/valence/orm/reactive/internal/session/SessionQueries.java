@@ -95,13 +95,8 @@ abstract class SessionQueries {
      * @return a Mono of the same object, its relationship loaded
      */
     public <T> Mono<T> fetch(T entity, String relationship) {
-        EntityState state = unitOfWork.state(entity);
-        EntityMapping mapping = services.metamodel().entity(entity.getClass());
-        if (state == null || state.status() != Status.PERSISTENT) {
-            throw new IllegalArgumentException(mapping.name() + " " + (state == null ? "(not in this session)" : state.describe())
-                    + " is not persistent in this session, so its relationships cannot be fetched; get(…) it first");
-        }
-        SelectIn selectIn = selectInFor(mapping, relationship);
+        EntityState state = persistentState(entity, "its relationships cannot be fetched; get(…) it first");
+        SelectIn selectIn = selectInFor(state.mapping(), relationship);
         return guard.mono("fetch()", claim -> {
             checkUsable();
             return flushNow().then(connection.connection())
@@ -128,13 +123,34 @@ abstract class SessionQueries {
         });
     }
 
-    /** The select-in query that loads one relationship, rendered like {@code Load.selectIn(relationship)}. */
-    private SelectIn selectInFor(EntityMapping mapping, String relationship) {
+    /**
+     * The state of an object that must be persistent in this session, checked at the call.
+     *
+     * @param consequence what cannot be done otherwise and how to fix it, ending the message
+     */
+    EntityState persistentState(Object entity, String consequence) {
+        EntityState state = unitOfWork.state(entity);
+        if (state == null || state.status() != Status.PERSISTENT) {
+            EntityMapping mapping = services.metamodel().entity(entity.getClass());
+            throw new IllegalArgumentException(mapping.name() + " " + (state == null ? "(not in this session)" : state.describe())
+                    + " is not persistent in this session, so " + consequence);
+        }
+        return state;
+    }
+
+    /** A relationship by name, or an argument error listing the entity's relationships. */
+    static RelationshipMapping relationshipOf(EntityMapping mapping, String relationship) {
         RelationshipMapping mapped = mapping.relationship(relationship);
         if (mapped == null) {
             throw new IllegalArgumentException(mapping.name() + " has no relationship \"" + relationship
                     + "\"; its relationships are " + mapping.relationships().stream().map(RelationshipMapping::name).toList());
         }
+        return mapped;
+    }
+
+    /** The select-in query that loads one relationship, rendered like {@code Load.selectIn(relationship)}. */
+    private SelectIn selectInFor(EntityMapping mapping, String relationship) {
+        relationshipOf(mapping, relationship);
         Select<?> probe = Select.from(mapping.type()).options(Load.selectIn(relationship));
         return services.selects().render(probe).selectIns().get(0);
     }
