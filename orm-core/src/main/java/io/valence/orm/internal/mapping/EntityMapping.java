@@ -121,6 +121,56 @@ public final class EntityMapping {
     }
 
     /**
+     * The position of one of this entity's columns in {@link #columns()}. Compares by identity, as
+     * the per-row paths (snapshots, dirty checks) call it with the mapping's own objects, and the
+     * lists are short.
+     *
+     * @param column one of this entity's columns
+     * @return its index
+     * @throws IllegalArgumentException when the column belongs to another entity
+     */
+    public int columnIndex(ColumnMapping column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) == column) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(column.column() + " is not a column of " + table);
+    }
+
+    /**
+     * The position of one of this entity's relationships in {@link #relationships()}, by identity.
+     *
+     * @param relationship one of this entity's relationships
+     * @return its index
+     * @throws IllegalArgumentException when the relationship belongs to another entity
+     */
+    public int relationshipIndex(RelationshipMapping relationship) {
+        for (int i = 0; i < relationships.size(); i++) {
+            if (relationships.get(i) == relationship) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(relationship.name() + " is not a relationship of " + name());
+    }
+
+    /**
+     * The owning relationship whose foreign key is the given column.
+     *
+     * @param foreignKey a foreign-key column of this entity
+     * @return the relationship that owns it
+     * @throws IllegalArgumentException when no relationship of this entity owns the column
+     */
+    public RelationshipMapping relationshipOf(ColumnMapping foreignKey) {
+        for (RelationshipMapping relationship : relationships) {
+            if (relationship.foreignKey() == foreignKey) {
+                return relationship;
+            }
+        }
+        throw new IllegalArgumentException(foreignKey.column() + " is not a foreign key of " + table);
+    }
+
+    /**
      * Every property name a query may use: columns and relationships.
      *
      * @return the names in declaration order

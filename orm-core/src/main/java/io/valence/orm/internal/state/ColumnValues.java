@@ -1,10 +1,9 @@
 package io.valence.orm.internal.state;
 
 import io.valence.orm.internal.mapping.ColumnMapping;
-import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
-import io.valence.orm.internal.mapping.RelationshipMapping;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,14 +33,15 @@ public final class ColumnValues {
      */
     public Object current(EntityState state, ColumnMapping column) {
         Object value = column.accessor().get(state.entity());
-        if (!column.isForeignKey()) {
-            return value;
+        return column.isForeignKey() ? foreignKey(state, column, value) : value;
+    }
+
+    /** The key a to-one's target gives its foreign key; an unloaded reference keeps the snapshot's. */
+    private Object foreignKey(EntityState state, ColumnMapping column, Object target) {
+        if (target != null) {
+            return metamodel.entity(target.getClass()).idOf(target);
         }
-        if (value != null) {
-            return metamodel.entity(value.getClass()).idOf(value);
-        }
-        RelationshipMapping relationship = state.mapping().relationship(column.property());
-        return state.isLoaded(relationship) ? null : state.snapshotValue(column);
+        return state.isLoaded(state.mapping().relationshipOf(column)) ? null : state.snapshotValue(column);
     }
 
     /**
@@ -68,18 +68,17 @@ public final class ColumnValues {
      * @return the changed columns, empty when the object is clean
      */
     public List<ColumnMapping> changed(EntityState state) {
-        EntityMapping mapping = state.mapping();
-        List<ColumnMapping> columns = mapping.columns();
+        List<ColumnMapping> columns = state.mapping().columns();
         Object[] snapshot = state.isExpired() && state.expiredValues() != null ? state.expiredValues() : state.snapshot();
-        java.util.ArrayList<ColumnMapping> changed = null;
+        List<ColumnMapping> changed = null;
         for (int i = 0; i < columns.size(); i++) {
             ColumnMapping column = columns.get(i);
-            if (column.role() == ColumnMapping.Role.ID || column.role() == ColumnMapping.Role.VERSION) {
-                continue;
+            if (column.role() != ColumnMapping.Role.BASIC && column.role() != ColumnMapping.Role.FOREIGN_KEY) {
+                continue; // the id and version never count
             }
-            if (pointsToUnsavedTarget(state, column) || !same(snapshot[i], current(state, column))) {
+            if (differs(state, column, snapshot[i])) {
                 if (changed == null) {
-                    changed = new java.util.ArrayList<>();
+                    changed = new ArrayList<>(2);
                 }
                 changed.add(column);
             }
@@ -88,16 +87,18 @@ public final class ColumnValues {
     }
 
     /**
-     * Whether a foreign key refers to an object still waiting for its generated id. Its current
-     * value reads as {@code null} until the target's INSERT ran, so comparing it with a snapshot
-     * of {@code null} would miss the change; such a reference differs from any stored key.
+     * Whether a column's current value differs from a stored one. A foreign key that refers to an
+     * object still waiting for its generated id reads as {@code null} until the target's INSERT ran,
+     * so comparing it with a stored {@code null} would miss the change: such a reference differs
+     * from any stored key.
      */
-    private boolean pointsToUnsavedTarget(EntityState state, ColumnMapping column) {
+    private boolean differs(EntityState state, ColumnMapping column, Object stored) {
+        Object value = column.accessor().get(state.entity());
         if (!column.isForeignKey()) {
-            return false;
+            return !same(stored, value);
         }
-        Object target = column.accessor().get(state.entity());
-        return target != null && metamodel.entity(target.getClass()).idOf(target) == null;
+        Object key = foreignKey(state, column, value);
+        return (value != null && key == null) || !same(stored, key);
     }
 
     /**

@@ -4,9 +4,8 @@ import io.valence.orm.internal.identity.EntityKey;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a session knows about one object: its status, its key, the column values as last loaded or
@@ -23,7 +22,8 @@ public final class EntityState {
     private Object[] expiredValues;
     private final long order;
     private final boolean[] loadedRelationships;
-    private final Map<String, List<Object>> collectionSnapshots = new HashMap<>();
+    /** By relationship index; allocated when the first collection is snapshotted, as most objects have none. */
+    private List<Object>[] collectionSnapshots;
 
     /**
      * Creates the state of an object.
@@ -131,7 +131,7 @@ public final class EntityState {
      * @return {@code true} when loaded
      */
     public boolean isLoaded(RelationshipMapping relationship) {
-        return loadedRelationships[mapping.relationships().indexOf(relationship)];
+        return loadedRelationships[mapping.relationshipIndex(relationship)];
     }
 
     /**
@@ -141,7 +141,7 @@ public final class EntityState {
      * @param loaded whether it is loaded
      */
     public void loaded(RelationshipMapping relationship, boolean loaded) {
-        loadedRelationships[mapping.relationships().indexOf(relationship)] = loaded;
+        loadedRelationships[mapping.relationshipIndex(relationship)] = loaded;
     }
 
     /** Marks every relationship as loaded: a new object's relationships are whatever its fields hold. */
@@ -156,17 +156,22 @@ public final class EntityState {
      * @return the members, or {@code null} when none were recorded
      */
     public List<Object> collectionSnapshot(RelationshipMapping relationship) {
-        return collectionSnapshots.get(relationship.name());
+        return collectionSnapshots == null ? null : collectionSnapshots[mapping.relationshipIndex(relationship)];
     }
 
     /**
      * Records the members of a loaded collection.
      *
      * @param relationship a collection relationship
-     * @param members the members now in the database
+     * @param members the members now in the database; copied
      */
-    public void collectionSnapshot(RelationshipMapping relationship, List<Object> members) {
-        collectionSnapshots.put(relationship.name(), List.copyOf(members));
+    public void collectionSnapshot(RelationshipMapping relationship, Collection<?> members) {
+        if (collectionSnapshots == null) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            List<Object>[] fresh = new List[loadedRelationships.length];
+            collectionSnapshots = fresh;
+        }
+        collectionSnapshots[mapping.relationshipIndex(relationship)] = List.<Object>copyOf(members);
     }
 
     /**
@@ -176,7 +181,7 @@ public final class EntityState {
      * @return its value as last loaded or flushed
      */
     public Object snapshotValue(ColumnMapping column) {
-        return snapshot == null ? null : snapshot[mapping.columns().indexOf(column)];
+        return snapshot == null ? null : snapshot[mapping.columnIndex(column)];
     }
 
     /**

@@ -294,7 +294,7 @@ public final class UnitOfWork {
                 column.accessor().set(state.entity(), row[i]);
                 continue;
             }
-            RelationshipMapping relationship = mapping.relationship(column.property());
+            RelationshipMapping relationship = mapping.relationshipOf(column);
             Object target = row[i] == null ? null : find(metamodel.entity(relationship.target()), row[i]);
             column.accessor().set(state.entity(), target);
             // A foreign key to an object already in the session wires it without I/O, as SQLAlchemy's

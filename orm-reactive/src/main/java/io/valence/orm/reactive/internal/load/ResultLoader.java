@@ -15,7 +15,7 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +206,7 @@ public final class ResultLoader {
 
     private void wireSelectIn(SelectIn selectIn, Collection<Object> owners, List<Object> targets) {
         RelationshipMapping relationship = selectIn.relationship();
-        Map<Object, List<Object>> byKey = new LinkedHashMap<>();
+        Map<Object, List<Object>> byKey = new HashMap<>(owners.size() * 2);
         for (Object target : targets) {
             Object key = unitOfWork.state(target).snapshotValue(selectIn.keyColumn());
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(target);
@@ -241,7 +241,7 @@ public final class ResultLoader {
     private void snapshotCollection(Object owner, EntityState state, RelationshipMapping relationship) {
         Object value = relationship.accessor().get(owner);
         if (value instanceof Collection<?> members) {
-            state.collectionSnapshot(relationship, new ArrayList<>(members));
+            state.collectionSnapshot(relationship, members);
         }
     }
 

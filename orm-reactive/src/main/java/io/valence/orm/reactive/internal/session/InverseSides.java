@@ -107,7 +107,7 @@ final class InverseSides {
         } else if (!add && present) {
             members.removeIf(held -> held == member);
         }
-        state.collectionSnapshot(inverse, List.copyOf(members));
+        state.collectionSnapshot(inverse, members);
     }
 
     /** The inverse side ({@code mappedBy}) of an owning relationship in the target's mapping, or {@code null}. */
