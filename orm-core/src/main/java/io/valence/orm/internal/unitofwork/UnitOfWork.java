@@ -10,13 +10,12 @@ import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.ColumnValues;
 import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.state.StateTable;
 import io.valence.orm.internal.state.Status;
 import io.valence.orm.internal.state.UnloadedCollection;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The objects one session tracks, and what happens to them without I/O: add with cascade, delete
@@ -27,7 +26,7 @@ public final class UnitOfWork {
     private final Metamodel metamodel;
     private final ColumnValues values;
     private final IdentityMap identityMap = new IdentityMap();
-    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
     private long sequence;
 
@@ -267,6 +266,19 @@ public final class UnitOfWork {
      * @return the one object for the row
      */
     public Object load(EntityMapping mapping, Object[] row, boolean overwrite) {
+        return loadState(mapping, row, overwrite).entity();
+    }
+
+    /**
+     * {@link #load} for loaders that go on working with the object's state (wiring relationships,
+     * reading keys), which saves them looking it up again.
+     *
+     * @param mapping the entity
+     * @param row the row's values in column order, converted to field types; foreign keys as ids
+     * @param overwrite whether to overwrite a loaded object's state (populate-existing)
+     * @return the state of the one object for the row
+     */
+    public EntityState loadState(EntityMapping mapping, Object[] row, boolean overwrite) {
         EntityKey key = new EntityKey(mapping.type(), row[0]);
         Object existing = identityMap.get(key);
         if (existing != null) {
@@ -274,7 +286,7 @@ public final class UnitOfWork {
             if (state.status() != Status.DELETED && (state.isExpired() || overwrite)) {
                 populate(state, row);
             }
-            return existing;
+            return state;
         }
         Object entity = mapping.instantiate();
         EntityState state = new EntityState(entity, mapping, Status.PERSISTENT, -1);
@@ -282,7 +294,7 @@ public final class UnitOfWork {
         states.put(entity, state);
         identityMap.put(key, entity);
         populate(state, row);
-        return entity;
+        return state;
     }
 
     private void populate(EntityState state, Object[] row) {
