@@ -107,12 +107,40 @@ public final class FlushPlanner {
     }
 
     private static List<FlushStep> updateSteps(EntityMapping type, List<ChangeSet.RowUpdate> rows) {
-        Map<List<ColumnMapping>, List<EntityState>> byColumns = new LinkedHashMap<>();
+        Map<ChangedColumns, List<EntityState>> byColumns = new LinkedHashMap<>();
         for (ChangeSet.RowUpdate row : rows) {
-            byColumns.computeIfAbsent(row.columns(), k -> new ArrayList<>()).add(row.state());
+            byColumns.computeIfAbsent(new ChangedColumns(row.columns()), k -> new ArrayList<>()).add(row.state());
         }
         List<FlushStep> steps = new ArrayList<>();
-        byColumns.forEach((columns, states) -> steps.add(new FlushStep.UpdateRows(type, columns, states)));
+        byColumns.forEach((columns, states) -> steps.add(new FlushStep.UpdateRows(type, columns.columns(), states)));
         return steps;
+    }
+
+    /**
+     * The changed columns of a row as a grouping key. They are the mapping's own column objects, so
+     * identity decides; a list's equality would compare every column record's contents, per row.
+     */
+    private record ChangedColumns(List<ColumnMapping> columns) {
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof ChangedColumns that) || that.columns.size() != columns.size()) {
+                return false;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i) != that.columns.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = 1;
+            for (ColumnMapping column : columns) {
+                hash = 31 * hash + System.identityHashCode(column);
+            }
+            return hash;
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +62,8 @@ public final class ResultLoader {
      */
     public Flux<Object> load(Connection connection, RenderedSelect query, boolean overwrite) {
         if (query.selectIns().isEmpty() && !joinsCollection(query)) {
-            Flux<Object> rows =
-                    runner.rows(connection, query.statement(), FETCH_SIZE, row -> loadRow(row, query, overwrite, null));
+            Flux<Object> rows = runner.rows(
+                    connection, query.statement(), FETCH_SIZE, row -> loadRow(row, query, overwrite, null).entity());
             if (query.repeatsRoots()) {
                 // Select.join through a collection repeats a root once per matching element; return it once
                 Map<Object, Boolean> seen = new IdentityHashMap<>();
@@ -70,7 +71,9 @@ public final class ResultLoader {
             }
             return rows;
         }
-        return loadAll(connection, query, query.statement(), overwrite).flatMapIterable(result -> result.roots());
+        return loadAll(connection, query, query.statement(), overwrite)
+                .flatMapIterable(Loaded::roots)
+                .map(EntityState::entity);
     }
 
     /**
@@ -83,23 +86,29 @@ public final class ResultLoader {
      * @return a Mono that completes when the relationship is wired on every owner
      */
     public Mono<Void> loadRelationship(Connection connection, SelectIn selectIn, Collection<Object> owners, boolean overwrite) {
+        return loadRelationshipOf(connection, selectIn, owners.stream().map(unitOfWork::state).toList(), overwrite);
+    }
+
+    /** Loads one relationship of the owners; the loader's own paths hold the states already. */
+    private Mono<Void> loadRelationshipOf(
+            Connection connection, SelectIn selectIn, List<EntityState> owners, boolean overwrite) {
         RelationshipMapping relationship = selectIn.relationship();
-        List<Object> keys = new ArrayList<>();
-        Set<Object> seen = new java.util.HashSet<>();
-        for (Object owner : owners) {
+        List<Object> keys = new ArrayList<>(owners.size());
+        Set<Object> seen = new HashSet<>(owners.size() * 2);
+        for (EntityState owner : owners) {
             Object key = keyOf(owner, relationship);
             if (key != null && seen.add(key)) {
                 keys.add(key);
             }
         }
-        List<Object> targets = new ArrayList<>();
+        List<EntityState> targets = new ArrayList<>();
         return Flux.fromIterable(chunks(keys))
                 .concatMap(chunk -> loadAll(connection, selectIn.query(), bindKeys(selectIn, chunk), overwrite), 1)
                 .doOnNext(result -> targets.addAll(result.roots()))
                 .then(Mono.fromRunnable(() -> wireSelectIn(selectIn, owners, targets)));
     }
 
-    private record Loaded(List<Object> roots) {}
+    private record Loaded(List<EntityState> roots) {}
 
     /** Reads a whole result, then runs its follow-up queries. */
     private Mono<Loaded> loadAll(Connection connection, RenderedSelect query, SqlStatement statement, boolean overwrite) {
@@ -108,14 +117,14 @@ public final class ResultLoader {
             return runner.rows(connection, statement, 0, row -> loadRow(row, query, overwrite, null))
                     .collectList()
                     .flatMap(roots -> Flux.fromIterable(query.selectIns())
-                            .concatMap(selectIn -> loadRelationship(connection, selectIn, roots, overwrite), 1)
+                            .concatMap(selectIn -> loadRelationshipOf(connection, selectIn, roots, overwrite), 1)
                             .then(Mono.just(new Loaded(roots))));
         }
-        List<Map<Object, Boolean>> seenPerEntity = new ArrayList<>();
+        List<Map<EntityState, Boolean>> seenPerEntity = new ArrayList<>();
         query.entities().forEach(entity -> seenPerEntity.add(new IdentityHashMap<>()));
-        Map<Object, Boolean> roots = new IdentityHashMap<>();
+        Map<EntityState, Boolean> roots = new IdentityHashMap<>();
         return runner.rows(connection, statement, 0, row -> {
-                    Object[] objects = new Object[query.entities().size()];
+                    EntityState[] objects = new EntityState[query.entities().size()];
                     loadRow(row, query, overwrite, objects);
                     for (int i = 0; i < objects.length; i++) {
                         if (objects[i] != null) {
@@ -129,7 +138,7 @@ public final class ResultLoader {
                 .flatMap(rootList -> {
                     finishJoinedCollections(query, seenPerEntity);
                     return Flux.fromIterable(query.selectIns())
-                            .concatMap(selectIn -> loadRelationship(connection, selectIn,
+                            .concatMap(selectIn -> loadRelationshipOf(connection, selectIn,
                                     List.copyOf(seenPerEntity.get(selectIn.from()).keySet()), overwrite), 1)
                             .then(Mono.just(new Loaded(rootList)));
                 });
@@ -138,26 +147,30 @@ public final class ResultLoader {
     /**
      * Loads every entity of one row through the identity map and wires joined ones.
      *
-     * @param objects receives the row's objects by entity index, or {@code null} when not needed
-     * @return the root object
+     * @param objects receives the states of the row's objects by entity index, or {@code null} when not needed
+     * @return the root object's state
      */
-    private Object loadRow(Readable row, RenderedSelect query, boolean overwrite, Object[] objects) {
+    private EntityState loadRow(Readable row, RenderedSelect query, boolean overwrite, EntityState[] objects) {
         List<SelectedEntity> entities = query.entities();
-        Object[] loaded = objects != null ? objects : new Object[entities.size()];
+        if (objects == null && entities.size() == 1) {
+            SelectedEntity root = entities.get(0);
+            return unitOfWork.loadState(root.mapping(), RowReader.read(row, root.mapping(), root.offset()), overwrite);
+        }
+        EntityState[] loaded = objects != null ? objects : new EntityState[entities.size()];
         for (int i = 0; i < entities.size(); i++) {
             SelectedEntity entity = entities.get(i);
             Object[] values = RowReader.read(row, entity.mapping(), entity.offset());
-            Object object = values[0] == null ? null : unitOfWork.load(entity.mapping(), values, overwrite);
-            loaded[i] = object;
+            EntityState state = values[0] == null ? null : unitOfWork.loadState(entity.mapping(), values, overwrite);
+            loaded[i] = state;
             if (i > 0 && loaded[entity.parent()] != null) {
-                wireJoined(loaded[entity.parent()], entity.via(), object);
+                wireJoined(loaded[entity.parent()], entity.via(), state == null ? null : state.entity());
             }
         }
         return loaded[0];
     }
 
-    private void wireJoined(Object owner, RelationshipMapping via, Object target) {
-        EntityState state = unitOfWork.state(owner);
+    private void wireJoined(EntityState state, RelationshipMapping via, Object target) {
+        Object owner = state.entity();
         if (via.isCollection()) {
             Collection<Object> members = collectionBeingLoaded(owner, state, via);
             if (members != null && target != null && !containsIdentical(members, target)) {
@@ -186,16 +199,16 @@ public final class ResultLoader {
         return fresh;
     }
 
-    private void finishJoinedCollections(RenderedSelect query, List<Map<Object, Boolean>> seenPerEntity) {
+    private void finishJoinedCollections(RenderedSelect query, List<Map<EntityState, Boolean>> seenPerEntity) {
         for (int i = 1; i < query.entities().size(); i++) {
             SelectedEntity entity = query.entities().get(i);
             if (!entity.via().isCollection()) {
                 continue;
             }
-            for (Object owner : seenPerEntity.get(entity.parent()).keySet()) {
-                EntityState state = unitOfWork.state(owner);
+            for (EntityState state : seenPerEntity.get(entity.parent()).keySet()) {
+                Object owner = state.entity();
                 collectionBeingLoaded(owner, state, entity.via()); // owners whose join found no row get an empty one
-                snapshotCollection(owner, state, entity.via());
+                snapshotCollection(state, entity.via());
                 Set<RelationshipMapping> relationships = filling.get(owner);
                 if (relationships != null) {
                     relationships.remove(entity.via());
@@ -204,23 +217,23 @@ public final class ResultLoader {
         }
     }
 
-    private void wireSelectIn(SelectIn selectIn, Collection<Object> owners, List<Object> targets) {
+    private void wireSelectIn(SelectIn selectIn, List<EntityState> owners, List<EntityState> targets) {
         RelationshipMapping relationship = selectIn.relationship();
         Map<Object, List<Object>> byKey = new HashMap<>(owners.size() * 2);
-        for (Object target : targets) {
-            Object key = unitOfWork.state(target).snapshotValue(selectIn.keyColumn());
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(target);
+        for (EntityState target : targets) {
+            Object key = target.snapshotValue(selectIn.keyColumn());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>(4)).add(target.entity());
         }
-        for (Object owner : owners) {
-            EntityState state = unitOfWork.state(owner);
-            List<Object> matches = byKey.getOrDefault(keyOf(owner, relationship), List.of());
+        for (EntityState state : owners) {
+            Object owner = state.entity();
+            List<Object> matches = byKey.getOrDefault(keyOf(state, relationship), List.of());
             if (relationship.isCollection()) {
                 if (!state.isLoaded(relationship)) {
                     Collection<Object> members = newCollection(relationship);
                     members.addAll(matches);
                     relationship.accessor().set(owner, members);
                     state.loaded(relationship, true);
-                    snapshotCollection(owner, state, relationship);
+                    snapshotCollection(state, relationship);
                 }
             } else {
                 relationship.accessor().set(owner, matches.isEmpty() ? null : matches.get(0));
@@ -230,16 +243,15 @@ public final class ResultLoader {
     }
 
     /** The key a select-in matches an owner by: its id for collections, its foreign key for to-one. */
-    private Object keyOf(Object owner, RelationshipMapping relationship) {
-        EntityState state = unitOfWork.state(owner);
+    private static Object keyOf(EntityState state, RelationshipMapping relationship) {
         if (relationship.isOwning()) {
             return state.snapshotValue(relationship.foreignKey());
         }
-        return state.mapping().idOf(owner);
+        return state.mapping().idOf(state.entity());
     }
 
-    private void snapshotCollection(Object owner, EntityState state, RelationshipMapping relationship) {
-        Object value = relationship.accessor().get(owner);
+    private static void snapshotCollection(EntityState state, RelationshipMapping relationship) {
+        Object value = relationship.accessor().get(state.entity());
         if (value instanceof Collection<?> members) {
             state.collectionSnapshot(relationship, members);
         }
