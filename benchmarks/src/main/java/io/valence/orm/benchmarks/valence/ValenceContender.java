@@ -55,7 +55,9 @@ public final class ValenceContender implements Contender, StreamingContender {
 
     @Override
     public LoadedGraph loadGraph() {
-        List<Parent> parents = Objects.requireNonNull(factory.inTransaction(session -> session.scalars(
+        // a read, written as the README's read example: withSession ends the transaction with ROLLBACK,
+        // so there is no flush (and no dirty check) to pay for, as with SQLAlchemy's `with Session()`
+        List<Parent> parents = Objects.requireNonNull(factory.withSession(session -> session.scalars(
                                 Select.from(Parent.class).options(Load.selectIn("children")))
                         .collectList())
                 .block());
