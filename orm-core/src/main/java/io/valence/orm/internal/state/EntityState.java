@@ -24,6 +24,8 @@ public final class EntityState {
     private final boolean[] loadedRelationships;
     /** By relationship index; allocated when the first collection is snapshotted, as most objects have none. */
     private List<Object>[] collectionSnapshots;
+    /** Where {@link StateTable} keeps this state in its insertion order. */
+    int tablePosition = -1;
 
     /**
      * Creates the state of an object.

@@ -11,8 +11,10 @@ import java.util.NoSuchElementException;
  * override). An open-addressing table with linear probing, like {@link java.util.IdentityHashMap},
  * but it keeps each key's identity hash beside it and grows four-fold: growing then reads three
  * arrays in order instead of every tracked object's header, and happens half as often. Growth was
- * the largest single cost of loading ten thousand rows into a session. Not thread-safe; a session
- * is used by one operation at a time.
+ * the largest single cost of loading ten thousand rows into a session. The states also sit in an
+ * array in the order they were added, which {@link #values()} follows: iterating is a dense scan,
+ * and a flush sees objects in the order the session met them (rows loaded in key order sort in
+ * one pass). Not thread-safe; a session is used by one operation at a time.
  */
 public final class StateTable {
     private static final int INITIAL_CAPACITY = 32;
@@ -21,6 +23,9 @@ public final class StateTable {
     private EntityState[] states = new EntityState[INITIAL_CAPACITY];
     private int[] hashes = new int[INITIAL_CAPACITY];
     private int size;
+    /** The states in the order they were added, with {@code null} where one was removed. */
+    private EntityState[] inOrder = new EntityState[INITIAL_CAPACITY / 2];
+    private int added;
 
     /**
      * The state of an object.
@@ -63,6 +68,8 @@ public final class StateTable {
         int i = slot(hash, mask);
         while (keys[i] != null) {
             if (keys[i] == entity) {
+                state.tablePosition = states[i].tablePosition;
+                inOrder[state.tablePosition] = state;
                 states[i] = state;
                 return;
             }
@@ -71,9 +78,36 @@ public final class StateTable {
         keys[i] = entity;
         states[i] = state;
         hashes[i] = hash;
+        append(state);
         if (++size * 2 > keys.length) {
             grow();
         }
+    }
+
+    private void append(EntityState state) {
+        if (added == inOrder.length) {
+            compactOrGrowOrder();
+        }
+        state.tablePosition = added;
+        inOrder[added++] = state;
+    }
+
+    /** Closes the gaps removals left when they are at least half the array, else doubles it. */
+    private void compactOrGrowOrder() {
+        if (size * 2 > added) {
+            inOrder = Arrays.copyOf(inOrder, inOrder.length * 2);
+            return;
+        }
+        int kept = 0;
+        for (int i = 0; i < added; i++) {
+            EntityState state = inOrder[i];
+            if (state != null) {
+                state.tablePosition = kept;
+                inOrder[kept++] = state;
+            }
+        }
+        Arrays.fill(inOrder, kept, added, null);
+        added = kept;
     }
 
     /**
@@ -92,6 +126,7 @@ public final class StateTable {
             gap = (gap + 1) & mask;
         }
         size--;
+        inOrder[states[gap].tablePosition] = null;
         for (int i = (gap + 1) & mask; keys[i] != null; i = (i + 1) & mask) {
             int home = slot(hashes[i], mask);
             // the entry at i may fill the gap when its home slot does not lie in (gap, i]
@@ -115,11 +150,14 @@ public final class StateTable {
     public void clear() {
         Arrays.fill(keys, null);
         Arrays.fill(states, null);
+        Arrays.fill(inOrder, 0, added, null);
         size = 0;
+        added = 0;
     }
 
     /**
-     * The states, as a live view in table order. It must not be iterated while the table changes.
+     * The states, as a live view in the order they were added. It must not be iterated while the
+     * table changes.
      *
      * @return the states
      */
@@ -132,7 +170,7 @@ public final class StateTable {
 
                     private int advance(int from) {
                         int i = from;
-                        while (i < states.length && states[i] == null) {
+                        while (i < added && inOrder[i] == null) {
                             i++;
                         }
                         return i;
@@ -140,7 +178,7 @@ public final class StateTable {
 
                     @Override
                     public boolean hasNext() {
-                        return next < states.length;
+                        return next < added;
                     }
 
                     @Override
@@ -148,7 +186,7 @@ public final class StateTable {
                         if (!hasNext()) {
                             throw new NoSuchElementException();
                         }
-                        EntityState state = states[next];
+                        EntityState state = inOrder[next];
                         next = advance(next + 1);
                         return state;
                     }

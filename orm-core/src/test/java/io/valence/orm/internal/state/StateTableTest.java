@@ -46,7 +46,7 @@ class StateTableTest {
     }
 
     @Test
-    void randomPutsAndRemovesAgreeWithIdentityHashMapThroughManyGrowths() {
+    void randomPutsAndRemovesAgreeWithIdentityHashMapAndKeepInsertionOrder() {
         StateTable table = new StateTable();
         Map<Object, EntityState> expected = new IdentityHashMap<>();
         List<Object> objects = new ArrayList<>();
@@ -70,8 +70,23 @@ class StateTableTest {
         for (Object entity : objects) {
             assertThat(table.get(entity)).isSameAs(expected.get(entity));
         }
-        assertThat(table.values()).containsExactlyInAnyOrderElementsOf(expected.values());
+        assertThat(table.values()).as("in the order they were added")
+                .containsExactlyElementsOf(objects.stream().map(expected::get).toList());
         assertThat(table.containsKey(new Object())).isFalse();
+    }
+
+    @Test
+    void replacingAStateKeepsTheObjectsPlaceInTheOrder() {
+        StateTable table = new StateTable();
+        Object first = new Object();
+        Object second = new Object();
+        EntityState replacement = state(first);
+        table.put(first, state(first));
+        table.put(second, state(second));
+
+        table.put(first, replacement);
+
+        assertThat(table.values()).first().isSameAs(replacement);
     }
 
     @Test
