@@ -69,6 +69,7 @@ public final class StateTable {
         while (keys[i] != null) {
             if (keys[i] == entity) {
                 state.tablePosition = states[i].tablePosition;
+                states[i].tablePosition = -1;
                 inOrder[state.tablePosition] = state;
                 states[i] = state;
                 return;
@@ -127,6 +128,7 @@ public final class StateTable {
         }
         size--;
         inOrder[states[gap].tablePosition] = null;
+        states[gap].tablePosition = -1;
         for (int i = (gap + 1) & mask; keys[i] != null; i = (i + 1) & mask) {
             int home = slot(hashes[i], mask);
             // the entry at i may fill the gap when its home slot does not lie in (gap, i]
@@ -141,6 +143,17 @@ public final class StateTable {
         states[gap] = null;
     }
 
+    /**
+     * Whether a state is the one this table holds for its object, without a lookup: a state that was
+     * removed or replaced no longer is.
+     *
+     * @param state a state this table held at some point
+     * @return {@code true} while the table holds it
+     */
+    public boolean holds(EntityState state) {
+        return state.tablePosition >= 0;
+    }
+
     /** @return how many objects the table holds */
     public int size() {
         return size;
@@ -148,6 +161,11 @@ public final class StateTable {
 
     /** Forgets every object, keeping the capacity the session grew to. */
     public void clear() {
+        for (int i = 0; i < added; i++) {
+            if (inOrder[i] != null) {
+                inOrder[i].tablePosition = -1;
+            }
+        }
         Arrays.fill(keys, null);
         Arrays.fill(states, null);
         Arrays.fill(inOrder, 0, added, null);

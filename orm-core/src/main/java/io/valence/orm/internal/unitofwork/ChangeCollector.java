@@ -51,7 +51,7 @@ public final class ChangeCollector {
             tracked = unitOfWork.states().toArray(EntityState[]::new);
         }
         for (EntityState state : tracked) {
-            if (state.status() != Status.DELETED && unitOfWork.contains(state.entity())) {
+            if (state.status() != Status.DELETED && unitOfWork.isTracked(state)) {
                 reconcileInverseSides(state);
             }
         }

@@ -71,6 +71,17 @@ public final class UnitOfWork {
     }
 
     /**
+     * Whether a state is still the one this session tracks for its object; cheaper than
+     * {@link #contains} for code that already holds the state.
+     *
+     * @param state a state of this session's, possibly from before it was expunged or deleted
+     * @return {@code true} while tracked
+     */
+    public boolean isTracked(EntityState state) {
+        return states.holds(state);
+    }
+
+    /**
      * Finds the object of a row without I/O.
      *
      * @param mapping the entity

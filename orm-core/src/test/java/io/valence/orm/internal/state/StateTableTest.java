@@ -87,6 +87,24 @@ class StateTableTest {
         table.put(first, replacement);
 
         assertThat(table.values()).first().isSameAs(replacement);
+        assertThat(table.holds(replacement)).isTrue();
+    }
+
+    @Test
+    void aRemovedOrReplacedStateIsNoLongerHeld() {
+        StateTable table = new StateTable();
+        Object removed = new Object();
+        Object replaced = new Object();
+        EntityState removedState = state(removed);
+        EntityState replacedState = state(replaced);
+        table.put(removed, removedState);
+        table.put(replaced, replacedState);
+
+        table.remove(removed);
+        table.put(replaced, state(replaced));
+
+        assertThat(table.holds(removedState)).isFalse();
+        assertThat(table.holds(replacedState)).isFalse();
     }
 
     @Test
