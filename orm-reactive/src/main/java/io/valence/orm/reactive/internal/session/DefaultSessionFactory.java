@@ -22,6 +22,11 @@ import reactor.util.function.Tuples;
 /** The factory: shares one set of {@link SessionServices} among all its sessions. */
 public final class DefaultSessionFactory implements SessionFactory {
     private static final int CLOSE_RETRIES = 20;
+    /** How closeWhenFree retries; immutable, so built once rather than per session. */
+    private static final Retry CLOSE_RETRY = Retry.backoff(CLOSE_RETRIES, Duration.ofMillis(1))
+            .maxBackoff(Duration.ofMillis(50))
+            .filter(ConcurrentSessionUseException.class::isInstance)
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
     private final SessionServices services;
     private final Schema schema;
     private final FanOut fanOut;
@@ -64,10 +69,7 @@ public final class DefaultSessionFactory implements SessionFactory {
      * the work subscribed on its own and never consumed) still fails the close, with the guard's message.
      */
     private static Mono<Void> closeWhenFree(ReactiveSession session) {
-        return session.close().retryWhen(Retry.backoff(CLOSE_RETRIES, Duration.ofMillis(1))
-                .maxBackoff(Duration.ofMillis(50))
-                .filter(ConcurrentSessionUseException.class::isInstance)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return session.close().retryWhen(CLOSE_RETRY);
     }
 
     @Override

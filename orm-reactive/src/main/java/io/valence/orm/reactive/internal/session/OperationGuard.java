@@ -66,11 +66,78 @@ final class OperationGuard {
             // the inner defer turns a body that throws (checkUsable(), an argument check) into onError,
             // which passes the release hooks: a throw straight out of here would keep the claim forever
             return Mono.defer(() -> body.apply(claim))
-                    .doOnNext(value -> release(claim))
-                    .doOnTerminate(() -> release(claim))
-                    .doOnCancel(() -> release(claim))
-                    .doFinally(signal -> release(claim));
+                    .transform(Operators.<T, T>lift((scannable, subscriber) -> new ClaimHolder<>(subscriber, claim, false)));
         });
+    }
+
+    /**
+     * Holds an operation's claim and releases it just before its completion or error goes
+     * downstream, or when it is cancelled. A one-value operation also releases just before its
+     * value; a stream keeps the claim and marks the thread that hands an element to the subscriber,
+     * for as long as the subscriber's {@code onNext} runs, so that bookkeeping done there is not
+     * taken for concurrent use. One subscriber instead of a chain of peek operators, as every
+     * session operation passes through it.
+     */
+    private final class ClaimHolder<T> implements CoreSubscriber<T>, Subscription {
+        private final CoreSubscriber<? super T> actual;
+        private final Claim claim;
+        private final boolean stream;
+        private Subscription upstream;
+
+        ClaimHolder(CoreSubscriber<? super T> actual, Claim claim, boolean stream) {
+            this.actual = actual;
+            this.claim = claim;
+            this.stream = stream;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            upstream = subscription;
+            actual.onSubscribe(this);
+        }
+
+        @Override
+        public void onNext(T value) {
+            if (!stream) {
+                release(claim);
+                actual.onNext(value);
+                return;
+            }
+            claim.delivering = Thread.currentThread();
+            try {
+                actual.onNext(value);
+            } finally {
+                claim.delivering = null;
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            release(claim);
+            actual.onError(error);
+        }
+
+        @Override
+        public void onComplete() {
+            release(claim);
+            actual.onComplete();
+        }
+
+        @Override
+        public void request(long n) {
+            upstream.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            release(claim);
+            upstream.cancel();
+        }
     }
 
     /**
@@ -86,55 +153,8 @@ final class OperationGuard {
         return Flux.defer(() -> {
             Claim claim = claim(operation);
             return Flux.defer(body) // a body that throws must still release the claim
-                    .transform(Operators.<T, T>lift((scannable, subscriber) -> new Delivery<>(subscriber, claim)))
-                    .doOnTerminate(() -> release(claim))
-                    .doOnCancel(() -> release(claim))
-                    .doFinally(signal -> release(claim));
+                    .transform(Operators.<T, T>lift((scannable, subscriber) -> new ClaimHolder<>(subscriber, claim, true)));
         });
-    }
-
-    /**
-     * Marks the thread that hands a stream's element to its subscriber, for as long as the
-     * subscriber's {@code onNext} runs: bookkeeping the subscriber does there is not concurrent.
-     */
-    private static final class Delivery<T> implements CoreSubscriber<T> {
-        private final CoreSubscriber<? super T> actual;
-        private final Claim claim;
-
-        Delivery(CoreSubscriber<? super T> actual, Claim claim) {
-            this.actual = actual;
-            this.claim = claim;
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            actual.onSubscribe(subscription);
-        }
-
-        @Override
-        public void onNext(T value) {
-            claim.delivering = Thread.currentThread();
-            try {
-                actual.onNext(value);
-            } finally {
-                claim.delivering = null;
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            actual.onError(error);
-        }
-
-        @Override
-        public void onComplete() {
-            actual.onComplete();
-        }
     }
 
     /**
