@@ -193,11 +193,13 @@ final class WireTap implements AutoCloseable {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    out.write(message.bytes());
-                    out.flush();
                     if (message.readyForQuery()) {
+                        // counted before it is written: a request the client sends on reading it
+                        // must never look pipelined, however the tap's threads are scheduled
                         unanswered.decrementAndGet();
                     }
+                    out.write(message.bytes());
+                    out.flush();
                 }
             } catch (IOException | InterruptedException closed) {
                 // the client or the tap closed the connection
