@@ -102,7 +102,10 @@ public final class StatementCountPass {
             return Optional.empty();
         }
         List<RecordedStatement> statements = recorder.statements();
-        double roundTrips = statements.stream().mapToInt(s -> Math.max(1, s.bindings())).sum();
+        double roundTrips = statements.stream()
+                .filter(s -> !s.pipelined())
+                .mapToInt(s -> Math.max(1, s.bindings()))
+                .sum();
         return Optional.of(new StatementCount(
                 workload,
                 kind,

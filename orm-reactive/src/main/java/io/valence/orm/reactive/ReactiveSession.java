@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
  * first undisturbed; use one session per concurrent task ({@link SessionFactory#fanOut}).
  * Bookkeeping methods ({@link #add}, {@link #delete}, …) do no I/O and return plain values.
  *
- * <p>The connection is taken from the pool when first needed, a transaction begins then, and the
- * connection goes back at {@link #commit()}, {@link #rollback()} or {@link #close()}. Nothing is
- * committed without {@code commit()}.
+ * <p>The connection is taken from the pool when first needed, a transaction begins with the first
+ * statement (its BEGIN goes out together with that statement, costing no round trip of its own),
+ * and the connection goes back at {@link #commit()}, {@link #rollback()} or {@link #close()}.
+ * Nothing is committed without {@code commit()}.
  */
 public interface ReactiveSession {
 

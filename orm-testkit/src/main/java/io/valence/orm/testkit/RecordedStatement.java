@@ -16,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param bindings how many sets of bind values were executed ({@code add()}ed bindings), 0 for none
  * @param batch whether this was a {@code Batch}
  * @param connectionId r2dbc-proxy's id of the connection it ran on
+ * @param pipelined whether it started while transaction control on the same connection was still
+ *     in flight (and nothing else was), so that r2dbc-postgresql wrote it without waiting for that
+ *     answer and it adds no round trip: a session's first statement behind its BEGIN. In flight
+ *     means from the subscription of the execute publisher, or of the transaction-control call's
+ *     publisher, until its results were consumed, or the call completed, failed or was cancelled
+ *     (r2dbc-proxy's before and after callbacks). Behind a statement nothing is pipelined: a
+ *     statement with bind parameters holds back what follows it until its response ended
  * @param outcome whether it succeeded, failed or is not finished (results not consumed yet, or cancelled)
  * @param elapsed from subscription to the end of its results; zero while unfinished
  * @param failure the error's {@code toString()} when it failed, else null
@@ -27,6 +34,7 @@ public record RecordedStatement(
         int bindings,
         boolean batch,
         String connectionId,
+        boolean pipelined,
         Outcome outcome,
         Duration elapsed,
         @Nullable String failure) {
@@ -40,6 +48,7 @@ public record RecordedStatement(
      * @param bindings sets of bind values executed
      * @param batch whether this was a batch
      * @param connectionId the connection it ran on
+     * @param pipelined whether it started while only transaction control was in flight on its connection
      * @param outcome how it ended
      * @param elapsed how long it took
      * @param failure the error, or null

@@ -21,7 +21,10 @@ import java.util.List;
  * round trip) with that many bindings. Transaction control through the {@code Connection} API
  * ({@code beginTransaction()}, {@code commitTransaction()}, …) is recorded too, with kind
  * {@link StatementKind#TRANSACTION}; statement counts leave it out, round-trip counts include it.
- * Thread-safe: executions on several connections at once are recorded in the order they start.
+ * An execution that starts while transaction control on the same connection is still in flight
+ * (a session's first statement behind its BEGIN) is {@linkplain RecordedStatement#pipelined()
+ * pipelined}: it went out without waiting, so round-trip counts leave it out. Thread-safe:
+ * executions on several connections at once are recorded in the order they start.
  */
 public final class StatementRecorder {
 

@@ -2,6 +2,7 @@ package io.valence.orm.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
@@ -115,6 +116,46 @@ class StatementRecorderIT {
                 .includingTransactionControl()
                 .hasKinds(StatementKind.TRANSACTION, StatementKind.INSERT, StatementKind.TRANSACTION);
         assertThat(recorder.statements()).extracting(RecordedStatement::outcome).containsOnly(Outcome.SUCCEEDED);
+        assertThat(recorder.statements()).noneMatch(RecordedStatement::pipelined);
+    }
+
+    @Test
+    void anExecutionStartedWhileTransactionControlIsInFlightIsPipelinedAndAddsNoRoundTrip() {
+        // subscribed one after the other on the connection's event loop (after SELECT 1 completed
+        // there), so BEGIN's answer cannot be read before the INSERT started
+        StepVerifier.create(withConnection(connection -> rowsUpdated(connection.createStatement("SELECT 1").execute())
+                        .thenMany(Flux.mergeSequential(Mono.from(connection.beginTransaction()).then(Mono.<Long>empty()),
+                                rowsUpdated(connection.createStatement("INSERT INTO item (value) VALUES ('p')").execute())))
+                        .single()
+                        .flatMap(rows -> Mono.from(connection.rollbackTransaction()).thenReturn(rows))))
+                .expectNext(1L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        assertThat(recorder.statements())
+                .extracting(RecordedStatement::sql, RecordedStatement::pipelined)
+                .containsExactly(
+                        tuple("SELECT 1", false),
+                        tuple("BEGIN (Connection.beginTransaction)", false),
+                        tuple("INSERT INTO item (value) VALUES ('p')", true),
+                        tuple("ROLLBACK (Connection.rollbackTransaction)", false));
+        recorder.assertThat().hasStatementCount(2).hasRoundTripCount(3);
+    }
+
+    @Test
+    void aStatementStartedBehindAStatementWithBindingsIsNotPipelined() {
+        // r2dbc-postgresql writes the second only after the first one's response ended
+        StepVerifier.create(withConnection(connection -> rowsUpdated(connection.createStatement("SELECT 1").execute())
+                        .thenMany(Flux.mergeSequential(
+                                rowsUpdated(connection.createStatement("SELECT $1::int").bind("$1", 1).execute()),
+                                rowsUpdated(connection.createStatement("SELECT 2").execute())))
+                        .then()))
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        assertThat(recorder.statements()).extracting(RecordedStatement::sql, RecordedStatement::pipelined)
+                .containsExactly(tuple("SELECT 1", false), tuple("SELECT $1::int", false), tuple("SELECT 2", false));
+        recorder.assertThat().hasRoundTripCount(3);
     }
 
     @Test
@@ -128,6 +169,7 @@ class StatementRecorderIT {
         StepVerifier.create(work).expectNextCount(1).expectComplete().verify(TIMEOUT);
 
         assertThat(recorder.statements()).hasSize(2).extracting(RecordedStatement::connectionId).doesNotHaveDuplicates();
+        assertThat(recorder.statements()).noneMatch(RecordedStatement::pipelined);
     }
 
     @Test

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 class StatementsAssertTest {
 
     private static RecordedStatement statement(int number, String sql, int bindings) {
-        return new RecordedStatement(number, SqlInspection.kindOf(sql), sql, bindings, false, "1", Outcome.SUCCEEDED,
-                Duration.ofMillis(1), null);
+        return statement(number, sql, bindings, false);
+    }
+
+    private static RecordedStatement statement(int number, String sql, int bindings, boolean pipelined) {
+        return new RecordedStatement(number, SqlInspection.kindOf(sql), sql, bindings, false, "1", pipelined,
+                Outcome.SUCCEEDED, Duration.ofMillis(1), null);
     }
 
     private static final List<RecordedStatement> FLUSH = List.of(
@@ -49,6 +53,21 @@ class StatementsAssertTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> assertThatStatements(FLUSH).includingTransactionControl().hasStatementCount(4))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aPipelinedExecutionAddsNoRoundTripAndIsMarkedInTheListing() {
+        List<RecordedStatement> pipelinedBegin = List.of(
+                statement(1, "BEGIN (Connection.beginTransaction)", 0),
+                statement(2, "SELECT id, value FROM item WHERE id = $1", 1, true),
+                statement(3, "COMMIT (Connection.commitTransaction)", 0));
+
+        assertThatCode(() -> assertThatStatements(pipelinedBegin).hasStatementCount(1).hasRoundTripCount(2))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThatStatements(pipelinedBegin).hasRoundTripCount(3))
+                .hasMessageStartingWith("Expected 3 round trips (statements and transaction control, pipelined ones not"
+                        + " counted) but 2 were recorded.")
+                .hasMessageContaining("    2. [SELECT, 1 binding, connection 1, pipelined] SELECT id, value FROM item");
     }
 
     @Test
@@ -97,7 +116,7 @@ class StatementsAssertTest {
     @Test
     void failedStatementShowsItsError() {
         RecordedStatement failed = new RecordedStatement(1, StatementKind.INSERT, "INSERT INTO t VALUES ($1)", 1, false, "7",
-                Outcome.FAILED, Duration.ZERO, "R2dbcDataIntegrityViolationException: duplicate key");
+                false, Outcome.FAILED, Duration.ZERO, "R2dbcDataIntegrityViolationException: duplicate key");
 
         assertThatThrownBy(() -> assertThatStatements(List.of(failed)).allSucceeded())
                 .hasMessageContaining("[INSERT, 1 binding, connection 7, FAILED: R2dbcDataIntegrityViolationException: duplicate key]");

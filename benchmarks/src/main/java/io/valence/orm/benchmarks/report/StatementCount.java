@@ -9,7 +9,7 @@ import io.valence.orm.benchmarks.Workload;
  * @param workload the workload
  * @param contender the contender
  * @param statements executions other than transaction control
- * @param roundTrips all executions, {@code BEGIN}/{@code COMMIT} included
+ * @param roundTrips all executions, {@code BEGIN}/{@code COMMIT} included, but not those pipelined behind transaction control
  * @param inserts of the statements, {@code INSERT}s
  * @param selects of the statements, {@code SELECT}s
  * @param updates of the statements, {@code UPDATE}s

@@ -2,6 +2,7 @@ package io.valence.orm.it.concurrency;
 
 import static io.valence.orm.it.concurrency.Marks.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
@@ -11,6 +12,9 @@ import io.valence.orm.query.Select;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.HeldOperation;
+import io.valence.orm.testkit.RecordedStatement;
+import io.valence.orm.testkit.StatementKind;
+import io.valence.orm.testkit.StatementRecorder;
 import io.valence.orm.testkit.ValenceTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +96,52 @@ class CancellationIT {
         assertThat(Marks.committed(factory, batch)).isEqualTo(Map.of(3, 1));
         StepVerifier.create(factory.withSession(other -> other.count(Select.from(Ticket.class).filterBy("code", batch))))
                 .expectNext(0L).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void cancelDuringFirstStatementReleasesTheConnection(
+            SessionFactory factory, ConnectionPool pool, StatementRecorder recorder) {
+        String batch = Marks.newBatch("first-cancel");
+        ReactiveSession session = factory.openSession();
+        session.add(new Ticket(batch));
+        Blocker blocker = Blocker.holding(pool, "ticket", batch);
+        recorder.reset();
+        Mono<Void> close;
+        try {
+            Disposable flush = session.flush().subscribe();
+            // the session's first statement (sent with its BEGIN) waits on the server for the blocker
+            Blocker.awaitWaitingForLock(pool);
+
+            flush.dispose();
+            close = session.close().cache();
+            close.subscribe(); // its ROLLBACK queues behind the cancelled INSERT, which waits for the blocker
+        } finally {
+            blocker.close();
+        }
+
+        StepVerifier.create(close).expectComplete().verify(TIMEOUT);
+        assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
+        String sessionConnection = recorder.statements().stream()
+                .filter(statement -> statement.kind() == StatementKind.INSERT)
+                .findFirst()
+                .orElseThrow()
+                .connectionId();
+        List<RecordedStatement> onSessionConnection = recorder.statements().stream()
+                .filter(statement -> statement.connectionId().equals(sessionConnection))
+                .toList();
+        assertThat(onSessionConnection)
+                .extracting(RecordedStatement::kind, RecordedStatement::pipelined)
+                .containsExactly(
+                        tuple(StatementKind.TRANSACTION, false),
+                        tuple(StatementKind.INSERT, true),
+                        tuple(StatementKind.TRANSACTION, false));
+        assertThat(onSessionConnection.get(0).sql()).startsWith("BEGIN");
+        assertThat(onSessionConnection.get(2).sql()).startsWith("ROLLBACK");
+        StepVerifier.create(factory.withSession(other -> other.count(Select.from(Ticket.class).filterBy("code", batch))))
+                .as("the INSERT ran once the blocker let go, inside the session's transaction, and was rolled back")
+                .expectNext(0L)
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test

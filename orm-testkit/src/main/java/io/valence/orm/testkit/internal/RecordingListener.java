@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The r2dbc-proxy listener behind {@code StatementRecorder}: one log entry per
- * {@code Statement}/{@code Batch} execution, opened in {@code beforeQuery} and closed in
- * {@code afterQuery}, plus one per transaction-control call on a {@code Connection}.
+ * {@code Statement}/{@code Batch} execution, opened in {@code beforeQuery} (the execute publisher
+ * is subscribed) and closed in {@code afterQuery} (its results were consumed, failed or were
+ * cancelled), plus one per transaction-control call on a {@code Connection}, opened in
+ * {@code beforeMethod} and closed in {@code afterMethod} (for these publisher-returning methods,
+ * r2dbc-proxy calls them at subscription and at completion, error or cancel).
  */
 public final class RecordingListener implements ProxyExecutionListener {
 
@@ -47,14 +50,21 @@ public final class RecordingListener implements ProxyExecutionListener {
     }
 
     @Override
-    public void afterMethod(MethodExecutionInfo execution) {
+    public void beforeMethod(MethodExecutionInfo execution) {
         if (!(execution.getTarget() instanceof Connection)) {
             return;
         }
         String command = transactionCommand(execution.getMethod().getName(), execution.getMethodArgs());
         if (command != null) {
-            log.start(command, 0, false, connectionId(execution.getConnectionInfo()))
-                    .finish(execution.getThrown() == null, execution.getExecuteDuration(), execution.getThrown());
+            execution.getValueStore().put(ENTRY_KEY, log.start(command, 0, false, connectionId(execution.getConnectionInfo())));
+        }
+    }
+
+    @Override
+    public void afterMethod(MethodExecutionInfo execution) {
+        StatementLog.Entry entry = execution.getValueStore().get(ENTRY_KEY, StatementLog.Entry.class);
+        if (entry != null) {
+            entry.finish(execution.getThrown() == null, execution.getExecuteDuration(), execution.getThrown());
         }
     }
 

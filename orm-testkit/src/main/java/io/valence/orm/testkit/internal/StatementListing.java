@@ -57,6 +57,9 @@ public final class StatementListing {
         }
         details.append(", ").append(statement.bindings()).append(statement.bindings() == 1 ? " binding" : " bindings");
         details.append(", connection ").append(statement.connectionId());
+        if (statement.pipelined()) {
+            details.append(", pipelined");
+        }
         if (statement.outcome() == Outcome.FAILED) {
             details.append(", FAILED: ").append(SqlInspection.oneLine(String.valueOf(statement.failure()), 120));
         } else if (statement.outcome() == Outcome.UNFINISHED) {

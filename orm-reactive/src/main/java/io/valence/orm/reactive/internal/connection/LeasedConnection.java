@@ -4,35 +4,67 @@ import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionMetadata;
 import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
+import reactor.core.publisher.Sinks;
 
 /**
- * The session's connection as its operations see it, for one transaction. A cancelled operation
- * can still be running on another thread (cancel is asynchronous) and subscribe its next statement
- * after the session rolled back and gave the connection to the pool: that statement would then run
- * outside any transaction, or inside another session's, and be committed. So every statement and
- * savepoint call subscribes under this lease's lock and is refused once {@link #revoke()} ended the
- * lease; transaction control (COMMIT, ROLLBACK, release) goes to the real connection only after the
+ * The session's connection as its operations see it, for one transaction.
+ *
+ * <p><b>BEGIN goes out with the first statement.</b> The lease starts without a transaction; the
+ * first statement subscribes BEGIN and then itself, in the same call. r2dbc-postgresql sends a
+ * statement when its {@link Result} is consumed, not when {@code execute()} is subscribed, and
+ * Valence consumes each result as soon as it arrives, still inside that call: the statement is
+ * queued right behind BEGIN, and since BEGIN is a simple query whose request is complete once
+ * written, the driver writes the statement without waiting for BEGIN's answer. The statement's rows
+ * are delivered once BEGIN succeeded; if BEGIN fails, they fail with BEGIN's error and the
+ * connection is given back. Results pass through at once and are never held: a held
+ * r2dbc-postgresql result that gets discarded consumes itself, which would send its statement
+ * whenever that happens, after ROLLBACK for instance. Calls whose effect depends on the transaction
+ * status r2dbc-postgresql sees when they are subscribed (savepoints, COMMIT, ROLLBACK: it skips
+ * COMMIT while the status still reads idle, and {@code createSavepoint} sends a BEGIN of its own)
+ * are subscribed only after BEGIN completed.
+ *
+ * <p><b>Nothing gets through after the transaction ended.</b> A cancelled operation can still be
+ * running on another thread (cancel is asynchronous) and subscribe its next statement after the
+ * session rolled back and gave the connection to the pool: that statement would then run outside
+ * any transaction, or inside another session's, and be committed. So every statement and savepoint
+ * call subscribes under this lease's lock and is refused once {@link #revoke()} ended the lease;
+ * transaction control (COMMIT, ROLLBACK, release) goes to the real connection only after the
  * revoke, so whatever got through was queued on the connection before it.
  */
 final class LeasedConnection implements Connection {
     private final Connection delegate;
+    private final BiConsumer<LeasedConnection, Throwable> beginFailed;
     private boolean revoked;
+    private boolean givenBack;
+    /** BEGIN's outcome once the first operation sent it, else null. Guarded by this. */
+    private Sinks.Empty<Void> begin;
+    /** Whether BEGIN succeeded: from then on operations go straight to the connection. */
+    private volatile boolean begun;
 
-    LeasedConnection(Connection delegate) {
+    /**
+     * @param delegate the pooled connection, with no transaction open yet
+     * @param beginFailed told when BEGIN failed, before the operations waiting for it fail
+     */
+    LeasedConnection(Connection delegate, BiConsumer<LeasedConnection, Throwable> beginFailed) {
         this.delegate = delegate;
-    }
-
-    /** @return the real connection, for transaction control by {@link SessionConnection} only */
-    Connection delegate() {
-        return delegate;
+        this.beginFailed = beginFailed;
     }
 
     /** Ends the lease: from now on nothing reaches the connection through it. */
@@ -40,8 +72,43 @@ final class LeasedConnection implements Connection {
         revoked = true;
     }
 
+    /**
+     * Ends the transaction with {@code control} (COMMIT or ROLLBACK on the real connection) once its
+     * BEGIN completed. Call after {@link #revoke()}, which settles whether BEGIN was ever sent.
+     *
+     * @param control the transaction-control call
+     * @return a Mono that completes after {@code control}; at once when no operation sent BEGIN (there
+     *     is no transaction), and with BEGIN's error when BEGIN failed
+     */
+    Mono<Void> endTransaction(Function<Connection, Publisher<Void>> control) {
+        Sinks.Empty<Void> sent;
+        synchronized (this) {
+            sent = begin;
+        }
+        return sent == null ? Mono.empty() : sent.asMono().then(Mono.defer(() -> Mono.from(control.apply(delegate))));
+    }
+
+    /**
+     * Revokes the lease and closes the real connection, which gives it back to the pool; only the
+     * first call closes it.
+     *
+     * @return a Mono that completes when the connection was given back
+     */
+    Mono<Void> giveBack() {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                revoked = true;
+                if (givenBack) {
+                    return Mono.empty();
+                }
+                givenBack = true;
+            }
+            return Mono.from(delegate.close());
+        });
+    }
+
     /** Subscribes to what {@code action} returns unless the lease was revoked, atomically with {@link #revoke()}. */
-    <T> Publisher<T> live(Supplier<? extends Publisher<T>> action) {
+    private <T> Publisher<T> live(Supplier<? extends Publisher<T>> action) {
         return subscriber -> {
             synchronized (this) {
                 if (!revoked) {
@@ -54,6 +121,40 @@ final class LeasedConnection implements Connection {
         };
     }
 
+    /** A statement's execution, sending BEGIN first while no statement has; see the class comment. */
+    private Publisher<Result> execute(Supplier<Publisher<Result>> statement) {
+        return live(() -> {
+            if (begun) {
+                return statement.get();
+            }
+            Mono<Void> began = begin();
+            return Flux.from(statement.get()).map(result -> new PipelinedResult(result, began));
+        });
+    }
+
+    /** A call subscribed once BEGIN completed (sending BEGIN first if no operation has yet). */
+    private <T> Publisher<T> afterBegin(Supplier<? extends Publisher<T>> action) {
+        return live(() -> begun ? action.get() : begin().then(Mono.defer(() -> Mono.from(live(action)))));
+    }
+
+    /** BEGIN's outcome, subscribing BEGIN the first time; runs under the lock of a live lease. */
+    private Mono<Void> begin() {
+        if (begin == null) {
+            Sinks.Empty<Void> outcome = Sinks.empty();
+            begin = outcome;
+            // detached from the operation that sent it: cancelling that operation must not leave
+            // the lease unsure whether its transaction began
+            Mono.defer(() -> Mono.from(delegate.beginTransaction())).subscribe(null, error -> {
+                beginFailed.accept(this, error);
+                outcome.tryEmitError(error);
+            }, () -> {
+                begun = true;
+                outcome.tryEmitEmpty();
+            });
+        }
+        return begin.asMono();
+    }
+
     @Override
     public Statement createStatement(String sql) {
         return new LeasedStatement(delegate.createStatement(sql));
@@ -61,37 +162,37 @@ final class LeasedConnection implements Connection {
 
     @Override
     public Publisher<Void> createSavepoint(String name) {
-        return live(() -> delegate.createSavepoint(name));
+        return afterBegin(() -> delegate.createSavepoint(name));
     }
 
     @Override
     public Publisher<Void> releaseSavepoint(String name) {
-        return live(() -> delegate.releaseSavepoint(name));
+        return afterBegin(() -> delegate.releaseSavepoint(name));
     }
 
     @Override
     public Publisher<Void> rollbackTransactionToSavepoint(String name) {
-        return live(() -> delegate.rollbackTransactionToSavepoint(name));
+        return afterBegin(() -> delegate.rollbackTransactionToSavepoint(name));
     }
 
     @Override
     public Publisher<Void> beginTransaction() {
-        return live(delegate::beginTransaction);
+        return afterBegin(delegate::beginTransaction);
     }
 
     @Override
     public Publisher<Void> beginTransaction(TransactionDefinition definition) {
-        return live(() -> delegate.beginTransaction(definition));
+        return afterBegin(() -> delegate.beginTransaction(definition));
     }
 
     @Override
     public Publisher<Void> commitTransaction() {
-        return live(delegate::commitTransaction);
+        return afterBegin(delegate::commitTransaction);
     }
 
     @Override
     public Publisher<Void> rollbackTransaction() {
-        return live(delegate::rollbackTransaction);
+        return afterBegin(delegate::rollbackTransaction);
     }
 
     @Override
@@ -122,22 +223,22 @@ final class LeasedConnection implements Connection {
 
     @Override
     public Publisher<Void> setAutoCommit(boolean autoCommit) {
-        return live(() -> delegate.setAutoCommit(autoCommit));
+        return afterBegin(() -> delegate.setAutoCommit(autoCommit));
     }
 
     @Override
     public Publisher<Void> setLockWaitTimeout(Duration timeout) {
-        return live(() -> delegate.setLockWaitTimeout(timeout));
+        return afterBegin(() -> delegate.setLockWaitTimeout(timeout));
     }
 
     @Override
     public Publisher<Void> setStatementTimeout(Duration timeout) {
-        return live(() -> delegate.setStatementTimeout(timeout));
+        return afterBegin(() -> delegate.setStatementTimeout(timeout));
     }
 
     @Override
     public Publisher<Void> setTransactionIsolationLevel(IsolationLevel level) {
-        return live(() -> delegate.setTransactionIsolationLevel(level));
+        return afterBegin(() -> delegate.setTransactionIsolationLevel(level));
     }
 
     @Override
@@ -145,7 +246,7 @@ final class LeasedConnection implements Connection {
         return delegate.validate(depth);
     }
 
-    /** A statement whose execution is subscribed only while the lease lasts. */
+    /** A statement whose execution is subscribed only while the lease lasts, pipelined with BEGIN when it is the first. */
     private final class LeasedStatement implements Statement {
         private final Statement statement;
 
@@ -155,7 +256,7 @@ final class LeasedConnection implements Connection {
 
         @Override
         public Publisher<? extends Result> execute() {
-            return live(this::executeNow);
+            return LeasedConnection.this.execute(this::executeNow);
         }
 
         @SuppressWarnings("unchecked")
@@ -203,6 +304,50 @@ final class LeasedConnection implements Connection {
         public Statement returnGeneratedValues(String... columns) {
             statement.returnGeneratedValues(columns);
             return this;
+        }
+    }
+
+    /**
+     * A result of a statement sent right behind BEGIN: reading it subscribes the real result at once
+     * (which sends the statement), and its rows and counts follow BEGIN's success.
+     */
+    private static final class PipelinedResult implements Result {
+        private final Result result;
+        private final Mono<Void> began;
+
+        PipelinedResult(Result result, Mono<Void> began) {
+            this.result = result;
+            this.began = began;
+        }
+
+        @Override
+        public Publisher<Long> getRowsUpdated() {
+            return afterBegin(result.getRowsUpdated());
+        }
+
+        @Override
+        public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mappingFunction) {
+            return afterBegin(result.map(mappingFunction));
+        }
+
+        @Override
+        public <T> Publisher<T> map(Function<? super Readable, ? extends T> mappingFunction) {
+            return afterBegin(result.map(mappingFunction));
+        }
+
+        @Override
+        public Result filter(Predicate<Segment> filter) {
+            return new PipelinedResult(result.filter(filter), began);
+        }
+
+        @Override
+        public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mappingFunction) {
+            return afterBegin(result.flatMap(mappingFunction));
+        }
+
+        /** Subscribes {@code signals} now and relays them after BEGIN completed, or fails with BEGIN's error. */
+        private <T> Flux<T> afterBegin(Publisher<? extends T> signals) {
+            return Flux.mergeSequential(began.then(Mono.<T>empty()), signals);
         }
     }
 }

@@ -12,10 +12,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * The one connection of a session: taken from the factory when first needed, a transaction begun
- * on it at once, and given back exactly once at commit, rollback or close. Only the operation that
- * holds the session's guard uses it; its fields are volatile because the hand-over after BEGIN runs
- * on the driver's thread and {@code provisioning} is read by other threads for error messages.
+ * The one connection of a session: taken from the factory when first needed and handed to the
+ * session at once, and given back exactly once at commit, rollback or close. Its transaction
+ * begins with the first operation that uses it: BEGIN is written together with that operation's
+ * statement instead of a round trip of its own (see {@link LeasedConnection}). Only the operation
+ * that holds the session's guard uses it; its fields are volatile because the hand-over runs on
+ * the pool's thread and {@code provisioning} is read by other threads for error messages.
  */
 public final class SessionConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
@@ -34,25 +36,23 @@ public final class SessionConnection {
         this.acquireTimeout = acquireTimeout;
     }
 
-    /** @return whether a connection is being acquired right now */
+    /** @return whether a connection is being acquired from the pool right now */
     public boolean isProvisioning() {
         return provisioning;
     }
 
-    /** @return whether the session holds a connection (and so a transaction) */
-    public boolean isOpen() {
-        return lease != null;
-    }
-
     /**
-     * The session's connection, acquiring it and beginning a transaction on first use.
+     * The session's connection, acquiring it on first use. The transaction begins with the first
+     * operation that uses the connection, pipelined with it: why that is safe is in
+     * {@code docs/concurrency.md} ("Transactions and round trips").
      *
-     * <p>The acquisition runs detached from the subscriber: a cancel that reaches it before the
-     * connection was handed over gives the connection back (after its BEGIN, if that is in flight),
-     * and a cancel after the hand-over does nothing. This matters because Reactor operators pass
-     * {@code cancel()} up to sources that already completed, and both a {@code doOnCancel} here and
-     * r2dbc-pool's own acquire publisher would then release a connection the session still uses (which
-     * another session may then take, inside this session's open transaction).
+     * <p>The acquisition runs detached from the subscriber: a cancel that reaches it before the pool
+     * handed the connection over gives the connection back, and a cancel after the hand-over does
+     * nothing (the session holds the connection until commit, rollback or close). This matters
+     * because Reactor operators pass {@code cancel()} up to sources that already completed, and both
+     * a {@code doOnCancel} here and r2dbc-pool's own acquire publisher would then release a
+     * connection the session still uses (which another session may then take, inside this
+     * session's open transaction).
      *
      * @return a Mono of the connection; it fails with a clear error when the pool has none to give in time
      */
@@ -66,11 +66,10 @@ public final class SessionConnection {
         });
     }
 
-    /** One acquisition of the connection: pool, then BEGIN, then hand-over, unless abandoned first. */
+    /** One acquisition of the connection: pool, then hand-over, unless abandoned first. */
     private final class Acquisition {
         private final MonoSink<Connection> sink;
         private Disposable pending;
-        private Connection arrived;
         private boolean abandoned;
         private boolean handedOver;
 
@@ -88,7 +87,7 @@ public final class SessionConnection {
                             + " timeout (" + error.getMessage() + ")", error))
                     .subscribe(this::arrived, this::failed);
             synchronized (this) {
-                if (abandoned && arrived == null) {
+                if (abandoned) {
                     subscription.dispose();
                 } else {
                     pending = subscription;
@@ -97,39 +96,21 @@ public final class SessionConnection {
         }
 
         private void arrived(Connection acquired) {
+            LeasedConnection leased = null;
             synchronized (this) {
                 if (!abandoned) {
-                    arrived = acquired;
+                    handedOver = true;
+                    leased = new LeasedConnection(acquired, SessionConnection.this::beginFailed);
+                    // set before the hand-over can be seen, so a rollback() after it finds the connection
+                    lease = leased;
                 }
             }
-            if (arrived != acquired) {
+            provisioning = false;
+            if (leased == null) {
                 closeQuietly(acquired);
-                return;
-            }
-            Mono.from(acquired.beginTransaction()).subscribe(null, this::beginFailed, this::began);
-        }
-
-        private void began() {
-            boolean handOver;
-            synchronized (this) {
-                handOver = !abandoned;
-                handedOver = handOver;
-            }
-            provisioning = false;
-            if (handOver) {
-                LeasedConnection leased = new LeasedConnection(arrived);
-                lease = leased;
-                sink.success(leased);
             } else {
-                // closing a pooled connection that began a transaction rolls it back first
-                closeQuietly(arrived);
+                sink.success(leased);
             }
-        }
-
-        private void beginFailed(Throwable error) {
-            provisioning = false;
-            closeQuietly(arrived);
-            sink.error(error);
         }
 
         private void failed(Throwable error) {
@@ -144,14 +125,25 @@ public final class SessionConnection {
                     return;
                 }
                 abandoned = true;
-                // with a connection here, its BEGIN is in flight: began() or beginFailed() closes it
-                toCancel = arrived == null ? pending : null;
+                toCancel = pending;
             }
             provisioning = false;
             if (toCancel != null) {
                 toCancel.dispose();
             }
         }
+    }
+
+    /**
+     * BEGIN failed (in practice: the connection broke). The operation that sent it fails with the
+     * error; the connection is given back and the session's next operation acquires a fresh one.
+     */
+    private void beginFailed(LeasedConnection failed, Throwable error) {
+        LOG.debug("BEGIN failed, the connection is released", error);
+        if (lease == failed) {
+            lease = null;
+        }
+        quietly(failed.giveBack(), "Releasing the connection after a failed BEGIN failed").subscribe();
     }
 
     /** r2dbc-pool reports its own acquire timeout (ConnectionPoolConfiguration.maxAcquireTime) this way. */
@@ -171,7 +163,8 @@ public final class SessionConnection {
     }
 
     /**
-     * Commits and gives the connection back. Without a connection there is nothing to commit.
+     * Commits and gives the connection back. Without a connection, or when no operation used it
+     * (no BEGIN was sent), there is nothing to commit.
      *
      * @return a Mono that completes after COMMIT
      */
@@ -182,7 +175,7 @@ public final class SessionConnection {
                 return Mono.empty();
             }
             current.revoke();
-            return Mono.from(current.delegate().commitTransaction()).then(Mono.defer(this::release));
+            return current.endTransaction(Connection::commitTransaction).then(Mono.defer(() -> release(current)));
         });
     }
 
@@ -199,35 +192,31 @@ public final class SessionConnection {
                 return Mono.empty();
             }
             current.revoke();
-            return Mono.from(current.delegate().rollbackTransaction())
+            return current.endTransaction(Connection::rollbackTransaction)
                     .onErrorResume(error -> {
                         LOG.debug("ROLLBACK failed, the connection is released anyway", error);
                         return Mono.empty();
                     })
-                    .then(Mono.defer(this::release));
+                    .then(Mono.defer(() -> release(current)));
         });
     }
 
-    private Mono<Void> release() {
-        LeasedConnection current = lease;
-        lease = null;
-        if (current == null) {
-            return Mono.empty();
+    private Mono<Void> release(LeasedConnection current) {
+        if (lease == current) {
+            lease = null;
         }
-        current.revoke();
-        return Mono.defer(() -> Mono.from(current.delegate().close())).onErrorResume(error -> {
-            LOG.debug("Releasing the connection failed", error);
+        return quietly(current.giveBack(), "Releasing the connection failed");
+    }
+
+    private static Mono<Void> quietly(Mono<Void> release, String failure) {
+        return release.onErrorResume(error -> {
+            LOG.debug(failure, error);
             return Mono.empty();
         });
     }
 
     private static void closeQuietly(Connection acquired) {
         // nobody waits for this release (the acquiring operation was cancelled), so it runs on its own
-        Mono.defer(() -> Mono.from(acquired.close()))
-                .onErrorResume(error -> {
-                    LOG.debug("Releasing an abandoned connection failed", error);
-                    return Mono.empty();
-                })
-                .subscribe();
+        quietly(Mono.defer(() -> Mono.from(acquired.close())), "Releasing an abandoned connection failed").subscribe();
     }
 }
