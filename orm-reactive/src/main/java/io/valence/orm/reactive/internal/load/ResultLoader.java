@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
  * the main result is still streaming.
  */
 public final class ResultLoader {
-    /** Rows fetched per round trip while a stream has demand. */
-    private static final int FETCH_SIZE = 500;
+    /** Rows fetched per round trip while a stream has demand: most results in one, a large one in bounded slices. */
+    private static final int FETCH_SIZE = 5_000;
     /** Keys per follow-up statement, so one array parameter stays a sensible size. */
     private static final int KEY_CHUNK = 10_000;
 
