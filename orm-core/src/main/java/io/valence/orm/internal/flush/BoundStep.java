@@ -23,11 +23,12 @@ public record BoundStep(FlushStep step, List<EntityState> rows, SqlStatement sta
     }
 
     /**
-     * Whether the statement returns the ids it touched, each of which must come back.
+     * Whether the statement checks that it touched every row: it answers NULL when it did, and the
+     * ids it touched when it missed some.
      *
      * @return {@code true} for updates and deletes
      */
-    public boolean returnsTouchedIds() {
+    public boolean checksTouchedRows() {
         return !(step instanceof FlushStep.InsertRows);
     }
 }

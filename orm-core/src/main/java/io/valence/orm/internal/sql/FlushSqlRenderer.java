@@ -59,8 +59,8 @@ public final class FlushSqlRenderer {
     }
 
     /**
-     * An UPDATE of the same columns on many rows, returning the ids it touched. With a version
-     * column the version must match and is incremented.
+     * An UPDATE of the same columns on many rows that reports the rows it missed (see
+     * {@link #touchedUnlessAll}). With a version column the version must match and is incremented.
      *
      * @param mapping the entity
      * @param columns the changed columns; parameters are the ids, the versions (if versioned), then one array per column
@@ -85,12 +85,14 @@ public final class FlushSqlRenderer {
         if (version != null) {
             assignments.add(Identifiers.quote(version.column()) + " = x." + Identifiers.quote(version.column()) + " + 1");
         }
-        return "UPDATE " + Identifiers.quote(mapping.table()) + " AS x SET " + assignments + " FROM unnest(" + arrays
-                + ") AS v(" + aliases + ") WHERE " + matchRow(mapping) + " RETURNING x." + Identifiers.quote(mapping.id().column());
+        return touchedUnlessAll(mapping, "UPDATE " + Identifiers.quote(mapping.table()) + " AS x SET " + assignments
+                + " FROM unnest(" + arrays + ") AS v(" + aliases + ") WHERE " + matchRow(mapping)
+                + " RETURNING x." + Identifiers.quote(mapping.id().column()) + " AS k");
     }
 
     /**
-     * A DELETE of many rows by id (and version, if versioned), returning the ids it removed.
+     * A DELETE of many rows by id (and version, if versioned) that reports the rows it missed (see
+     * {@link #touchedUnlessAll}).
      *
      * @param mapping the entity
      * @return the text; parameters are the ids, then the versions
@@ -99,10 +101,23 @@ public final class FlushSqlRenderer {
         String id = Identifiers.quote(mapping.id().column());
         String table = Identifiers.quote(mapping.table());
         if (mapping.version() == null) {
-            return "DELETE FROM " + table + " WHERE " + id + " = ANY($1::" + mapping.id().type().arrayType() + ") RETURNING " + id;
+            return touchedUnlessAll(mapping, "DELETE FROM " + table + " WHERE " + id + " = ANY($1::"
+                    + mapping.id().type().arrayType() + ") RETURNING " + id + " AS k");
         }
-        return "DELETE FROM " + table + " AS x USING unnest($1::" + mapping.id().type().arrayType() + ", $2::"
-                + mapping.version().type().arrayType() + ") AS v(k, ver) WHERE " + matchRow(mapping) + " RETURNING x." + id;
+        return touchedUnlessAll(mapping, "DELETE FROM " + table + " AS x USING unnest($1::" + mapping.id().type().arrayType()
+                + ", $2::" + mapping.version().type().arrayType() + ") AS v(k, ver) WHERE " + matchRow(mapping)
+                + " RETURNING x." + id + " AS k");
+    }
+
+    /**
+     * Runs an UPDATE or DELETE whose RETURNING names each touched id {@code k} and answers with one
+     * row of one value: NULL when it touched every id of {@code $1}, else the array of the ids it
+     * did touch, from which the executor names a row that was missed (a concurrent delete, a stale
+     * version). The usual flush thus reads one value instead of one row per id.
+     */
+    private static String touchedUnlessAll(EntityMapping mapping, String dml) {
+        return "WITH u AS (" + dml + ") SELECT CASE WHEN count(*) = cardinality($1::" + mapping.id().type().arrayType()
+                + ") THEN NULL ELSE coalesce(array_agg(u.k), '{}') END FROM u"; // array_agg of no rows is NULL
     }
 
     private static String matchRow(EntityMapping mapping) {

@@ -9,6 +9,7 @@ import io.valence.orm.it.model.Storage;
 import io.valence.orm.query.Condition;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.SessionFactory;
+import io.valence.orm.testkit.StatementKind;
 import io.valence.orm.testkit.StatementRecorder;
 import io.valence.orm.testkit.ValenceTest;
 import java.util.List;
@@ -67,8 +68,9 @@ class DirtyTrackingIT {
 
         recorder.assertThat().updates().hasStatementCount(2);
         List<String> sets = recorder.statements().stream()
-                .filter(statement -> statement.sql().startsWith("UPDATE"))
-                .map(statement -> statement.sql().substring(0, statement.sql().indexOf(" FROM ")))
+                .filter(statement -> statement.kind() == StatementKind.UPDATE)
+                .map(statement -> statement.sql().substring(
+                        statement.sql().indexOf("UPDATE"), statement.sql().indexOf(" FROM ")))
                 .toList();
         assertThat(sets).containsExactlyInAnyOrder(
                 "UPDATE \"populate_existing_storage\" AS x SET \"value\" = v.c1",

@@ -78,20 +78,29 @@ public final class SqlInspection {
     }
 
     /**
-     * The target columns of the top-level SET clause of an UPDATE, in order, as PostgreSQL
-     * names them: {@code UPDATE t SET a = $1, "B" = $2, (c, d) = ($3, $4) WHERE …} gives
-     * {@code [a, B, c, d]}. Unquoted names fold to lower case.
+     * The target columns of the SET clause of an UPDATE, in order, as PostgreSQL names them:
+     * {@code UPDATE t SET a = $1, "B" = $2, (c, d) = ($3, $4) WHERE …} gives {@code [a, B, c, d]}.
+     * Unquoted names fold to lower case. The UPDATE is the top-level one, or else, in a statement
+     * that starts with {@code WITH}, the first one in a CTE ({@code WITH u AS (UPDATE …) SELECT …},
+     * which {@link #kindOf} also counts as an UPDATE).
      *
      * @param sql the statement's text
-     * @return the columns, or empty when the statement has no top-level SET clause
+     * @return the columns, or empty when the statement has no such SET clause
      */
     public static Optional<List<String>> setColumns(String sql) {
         List<Token> tokens = SqlTokens.of(sql);
+        boolean startsWithWith = !tokens.isEmpty() && tokens.get(0).isTopLevelWord("WITH");
+        int update = firstUpdate(tokens, true);
+        if (update < 0 && startsWithWith) {
+            update = firstUpdate(tokens, false);
+        }
+        if (update < 0) {
+            return Optional.empty();
+        }
+        int depth = tokens.get(update).depth();
         int set = -1;
-        boolean sawUpdate = false;
-        for (int i = 0; i < tokens.size() && set < 0; i++) {
-            sawUpdate |= tokens.get(i).isTopLevelWord("UPDATE");
-            if (sawUpdate && tokens.get(i).isTopLevelWord("SET")) {
+        for (int i = update + 1; i < tokens.size() && set < 0 && tokens.get(i).depth() >= depth; i++) {
+            if (tokens.get(i).depth() == depth && isWord(tokens.get(i), "SET")) {
                 set = i;
             }
         }
@@ -102,11 +111,11 @@ public final class SqlInspection {
         boolean expectTarget = true;
         for (int i = set + 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            if (token.depth() == 0 && (isClauseEnd(token) || token.isSymbol(';'))) {
+            if (token.depth() < depth || token.depth() == depth && (isClauseEnd(token) || token.isSymbol(';'))) {
                 break;
             }
-            if (expectTarget && token.depth() == 0 && token.isSymbol('(')) {
-                for (i++; i < tokens.size() && !(tokens.get(i).depth() == 0 && tokens.get(i).isSymbol(')')); i++) {
+            if (expectTarget && token.depth() == depth && token.isSymbol('(')) {
+                for (i++; i < tokens.size() && !(tokens.get(i).depth() == depth && tokens.get(i).isSymbol(')')); i++) {
                     if (isIdentifier(tokens.get(i)) && !tokens.get(i - 1).isSymbol('.')) {
                         columns.add(tokens.get(i).identifier());
                     }
@@ -115,11 +124,25 @@ public final class SqlInspection {
             } else if (expectTarget && isIdentifier(token)) {
                 columns.add(token.identifier());
                 expectTarget = false;
-            } else if (token.depth() == 0 && token.isSymbol(',')) {
+            } else if (token.depth() == depth && token.isSymbol(',')) {
                 expectTarget = true;
             }
         }
         return Optional.of(List.copyOf(columns));
+    }
+
+    /** The index of the first UPDATE keyword, at the top level only or at any depth; -1 when none. */
+    private static int firstUpdate(List<Token> tokens, boolean topLevelOnly) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isWord(tokens.get(i), "UPDATE") && (!topLevelOnly || tokens.get(i).depth() == 0)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isWord(Token token, String keyword) {
+        return token.type() == Type.WORD && token.text().equalsIgnoreCase(keyword);
     }
 
     private static boolean isClauseEnd(Token token) {

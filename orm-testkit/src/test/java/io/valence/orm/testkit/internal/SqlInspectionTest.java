@@ -56,7 +56,20 @@ class SqlInspectionTest {
     @Test
     void setColumnsIgnoresSetInsideStringsAndSubqueries() {
         assertThat(SqlInspection.setColumns("SELECT 'UPDATE t SET x = 1'")).isEmpty();
-        assertThat(SqlInspection.setColumns("WITH u AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM u")).isEmpty();
+        assertThat(SqlInspection.setColumns("SELECT (SELECT 1 FROM t WHERE x = 'UPDATE t SET y = 1')")).isEmpty();
+    }
+
+    @Test
+    void setColumnsOfADataModifyingCteAreItsUpdates() {
+        assertThat(SqlInspection.setColumns("WITH u AS (UPDATE t AS x SET a = v.c1, \"B\" = x.\"B\" + 1 FROM unnest($1)"
+                        + " AS v(k, c1) WHERE x.id = v.k RETURNING x.id AS k) SELECT count(*) FROM u"))
+                .contains(List.of("a", "B"));
+    }
+
+    @Test
+    void setColumnsPreferTheTopLevelUpdateToOneInACte() {
+        assertThat(SqlInspection.setColumns("WITH u AS (UPDATE s SET a = 1 RETURNING id) UPDATE t SET b = 2 FROM u"))
+                .contains(List.of("b"));
     }
 
     @Test

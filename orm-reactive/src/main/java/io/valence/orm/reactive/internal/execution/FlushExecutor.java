@@ -12,6 +12,7 @@ import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,13 +58,13 @@ public final class FlushExecutor {
                     .doOnNext(ids -> assignIds(bound, ids, unitOfWork))
                     .then();
         }
-        if (!bound.returnsTouchedIds()) {
+        if (!bound.checksTouchedRows()) {
             return runner.update(connection, bound.statement())
                     .doOnNext(count -> bound.rows().forEach(unitOfWork::inserted))
                     .then();
         }
-        return runner.list(connection, bound.statement(), row -> RowReader.value(row, 0, id))
-                .doOnNext(touched -> applyTouched(bound, touched, unitOfWork))
+        return runner.list(connection, bound.statement(), row -> Optional.ofNullable(RowReader.values(row, 0, id)))
+                .doOnNext(answer -> applyTouched(bound, answer.get(0), unitOfWork))
                 .then();
     }
 
@@ -81,12 +82,18 @@ public final class FlushExecutor {
         }
     }
 
-    private static void applyTouched(BoundStep bound, List<Object> touched, UnitOfWork unitOfWork) {
-        Set<Object> found = new HashSet<>(touched);
+    /**
+     * Marks the rows updated or deleted once none was missed. The statement answers with the ids it
+     * touched only when it missed some (see {@code FlushSqlRenderer.touchedUnlessAll}).
+     */
+    private static void applyTouched(BoundStep bound, Optional<List<Object>> touchedWhenSomeMissed, UnitOfWork unitOfWork) {
         boolean delete = bound.step() instanceof FlushStep.DeleteRows;
-        for (EntityState row : bound.rows()) {
-            if (!found.contains(row.key().id())) {
-                throw stale(row, delete);
+        if (touchedWhenSomeMissed.isPresent()) {
+            Set<Object> found = new HashSet<>(touchedWhenSomeMissed.get());
+            for (EntityState row : bound.rows()) {
+                if (!found.contains(row.key().id())) {
+                    throw stale(row, delete);
+                }
             }
         }
         for (EntityState row : bound.rows()) {

@@ -3,6 +3,7 @@ package io.valence.orm.reactive.internal.execution;
 import io.r2dbc.spi.Readable;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the columns of one entity from a row, converted to field values, as {@code UnitOfWork.load} takes them. */
@@ -37,5 +38,25 @@ public final class RowReader {
      */
     public static Object value(Readable row, int index, ColumnMapping column) {
         return column.type().fromDriver(row.get(index, column.type().driverType()));
+    }
+
+    /**
+     * Reads an array of values of a column's type.
+     *
+     * @param row the row
+     * @param index the array's index
+     * @param column the column whose type the elements have
+     * @return the field values, or {@code null} for a NULL array
+     */
+    public static List<Object> values(Readable row, int index, ColumnMapping column) {
+        Object[] elements = (Object[]) row.get(index, column.type().driverType().arrayType());
+        if (elements == null) {
+            return null;
+        }
+        List<Object> values = new ArrayList<>(elements.length);
+        for (Object element : elements) {
+            values.add(column.type().fromDriver(element));
+        }
+        return values;
     }
 }
