@@ -52,7 +52,8 @@ final class LeasedConnection implements Connection {
     private final Connection delegate;
     private final BiConsumer<LeasedConnection, Throwable> beginFailed;
     private boolean revoked;
-    private boolean givenBack;
+    /** The outcome of giving the connection back, once {@link #giveBack()} started it, else null. Guarded by this. */
+    private Sinks.Empty<Void> givenBack;
     /** BEGIN's outcome once the first operation sent it, else null. Guarded by this. */
     private Sinks.Empty<Void> begin;
     /** Whether BEGIN succeeded: from then on operations go straight to the connection. */
@@ -89,22 +90,31 @@ final class LeasedConnection implements Connection {
     }
 
     /**
-     * Revokes the lease and closes the real connection, which gives it back to the pool; only the
-     * first call closes it.
+     * Revokes the lease and closes the real connection, which gives it back to the pool. The first
+     * call starts the close, at the call and not at subscription; later calls wait for the same
+     * outcome.
+     *
+     * <p>The close runs on its own, not in the caller's subscription. Its callers (commit, rollback,
+     * close) are cancelled whenever a timeout says so, and r2dbc-pool tells its pool a connection
+     * is back only when the close is requested: a cancel arriving between the session letting go
+     * of the connection and that request left the connection acquired for good, with nobody left
+     * to release it ({@code CancellationIT}'s 200 sessions caught it under load). Cancelling the
+     * returned Mono only stops the wait.
      *
      * @return a Mono that completes when the connection was given back
      */
     Mono<Void> giveBack() {
-        return Mono.defer(() -> {
-            synchronized (this) {
-                revoked = true;
-                if (givenBack) {
-                    return Mono.empty();
-                }
-                givenBack = true;
+        Sinks.Empty<Void> outcome;
+        synchronized (this) {
+            revoked = true;
+            if (givenBack != null) {
+                return givenBack.asMono();
             }
-            return Mono.from(delegate.close());
-        });
+            outcome = Sinks.empty();
+            givenBack = outcome;
+        }
+        Mono.defer(() -> Mono.from(delegate.close())).subscribe(null, outcome::tryEmitError, outcome::tryEmitEmpty);
+        return outcome.asMono();
     }
 
     /** Subscribes to what {@code action} returns unless the lease was revoked, atomically with {@link #revoke()}. */

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -38,6 +39,10 @@ class SessionConnectionTest {
     private final Sinks.Empty<Void> beginAnswer = Sinks.empty();
     private final Sinks.One<Connection> pool = Sinks.one();
     private final SessionConnection session = new SessionConnection(new ScriptedFactory(), TIMEOUT);
+    /** Runs when the session calls close() on the connection, before the pool is told. */
+    private Runnable onClose = () -> {};
+    /** ROLLBACK's answer; at once unless a test holds it. */
+    private Mono<Void> rollbackAnswer = Mono.empty();
 
     private Connection handedOver() {
         pool.tryEmitValue(scripted());
@@ -128,6 +133,38 @@ class SessionConnectionTest {
     }
 
     @Test
+    void aCommitCancelledWhileItGivesTheConnectionBackStillGivesItBack() {
+        Connection connection = handedOver();
+        beginAnswer.tryEmitEmpty();
+        StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
+        BaseSubscriber<Void> committer = new BaseSubscriber<>() {};
+        // a timeout's cancel landing after COMMIT, as the session lets go of the connection
+        onClose = committer::cancel;
+
+        session.commit().subscribe(committer);
+
+        assertThat(committer.isDisposed()).isTrue();
+        assertThat(wire).containsExactly("BEGIN", "SELECT 1", "COMMIT", "close");
+        StepVerifier.create(session.rollback()).expectComplete().verify(TIMEOUT);
+        assertThat(wire).as("given back once").containsExactly("BEGIN", "SELECT 1", "COMMIT", "close");
+    }
+
+    @Test
+    void aCloseCancelledDuringItsRollbackStillRollsBackAndGivesTheConnectionBack() {
+        Connection connection = handedOver();
+        beginAnswer.tryEmitEmpty();
+        StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
+        Sinks.Empty<Void> rolledBack = Sinks.empty();
+        rollbackAnswer = rolledBack.asMono();
+
+        session.close().subscribe().dispose();
+        assertThat(wire).containsExactly("BEGIN", "SELECT 1", "ROLLBACK");
+        rolledBack.tryEmitEmpty();
+
+        assertThat(wire).containsExactly("BEGIN", "SELECT 1", "ROLLBACK", "close");
+    }
+
+    @Test
     void theSessionIsProvisioningUntilThePoolHandsTheConnectionOver() {
         StepVerifier.create(session.connection())
                 .then(() -> assertThat(session.isProvisioning()).isTrue())
@@ -146,13 +183,19 @@ class SessionConnectionTest {
                 (proxy, method, arguments) -> switch (method.getName()) {
                     case "beginTransaction" -> sent("BEGIN", beginAnswer.asMono());
                     case "commitTransaction" -> sent("COMMIT", Mono.empty());
-                    case "rollbackTransaction" -> sent("ROLLBACK", Mono.empty());
+                    case "rollbackTransaction" -> sent("ROLLBACK", rollbackAnswer);
                     case "createSavepoint" -> sent("SAVEPOINT " + arguments[0], Mono.empty());
-                    case "close" -> sent("close", Mono.empty());
+                    case "close" -> closed();
                     case "createStatement" -> new ScriptedStatement((String) arguments[0]);
                     case "toString" -> "scripted connection";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /** Like r2dbc-pool's close(): the pool gets the connection back only when the close is requested, not if cancelled first. */
+    private Mono<Void> closed() {
+        onClose.run();
+        return Mono.fromRunnable(() -> wire.add("close"));
     }
 
     private Mono<Void> sent(String what, Mono<Void> answer) {
