@@ -190,12 +190,13 @@ class CancellationIT {
         int killed = idleInTransactionBackend(pool);
         terminate(pool, killed);
 
+        // the driver reports the server's FATAL (57P01) when it reads that message before it sees the
+        // socket close (08006): which comes first is a matter of timing, and both mean the same
         StepVerifier.create(Marks.write(session, batch, 2, 3))
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOf(OrmException.class)
-                        .hasMessageContaining("The connection to the database was lost (SQLSTATE 08006)")
+                        .hasMessageMatching("(?s)The connection to the database was lost \\(SQLSTATE (08006|57P01)\\): .*")
                         .hasMessageContaining("nothing of it was committed; call rollback()")
-                        .hasMessageContaining("the connection is closed")
                         .hasMessageContaining("INSERT INTO \"mark\""))
                 .verify(TIMEOUT);
         StepVerifier.create(session.count(Select.from(Mark.class).filterBy("batch", batch)))
