@@ -15,11 +15,13 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,6 +45,8 @@ class SessionConnectionTest {
     private Runnable onClose = () -> {};
     /** ROLLBACK's answer; at once unless a test holds it. */
     private Mono<Void> rollbackAnswer = Mono.empty();
+    /** How many rows each statement returns. */
+    private int rowsPerStatement = 1;
 
     private Connection handedOver() {
         pool.tryEmitValue(scripted());
@@ -68,6 +72,37 @@ class SessionConnectionTest {
 
         StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
         assertThat(wire).containsExactly("BEGIN", "SELECT 1", "SELECT 1");
+    }
+
+    @Test
+    void theFirstStatementsRowsAreReadOnlyAsTheyAreDemanded() {
+        Connection connection = handedOver();
+        rowsPerStatement = 3;
+        AtomicInteger read = new AtomicInteger();
+        // reading a row is what loads an object into the session: one read ahead of the demand would
+        // still be loading on the driver's thread after a cancel, while the session's next operation runs
+        Flux<Integer> rows = Flux.from(connection.createStatement("SELECT 1").execute())
+                .concatMap(result -> result.map(row -> read.incrementAndGet()));
+
+        List<Integer> received = new CopyOnWriteArrayList<>();
+        BaseSubscriber<Integer> reader = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            protected void hookOnNext(Integer row) {
+                received.add(row);
+            }
+        };
+
+        rows.subscribe(reader);
+        beginAnswer.tryEmitEmpty();
+
+        assertThat(received).containsExactly(1);
+        assertThat(read).as("rows read").hasValue(1);
+        reader.cancel();
     }
 
     @Test
@@ -256,7 +291,11 @@ class SessionConnectionTest {
         }
     }
 
-    /** One row, available as soon as the statement is sent. */
+    /**
+     * The statement's rows ({@link #rowsPerStatement}), read as they are demanded; like the driver,
+     * which reads answers in the order of the requests, they come after BEGIN's answer, and a failed
+     * BEGIN (a broken connection) fails the statement too.
+     */
     private final class ScriptedResult implements Result {
         private final String sql;
 
@@ -292,7 +331,7 @@ class SessionConnectionTest {
         private <T> Flux<T> rows(Function<Readable, ? extends T> row) {
             return Flux.defer(() -> {
                 wire.add(sql);
-                return Flux.just(row.apply(null));
+                return beginAnswer.asMono().thenMany(Flux.range(0, rowsPerStatement).map(index -> row.apply(null)));
             });
         }
     }
