@@ -31,14 +31,15 @@ import reactor.core.publisher.Sinks;
  * statement when its {@link Result} is consumed, not when {@code execute()} is subscribed, and
  * Valence consumes each result as soon as it arrives, still inside that call: the statement is
  * queued right behind BEGIN, and since BEGIN is a simple query whose request is complete once
- * written, the driver writes the statement without waiting for BEGIN's answer. The statement's rows
- * are delivered once BEGIN succeeded; if BEGIN fails, they fail with BEGIN's error and the
- * connection is given back. Results pass through at once and are never held: a held
- * r2dbc-postgresql result that gets discarded consumes itself, which would send its statement
- * whenever that happens, after ROLLBACK for instance. Calls whose effect depends on the transaction
- * status r2dbc-postgresql sees when they are subscribed (savepoints, COMMIT, ROLLBACK: it skips
- * COMMIT while the status still reads idle, and {@code createSavepoint} sends a BEGIN of its own)
- * are subscribed only after BEGIN completed.
+ * written, the driver writes the statement without waiting for BEGIN's answer. The driver reads
+ * answers in order, so the statement's rows come after BEGIN's success; if BEGIN fails, the
+ * statement fails with BEGIN's error and the connection is given back. Results pass through at
+ * once and are never held: a held r2dbc-postgresql result that gets discarded consumes itself,
+ * which would send its statement whenever that happens, after ROLLBACK for instance. Rows are
+ * read as their subscriber demands them, never ahead (see {@code docs/concurrency.md}). Calls
+ * whose effect depends on the transaction status r2dbc-postgresql sees when they are subscribed
+ * (savepoints, COMMIT, ROLLBACK: it skips COMMIT while the status still reads idle, and
+ * {@code createSavepoint} sends a BEGIN of its own) are subscribed only after BEGIN completed.
  *
  * <p><b>Nothing gets through after the transaction ended.</b> A cancelled operation can still be
  * running on another thread (cancel is asynchronous) and subscribe its next statement after the
@@ -52,11 +53,14 @@ final class LeasedConnection implements Connection {
     private final Connection delegate;
     private final BiConsumer<LeasedConnection, Throwable> beginFailed;
     private boolean revoked;
-    private boolean givenBack;
+    /** The outcome of giving the connection back, once {@link #giveBack()} started it, else null. Guarded by this. */
+    private Sinks.Empty<Void> givenBack;
     /** BEGIN's outcome once the first operation sent it, else null. Guarded by this. */
     private Sinks.Empty<Void> begin;
     /** Whether BEGIN succeeded: from then on operations go straight to the connection. */
     private volatile boolean begun;
+    /** BEGIN's error once it failed, else null. */
+    private volatile Throwable beginError;
 
     /**
      * @param delegate the pooled connection, with no transaction open yet
@@ -89,22 +93,31 @@ final class LeasedConnection implements Connection {
     }
 
     /**
-     * Revokes the lease and closes the real connection, which gives it back to the pool; only the
-     * first call closes it.
+     * Revokes the lease and closes the real connection, which gives it back to the pool. The first
+     * call starts the close, at the call and not at subscription; later calls wait for the same
+     * outcome.
+     *
+     * <p>The close runs on its own, not in the caller's subscription. Its callers (commit, rollback,
+     * close) are cancelled whenever a timeout says so, and r2dbc-pool tells its pool a connection
+     * is back only when the close is requested: a cancel arriving between the session letting go
+     * of the connection and that request left the connection acquired for good, with nobody left
+     * to release it ({@code CancellationIT}'s 200 sessions caught it under load). Cancelling the
+     * returned Mono only stops the wait.
      *
      * @return a Mono that completes when the connection was given back
      */
     Mono<Void> giveBack() {
-        return Mono.defer(() -> {
-            synchronized (this) {
-                revoked = true;
-                if (givenBack) {
-                    return Mono.empty();
-                }
-                givenBack = true;
+        Sinks.Empty<Void> outcome;
+        synchronized (this) {
+            revoked = true;
+            if (givenBack != null) {
+                return givenBack.asMono();
             }
-            return Mono.from(delegate.close());
-        });
+            outcome = Sinks.empty();
+            givenBack = outcome;
+        }
+        Mono.defer(() -> Mono.from(delegate.close())).subscribe(null, outcome::tryEmitError, outcome::tryEmitEmpty);
+        return outcome.asMono();
     }
 
     /** Subscribes to what {@code action} returns unless the lease was revoked, atomically with {@link #revoke()}. */
@@ -145,6 +158,7 @@ final class LeasedConnection implements Connection {
             // detached from the operation that sent it: cancelling that operation must not leave
             // the lease unsure whether its transaction began
             Mono.defer(() -> Mono.from(delegate.beginTransaction())).subscribe(null, error -> {
+                beginError = error;
                 beginFailed.accept(this, error);
                 outcome.tryEmitError(error);
             }, () -> {
@@ -311,7 +325,7 @@ final class LeasedConnection implements Connection {
      * A result of a statement sent right behind BEGIN: reading it subscribes the real result at once
      * (which sends the statement), and its rows and counts follow BEGIN's success.
      */
-    private static final class PipelinedResult implements Result {
+    private final class PipelinedResult implements Result {
         private final Result result;
         private final Mono<Void> began;
 
@@ -345,9 +359,26 @@ final class LeasedConnection implements Connection {
             return afterBegin(result.flatMap(mappingFunction));
         }
 
-        /** Subscribes {@code signals} now and relays them after BEGIN completed, or fails with BEGIN's error. */
+        /**
+         * Subscribes {@code signals} now and relays them with exactly the subscriber's demand: no row
+         * is read ahead of it, since reading a row is what loads an object into the session, and
+         * one read ahead would still be loading on the driver's thread after the operation was
+         * cancelled, while the session's next operation reads the unit of work. Rows need not wait
+         * for BEGIN: the driver reads answers in order, so BEGIN's has been read before the
+         * statement's first row. If BEGIN failed, rows are refused and the outcome is BEGIN's error.
+         */
         private <T> Flux<T> afterBegin(Publisher<? extends T> signals) {
-            return Flux.mergeSequential(began.then(Mono.<T>empty()), signals);
+            return Flux.<T>from(signals)
+                    .<T>handle((value, sink) -> {
+                        Throwable failed = beginError;
+                        if (failed == null) {
+                            sink.next(value);
+                        } else {
+                            sink.error(failed);
+                        }
+                    })
+                    .onErrorResume(error -> began.then(Mono.<T>error(error)))
+                    .concatWith(began.then(Mono.<T>empty()));
         }
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Sinks;
 
 /**
  * The one connection of a session: taken from the factory when first needed and handed to the
@@ -181,7 +182,8 @@ public final class SessionConnection {
 
     /**
      * Rolls back and gives the connection back. A failing ROLLBACK (a broken connection) still
-     * releases the connection; the pool then discards it.
+     * releases the connection; the pool then discards it. A rollback cancelled before its ROLLBACK
+     * completed keeps the lease, so the next rollback or close ends the transaction and releases it.
      *
      * @return a Mono that completes after ROLLBACK and release
      */
@@ -201,6 +203,26 @@ public final class SessionConnection {
         });
     }
 
+    /**
+     * Rolls back and gives the connection back for a session that closes, like {@link #rollback()},
+     * and sees it through even when the caller cancels: a closed session is never used again, so
+     * nothing later would end the transaction and release a connection that a cancelled close left
+     * behind. Cancelling the returned Mono only stops the wait.
+     *
+     * @return a Mono that completes after ROLLBACK and release
+     */
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> closed = Sinks.empty();
+            rollback().subscribe(null, closed::tryEmitError, closed::tryEmitEmpty);
+            return closed.asMono();
+        });
+    }
+
+    /**
+     * Forgets the lease and starts giving its connection back, in one call: a cancel can stop the
+     * caller before or after, but never leave the lease forgotten with its connection still out.
+     */
     private Mono<Void> release(LeasedConnection current) {
         if (lease == current) {
             lease = null;

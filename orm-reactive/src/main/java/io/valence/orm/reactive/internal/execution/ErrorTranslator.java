@@ -6,12 +6,14 @@ import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.sql.SqlStatement;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns driver exceptions into Valence's: constraint violations (SQLSTATE class 23) become
- * {@link ConstraintViolationException} naming the table, the constraint and the entity; others keep
+ * {@link ConstraintViolationException} naming the table, the constraint and the entity; a lost
+ * connection (class 08, or the server ending the session) says so and what to do; others keep
  * their type and gain the statement in a wrapping {@link OrmException}. Table and constraint are
  * read from PostgreSQL's message (or the statement's target), since the R2DBC SPI does not
  * expose the server's error fields.
@@ -20,6 +22,14 @@ public final class ErrorTranslator {
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
     private static final Pattern TABLE = Pattern.compile("(?:on table|of relation|relation) \"([^\"]+)\"");
     private static final Pattern STATEMENT_TABLE = Pattern.compile("(?:INSERT INTO|UPDATE|DELETE FROM) \"([^\"]+)\"");
+    /**
+     * The SQLSTATEs of the FATAL errors with which PostgreSQL ends a session before closing its
+     * connection: admin_shutdown (pg_terminate_backend), crash_shutdown, database_dropped,
+     * idle_session_timeout and idle_in_transaction_session_timeout. A statement meets either this
+     * error or the driver's 08006, depending on whether the server's last message or the closed
+     * socket was read first.
+     */
+    private static final Set<String> SESSION_ENDED = Set.of("57P01", "57P02", "57P04", "57P05", "25P03");
 
     private final Metamodel metamodel;
 
@@ -45,7 +55,7 @@ public final class ErrorTranslator {
         if (state != null && state.startsWith("23")) {
             return constraintViolation(database, statement);
         }
-        if (state != null && state.startsWith("08")) {
+        if (state != null && (state.startsWith("08") || SESSION_ENDED.contains(state))) {
             return new OrmException("The connection to the database was lost (SQLSTATE " + state + "): "
                     + database.getMessage() + ". The transaction is gone and nothing of it was committed; call"
                     + " rollback(), after which the session continues on a fresh connection.\n  statement: "

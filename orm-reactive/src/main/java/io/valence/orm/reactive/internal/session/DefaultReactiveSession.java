@@ -119,7 +119,8 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
             if (closed) {
                 return Mono.empty();
             }
-            return connection.rollback().doFinally(signal -> {
+            // runs to the end even if this close() is cancelled, which still marks the session closed
+            return connection.close().doFinally(signal -> {
                 unitOfWork.clear();
                 pendingCascades.clear();
                 closed = true;

@@ -15,11 +15,14 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -38,6 +41,12 @@ class SessionConnectionTest {
     private final Sinks.Empty<Void> beginAnswer = Sinks.empty();
     private final Sinks.One<Connection> pool = Sinks.one();
     private final SessionConnection session = new SessionConnection(new ScriptedFactory(), TIMEOUT);
+    /** Runs when the session calls close() on the connection, before the pool is told. */
+    private Runnable onClose = () -> {};
+    /** ROLLBACK's answer; at once unless a test holds it. */
+    private Mono<Void> rollbackAnswer = Mono.empty();
+    /** How many rows each statement returns. */
+    private int rowsPerStatement = 1;
 
     private Connection handedOver() {
         pool.tryEmitValue(scripted());
@@ -63,6 +72,37 @@ class SessionConnectionTest {
 
         StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
         assertThat(wire).containsExactly("BEGIN", "SELECT 1", "SELECT 1");
+    }
+
+    @Test
+    void theFirstStatementsRowsAreReadOnlyAsTheyAreDemanded() {
+        Connection connection = handedOver();
+        rowsPerStatement = 3;
+        AtomicInteger read = new AtomicInteger();
+        // reading a row is what loads an object into the session: one read ahead of the demand would
+        // still be loading on the driver's thread after a cancel, while the session's next operation runs
+        Flux<Integer> rows = Flux.from(connection.createStatement("SELECT 1").execute())
+                .concatMap(result -> result.map(row -> read.incrementAndGet()));
+
+        List<Integer> received = new CopyOnWriteArrayList<>();
+        BaseSubscriber<Integer> reader = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            protected void hookOnNext(Integer row) {
+                received.add(row);
+            }
+        };
+
+        rows.subscribe(reader);
+        beginAnswer.tryEmitEmpty();
+
+        assertThat(received).containsExactly(1);
+        assertThat(read).as("rows read").hasValue(1);
+        reader.cancel();
     }
 
     @Test
@@ -128,6 +168,38 @@ class SessionConnectionTest {
     }
 
     @Test
+    void aCommitCancelledWhileItGivesTheConnectionBackStillGivesItBack() {
+        Connection connection = handedOver();
+        beginAnswer.tryEmitEmpty();
+        StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
+        BaseSubscriber<Void> committer = new BaseSubscriber<>() {};
+        // a timeout's cancel landing after COMMIT, as the session lets go of the connection
+        onClose = committer::cancel;
+
+        session.commit().subscribe(committer);
+
+        assertThat(committer.isDisposed()).isTrue();
+        assertThat(wire).containsExactly("BEGIN", "SELECT 1", "COMMIT", "close");
+        StepVerifier.create(session.rollback()).expectComplete().verify(TIMEOUT);
+        assertThat(wire).as("given back once").containsExactly("BEGIN", "SELECT 1", "COMMIT", "close");
+    }
+
+    @Test
+    void aCloseCancelledDuringItsRollbackStillRollsBackAndGivesTheConnectionBack() {
+        Connection connection = handedOver();
+        beginAnswer.tryEmitEmpty();
+        StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
+        Sinks.Empty<Void> rolledBack = Sinks.empty();
+        rollbackAnswer = rolledBack.asMono();
+
+        session.close().subscribe().dispose();
+        assertThat(wire).containsExactly("BEGIN", "SELECT 1", "ROLLBACK");
+        rolledBack.tryEmitEmpty();
+
+        assertThat(wire).containsExactly("BEGIN", "SELECT 1", "ROLLBACK", "close");
+    }
+
+    @Test
     void theSessionIsProvisioningUntilThePoolHandsTheConnectionOver() {
         StepVerifier.create(session.connection())
                 .then(() -> assertThat(session.isProvisioning()).isTrue())
@@ -146,13 +218,19 @@ class SessionConnectionTest {
                 (proxy, method, arguments) -> switch (method.getName()) {
                     case "beginTransaction" -> sent("BEGIN", beginAnswer.asMono());
                     case "commitTransaction" -> sent("COMMIT", Mono.empty());
-                    case "rollbackTransaction" -> sent("ROLLBACK", Mono.empty());
+                    case "rollbackTransaction" -> sent("ROLLBACK", rollbackAnswer);
                     case "createSavepoint" -> sent("SAVEPOINT " + arguments[0], Mono.empty());
-                    case "close" -> sent("close", Mono.empty());
+                    case "close" -> closed();
                     case "createStatement" -> new ScriptedStatement((String) arguments[0]);
                     case "toString" -> "scripted connection";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /** Like r2dbc-pool's close(): the pool gets the connection back only when the close is requested, not if cancelled first. */
+    private Mono<Void> closed() {
+        onClose.run();
+        return Mono.fromRunnable(() -> wire.add("close"));
     }
 
     private Mono<Void> sent(String what, Mono<Void> answer) {
@@ -213,7 +291,11 @@ class SessionConnectionTest {
         }
     }
 
-    /** One row, available as soon as the statement is sent. */
+    /**
+     * The statement's rows ({@link #rowsPerStatement}), read as they are demanded; like the driver,
+     * which reads answers in the order of the requests, they come after BEGIN's answer, and a failed
+     * BEGIN (a broken connection) fails the statement too.
+     */
     private final class ScriptedResult implements Result {
         private final String sql;
 
@@ -249,7 +331,7 @@ class SessionConnectionTest {
         private <T> Flux<T> rows(Function<Readable, ? extends T> row) {
             return Flux.defer(() -> {
                 wire.add(sql);
-                return Flux.just(row.apply(null));
+                return beginAnswer.asMono().thenMany(Flux.range(0, rowsPerStatement).map(index -> row.apply(null)));
             });
         }
     }
