@@ -220,9 +220,12 @@ public final class Quickstart {
 
     private void concurrentUseOfOneSession() {
         narrator.step("One session, two operations at once: a clear error at once",
-                "Mono.zip subscribes both gets on one session, like asyncio.gather on one AsyncSession.");
-        String outcome = factory.withSession(session -> Mono.zip(session.get(Parent.class, 1L), session.get(Parent.class, 2L))
-                        .map(both -> "no error?")
+                "A get subscribed while the session's query stream is still open, like awaiting another query inside"
+                        + " `async for` over session.stream(); Mono.zip of two operations on one session (asyncio.gather)"
+                        + " is the same mistake when they overlap.");
+        String outcome = factory.withSession(session -> session.scalars(Select.from(Parent.class).limit(1))
+                        .flatMap(first -> session.get(Parent.class, 2L))
+                        .then(Mono.just("no error?"))
                         .onErrorResume(ConcurrentSessionUseException.class, e -> Mono.just(e.getMessage())))
                 .block(TIMEOUT);
         narrator.statements();
