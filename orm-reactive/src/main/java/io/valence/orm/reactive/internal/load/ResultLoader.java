@@ -152,10 +152,6 @@ public final class ResultLoader {
      */
     private EntityState loadRow(Readable row, RenderedSelect query, boolean overwrite, EntityState[] objects) {
         List<SelectedEntity> entities = query.entities();
-        if (objects == null && entities.size() == 1) {
-            SelectedEntity root = entities.get(0);
-            return unitOfWork.loadState(root.mapping(), RowReader.read(row, root.mapping(), root.offset()), overwrite);
-        }
         EntityState[] loaded = objects != null ? objects : new EntityState[entities.size()];
         for (int i = 0; i < entities.size(); i++) {
             SelectedEntity entity = entities.get(i);
