@@ -130,12 +130,11 @@ public final class EntityMapping {
      * @throws IllegalArgumentException when the column belongs to another entity
      */
     public int columnIndex(ColumnMapping column) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i) == column) {
-                return i;
-            }
+        int index = identityIndex(columns, column);
+        if (index < 0) {
+            throw new IllegalArgumentException(column.column() + " is not a column of " + table);
         }
-        throw new IllegalArgumentException(column.column() + " is not a column of " + table);
+        return index;
     }
 
     /**
@@ -146,12 +145,21 @@ public final class EntityMapping {
      * @throws IllegalArgumentException when the relationship belongs to another entity
      */
     public int relationshipIndex(RelationshipMapping relationship) {
-        for (int i = 0; i < relationships.size(); i++) {
-            if (relationships.get(i) == relationship) {
+        int index = identityIndex(relationships, relationship);
+        if (index < 0) {
+            throw new IllegalArgumentException(relationship.name() + " is not a relationship of " + name());
+        }
+        return index;
+    }
+
+    /** The position of {@code item} in {@code items} compared by identity, or -1. */
+    private static int identityIndex(List<?> items, Object item) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == item) {
                 return i;
             }
         }
-        throw new IllegalArgumentException(relationship.name() + " is not a relationship of " + name());
+        return -1;
     }
 
     /**

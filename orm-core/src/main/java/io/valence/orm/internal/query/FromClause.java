@@ -68,7 +68,7 @@ final class FromClause {
     /** A column of a table of this statement, with the entity a foreign key refers to. */
     ResolvedColumn column(String alias, EntityMapping mapping, ColumnMapping column, String path) {
         EntityMapping reference =
-                column.isForeignKey() ? target(mapping.relationship(column.property())) : null;
+                column.isForeignKey() ? target(mapping.relationshipOf(column)) : null;
         return new ResolvedColumn(
                 alias == null ? Identifiers.quote(column.column()) : Identifiers.qualified(alias, column.column()),
                 column,

@@ -208,7 +208,7 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
             }
             column.accessor().set(to, value);
             if (column.isForeignKey() && unitOfWork.state(to) != null) {
-                unitOfWork.state(to).loaded(mapping.relationship(column.property()), true);
+                unitOfWork.state(to).loaded(mapping.relationshipOf(column), true);
             }
         }
     }
