@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.valence.orm.ConstraintViolationException;
 import io.valence.orm.PendingRollbackException;
@@ -82,13 +80,8 @@ class PipelinedBeginIT {
     void onTheWireTheFirstStatementLeavesBeforeBeginIsAnswered(SessionFactory withSchema, IsolatedDatabase database)
             throws Exception {
         ConnectionFactoryOptions direct = database.options();
-        try (WireTap tap = WireTap.start(String.valueOf(direct.getRequiredValue(ConnectionFactoryOptions.HOST)),
-                (Integer) direct.getRequiredValue(ConnectionFactoryOptions.PORT), Duration.ofMillis(150))) {
-            ConnectionPool tapped = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(
-                            direct.mutate().option(ConnectionFactoryOptions.HOST, "127.0.0.1")
-                                    .option(ConnectionFactoryOptions.PORT, tap.port()).build()))
-                    .maxSize(1)
-                    .build());
+        try (WireTap tap = WireTap.inFrontOf(direct, Duration.ofMillis(150))) {
+            ConnectionPool tapped = tap.onePool(direct);
             try {
                 SessionFactory factory = SessionFactory.builder(tapped).entities(Parent.class, Child.class).build();
                 Parent parent = Committed.rows(factory, List.of(new Parent("on-the-wire"))).get(0);

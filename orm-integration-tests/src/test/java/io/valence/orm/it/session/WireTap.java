@@ -1,5 +1,9 @@
 package io.valence.orm.it.session;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -27,8 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WireTap implements AutoCloseable {
 
-    /** One request the client started: its SQL (or how it was sent) and whether it was pipelined. */
-    record Request(String sql, boolean pipelined) {}
+    /**
+     * One request the client started: its SQL (or how it was sent), whether it was pipelined, and
+     * how many Flush messages it sent before its Sync. Each Flush asks for answers without ending the
+     * request, as a cursor does to fetch a slice of rows: one more round trip inside the request.
+     */
+    record Request(String sql, boolean pipelined, int flushes) {}
 
     private final String targetHost;
     private final int targetPort;
@@ -45,17 +53,24 @@ final class WireTap implements AutoCloseable {
         daemon("wire-tap-accept", this::acceptLoop);
     }
 
-    /** Starts relaying from an ephemeral loopback port to {@code host:port}. */
-    static WireTap start(String host, int port, Duration responseDelay) {
+    /** Starts relaying from an ephemeral loopback port to the database of {@code direct}. */
+    static WireTap inFrontOf(ConnectionFactoryOptions direct, Duration responseDelay) {
         try {
-            return new WireTap(host, port, responseDelay);
+            return new WireTap(String.valueOf(direct.getRequiredValue(ConnectionFactoryOptions.HOST)),
+                    (Integer) direct.getRequiredValue(ConnectionFactoryOptions.PORT), responseDelay);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot open the wire tap's port", e);
         }
     }
 
-    int port() {
-        return listener.getLocalPort();
+    /** A pool of one connection that reaches the database of {@code direct} through this tap; the caller disposes it. */
+    ConnectionPool onePool(ConnectionFactoryOptions direct) {
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(direct.mutate()
+                        .option(ConnectionFactoryOptions.HOST, "127.0.0.1")
+                        .option(ConnectionFactoryOptions.PORT, listener.getLocalPort())
+                        .build()))
+                .maxSize(1)
+                .build());
     }
 
     /** The requests seen since the start or the last {@link #clear()}, on every connection, in arrival order. */
@@ -135,6 +150,7 @@ final class WireTap implements AutoCloseable {
                 forward(out, null, startup);
                 boolean open = false;
                 boolean pipelined = false;
+                int flushes = 0;
                 String sql = "(prepared statement)";
                 while (true) {
                     byte type = in.readByte();
@@ -144,6 +160,7 @@ final class WireTap implements AutoCloseable {
                         if (!open) {
                             open = true;
                             pipelined = unanswered.get() > 0;
+                            flushes = 0;
                             sql = "(prepared statement)";
                         }
                         if (type == 'Q') {
@@ -152,10 +169,13 @@ final class WireTap implements AutoCloseable {
                             sql = text(payload, text(payload, 0).getBytes(StandardCharsets.UTF_8).length + 1);
                         }
                     }
+                    if (type == 'H' && open) {
+                        flushes++;
+                    }
                     if (type == 'Q' || type == 'S') {
                         unanswered.incrementAndGet();
                         if (open) {
-                            record(new Request(sql, pipelined));
+                            record(new Request(sql, pipelined, flushes));
                             open = false;
                         }
                     }

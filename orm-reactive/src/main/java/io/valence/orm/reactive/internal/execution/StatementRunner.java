@@ -24,16 +24,40 @@ public final class StatementRunner {
     }
 
     /**
-     * Streams the rows of a statement.
+     * Streams the rows of a statement, all of them in one exchange.
      *
      * @param connection the session's connection
      * @param statement the SQL and binds
-     * @param fetchSize rows fetched per round trip while the stream has demand; 0 for all at once
-     * @param mapper reads one row; runs as rows arrive
+     * @param mapper reads one row; runs as rows are requested
      * @param <T> the row type
      * @return a Flux of mapped rows
      */
-    public <T> Flux<T> rows(Connection connection, SqlStatement statement, int fetchSize, Function<Readable, T> mapper) {
+    public <T> Flux<T> rows(Connection connection, SqlStatement statement, Function<Readable, T> mapper) {
+        return rows(connection, statement, 0, mapper);
+    }
+
+    /**
+     * Streams the rows of a query, fetched the way the subscriber's first request asks for them. An
+     * unbounded request ({@code collectList}, {@code count}) takes the whole result in one exchange.
+     * A bounded one reads through a cursor, {@code sliceSize} rows per round trip: a paused stream
+     * then leaves PostgreSQL waiting instead of pushing the rest, and a cancel ends the query without
+     * reading the rest. A cursor costs one more round trip at its end, which an unbounded reader need
+     * not pay.
+     *
+     * @param connection the session's connection
+     * @param statement the SQL and binds
+     * @param sliceSize rows per round trip when the demand is bounded
+     * @param mapper reads one row; runs as rows are requested
+     * @param <T> the row type
+     * @return a Flux of mapped rows
+     */
+    public <T> Flux<T> stream(Connection connection, SqlStatement statement, int sliceSize, Function<Readable, T> mapper) {
+        return new FetchSizedByDemand<>(
+                demand -> rows(connection, statement, demand == Long.MAX_VALUE ? 0 : sliceSize, mapper));
+    }
+
+    /** The rows of a statement, {@code fetchSize} per round trip, or all at once for 0. */
+    private <T> Flux<T> rows(Connection connection, SqlStatement statement, int fetchSize, Function<Readable, T> mapper) {
         return Flux.defer(() -> Flux.from(prepare(connection, statement, fetchSize).execute()))
                 .concatMap(result -> result.map(mapper::apply))
                 .onErrorMap(error -> errors.translate(error, statement));
@@ -49,7 +73,7 @@ public final class StatementRunner {
      * @return a Mono of all rows, in order
      */
     public <T> Mono<List<T>> list(Connection connection, SqlStatement statement, Function<Readable, T> mapper) {
-        return rows(connection, statement, 0, mapper).collectList();
+        return rows(connection, statement, mapper).collectList();
     }
 
     /**

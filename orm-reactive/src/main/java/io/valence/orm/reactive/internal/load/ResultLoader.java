@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
  * the main result is still streaming.
  */
 public final class ResultLoader {
-    /** Rows fetched per round trip while a stream has demand: most results in one, a large one in bounded slices. */
-    private static final int FETCH_SIZE = 5_000;
+    /** Rows per round trip of a stream read in portions: most results in one, a large one in bounded slices. */
+    private static final int SLICE_SIZE = 5_000;
     /** Keys per follow-up statement, so one array parameter stays a sensible size. */
     private static final int KEY_CHUNK = 10_000;
 
@@ -62,8 +62,8 @@ public final class ResultLoader {
      */
     public Flux<Object> load(Connection connection, RenderedSelect query, boolean overwrite) {
         if (query.selectIns().isEmpty() && !joinsCollection(query)) {
-            Flux<Object> rows = runner.rows(
-                    connection, query.statement(), FETCH_SIZE, row -> loadRow(row, query, overwrite, null).entity());
+            Flux<Object> rows = runner.stream(
+                    connection, query.statement(), SLICE_SIZE, row -> loadRow(row, query, overwrite, null).entity());
             if (query.repeatsRoots()) {
                 // Select.join through a collection repeats a root once per matching element; return it once
                 Map<Object, Boolean> seen = new IdentityHashMap<>();
@@ -114,7 +114,7 @@ public final class ResultLoader {
     private Mono<Loaded> loadAll(Connection connection, RenderedSelect query, SqlStatement statement, boolean overwrite) {
         if (query.entities().size() == 1 && !query.repeatsRoots()) {
             // one entity per row, each row a distinct object: the roots are all the follow-ups start from
-            return runner.rows(connection, statement, 0, row -> loadRow(row, query, overwrite, null))
+            return runner.rows(connection, statement, row -> loadRow(row, query, overwrite, null))
                     .collectList()
                     .flatMap(roots -> Flux.fromIterable(query.selectIns())
                             .concatMap(selectIn -> loadRelationshipOf(connection, selectIn, roots, overwrite), 1)
@@ -123,7 +123,7 @@ public final class ResultLoader {
         List<Map<EntityState, Boolean>> seenPerEntity = new ArrayList<>();
         query.entities().forEach(entity -> seenPerEntity.add(new IdentityHashMap<>()));
         Map<EntityState, Boolean> roots = new IdentityHashMap<>();
-        return runner.rows(connection, statement, 0, row -> {
+        return runner.rows(connection, statement, row -> {
                     EntityState[] objects = new EntityState[query.entities().size()];
                     loadRow(row, query, overwrite, objects);
                     for (int i = 0; i < objects.length; i++) {
