@@ -1,15 +1,11 @@
 package io.valence.orm.internal.identity;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The objects of one session by {@link EntityKey}. Holds strong references for the session's
  * lifetime: sessions are short, and no behaviour may depend on garbage collection.
  */
 public final class IdentityMap {
-    private final Map<EntityKey, Object> objects = new HashMap<>();
+    private final ProbingTable<EntityKey, Object> objects = ProbingTable.byEquality();
 
     /**
      * Finds the object for a row.
@@ -38,16 +34,6 @@ public final class IdentityMap {
      */
     public void remove(EntityKey key) {
         objects.remove(key);
-    }
-
-    /** @return the number of rows held */
-    public int size() {
-        return objects.size();
-    }
-
-    /** @return the objects held, in no order */
-    public Collection<Object> values() {
-        return objects.values();
     }
 
     /** Forgets every row. */

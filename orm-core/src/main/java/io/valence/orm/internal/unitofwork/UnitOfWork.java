@@ -272,7 +272,8 @@ public final class UnitOfWork {
      * as it is (its unflushed changes survive) unless it is expired or {@code overwrite} is set.
      *
      * @param mapping the entity
-     * @param row the row's values in column order, converted to field types; foreign keys as ids
+     * @param row the row's values in column order, converted to field types; foreign keys as ids; the
+     *     session keeps this array as the object's snapshot, so the caller must not use it afterwards
      * @param overwrite whether to overwrite a loaded object's state (populate-existing)
      * @return the one object for the row
      */
@@ -285,7 +286,8 @@ public final class UnitOfWork {
      * reading keys), which saves them looking it up again.
      *
      * @param mapping the entity
-     * @param row the row's values in column order, converted to field types; foreign keys as ids
+     * @param row the row's values in column order, converted to field types; foreign keys as ids; the
+     *     session keeps this array as the object's snapshot, so the caller must not use it afterwards
      * @param overwrite whether to overwrite a loaded object's state (populate-existing)
      * @return the state of the one object for the row
      */
@@ -330,7 +332,7 @@ public final class UnitOfWork {
                         ? new UnloadedCollection<>(mapping.name(), relationship.name()) : null);
             }
         }
-        state.snapshot(row.clone());
+        state.snapshot(row); // the row is the loader's own array, handed over: no copy per row
         state.expired(false);
     }
 
