@@ -121,7 +121,10 @@ public final class BenchmarkMain {
         return new OptionsBuilder()
                 .include(workload.benchmark().getName() + "\\.")
                 .shouldFailOnError(true)
-                .jvmArgsPrepend("-D" + URL_PROPERTY + "=" + forkUrl)
+                // reactor-netty's default of max(cores, 4) event loops oversubscribes a small machine
+                // (docs/benchmarks.md, Fairness); one per core, for every R2DBC-based contender alike
+                .jvmArgsPrepend("-D" + URL_PROPERTY + "=" + forkUrl,
+                        "-Dreactor.netty.ioWorkerCount=" + Runtime.getRuntime().availableProcessors())
                 .param("contender", contenders.stream().map(ContenderKind::id).toArray(String[]::new));
     }
 
