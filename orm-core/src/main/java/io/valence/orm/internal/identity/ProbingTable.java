@@ -1,7 +1,5 @@
 package io.valence.orm.internal.identity;
 
-import java.util.Arrays;
-
 /**
  * A hash table for the session's per-row bookkeeping: open addressing with linear probing, like
  * {@link java.util.IdentityHashMap}, but it keeps each key's hash beside it and grows four-fold.
@@ -17,13 +15,14 @@ public final class ProbingTable<K, V> {
     private static final int INITIAL_CAPACITY = 32;
 
     private final boolean byIdentity;
-    private Object[] keys = new Object[INITIAL_CAPACITY];
-    private Object[] values = new Object[INITIAL_CAPACITY];
-    private int[] hashes = new int[INITIAL_CAPACITY];
+    private Object[] keys;
+    private Object[] values;
+    private int[] hashes;
     private int size;
 
     private ProbingTable(boolean byIdentity) {
         this.byIdentity = byIdentity;
+        clear();
     }
 
     /**
@@ -139,10 +138,15 @@ public final class ProbingTable<K, V> {
         return size;
     }
 
-    /** Forgets every key, keeping the capacity the table grew to. */
+    /**
+     * Forgets every key. The table starts small again: fresh arrays cost next to nothing, where
+     * emptying grown ones cost as much as growing them (a session is cleared at every rollback
+     * and close).
+     */
     public void clear() {
-        Arrays.fill(keys, null);
-        Arrays.fill(values, null);
+        keys = new Object[INITIAL_CAPACITY];
+        values = new Object[INITIAL_CAPACITY];
+        hashes = new int[INITIAL_CAPACITY];
         size = 0;
     }
 

@@ -11,7 +11,9 @@ import java.util.NoSuchElementException;
  * The states of a session's objects, by object identity (never {@code equals}, which entities may
  * override), in a {@link ProbingTable}. The states also sit in an array in the order they were
  * added, which {@link #values()} follows: iterating is a dense scan, and a flush sees objects in the
- * order the session met them (rows loaded in key order sort in one pass). Not thread-safe; a session
+ * order the session met them (rows loaded in key order sort in one pass). Objects a load has just
+ * created ({@link #putNew}) go into the hash table only when something first looks an object up:
+ * a read that ends in a rollback never computes their identity hashes. Not thread-safe; a session
  * is used by one operation at a time.
  */
 public final class StateTable {
@@ -21,6 +23,9 @@ public final class StateTable {
     /** The states in the order they were added, with {@code null} where one was removed. */
     private EntityState[] inOrder = new EntityState[INITIAL_ORDER];
     private int added;
+    /** The states before this position in {@link #inOrder} are in {@link #byObject}. */
+    private int indexed;
+    private int size;
 
     /**
      * The state of an object.
@@ -29,6 +34,7 @@ public final class StateTable {
      * @return its state, or {@code null} when the table does not hold it
      */
     public EntityState get(Object entity) {
+        index();
         return byObject.get(entity);
     }
 
@@ -49,9 +55,11 @@ public final class StateTable {
      * @param state its state
      */
     public void put(Object entity, EntityState state) {
+        index();
         EntityState replaced = byObject.put(entity, state);
         if (replaced == null) {
             append(state);
+            indexed = added;
             return;
         }
         state.tablePosition = replaced.tablePosition;
@@ -59,7 +67,28 @@ public final class StateTable {
         inOrder[state.tablePosition] = state;
     }
 
+    /**
+     * Records the state of an object that no table can hold yet, because the caller has just created
+     * it. It is indexed by identity when something first looks an object up.
+     *
+     * @param state the state of a new object
+     */
+    public void putNew(EntityState state) {
+        append(state);
+    }
+
+    /** Puts the states added by {@link #putNew} since the last lookup into the hash table. */
+    private void index() {
+        for (; indexed < added; indexed++) {
+            EntityState state = inOrder[indexed];
+            if (state != null) {
+                byObject.put(state.entity(), state);
+            }
+        }
+    }
+
     private void append(EntityState state) {
+        size++;
         if (added == inOrder.length) {
             compactOrGrowOrder();
         }
@@ -69,10 +98,11 @@ public final class StateTable {
 
     /** Closes the gaps removals left when they are at least half the array, else doubles it. */
     private void compactOrGrowOrder() {
-        if (size() * 2 > added) {
+        if (size * 2 > added) {
             inOrder = Arrays.copyOf(inOrder, inOrder.length * 2);
             return;
         }
+        index(); // positions move: every state is indexed first, so that all before `kept` are
         int kept = 0;
         for (int i = 0; i < added; i++) {
             EntityState state = inOrder[i];
@@ -83,6 +113,7 @@ public final class StateTable {
         }
         Arrays.fill(inOrder, kept, added, null);
         added = kept;
+        indexed = kept;
     }
 
     /**
@@ -91,8 +122,10 @@ public final class StateTable {
      * @param entity the object
      */
     public void remove(Object entity) {
+        index();
         EntityState removed = byObject.remove(entity);
         if (removed != null) {
+            size--;
             inOrder[removed.tablePosition] = null;
             removed.tablePosition = -1;
         }
@@ -100,30 +133,31 @@ public final class StateTable {
 
     /**
      * Whether a state is the one this table holds for its object, without a lookup: a state that was
-     * removed or replaced no longer is.
+     * removed, replaced or cleared away no longer is.
      *
      * @param state a state this table held at some point
      * @return {@code true} while the table holds it
      */
     public boolean holds(EntityState state) {
-        return state.tablePosition >= 0;
+        int position = state.tablePosition;
+        return position >= 0 && position < added && inOrder[position] == state;
     }
 
     /** @return how many objects the table holds */
     public int size() {
-        return byObject.size();
+        return size;
     }
 
-    /** Forgets every object, keeping the capacity the session grew to. */
+    /**
+     * Forgets every object. The states are not touched (a rollback or close would otherwise read
+     * every one of them again): {@link #holds} checks its answer against the order array.
+     */
     public void clear() {
-        for (int i = 0; i < added; i++) {
-            if (inOrder[i] != null) {
-                inOrder[i].tablePosition = -1;
-            }
-        }
         byObject.clear();
-        Arrays.fill(inOrder, 0, added, null);
+        inOrder = new EntityState[INITIAL_ORDER];
         added = 0;
+        indexed = 0;
+        size = 0;
     }
 
     /**

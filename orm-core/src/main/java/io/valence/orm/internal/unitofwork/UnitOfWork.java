@@ -304,7 +304,7 @@ public final class UnitOfWork {
         Object entity = mapping.instantiate();
         EntityState state = new EntityState(entity, mapping, Status.PERSISTENT, -1);
         state.key(key);
-        states.put(entity, state);
+        states.putNew(state);
         identityMap.put(key, entity);
         populate(state, row);
         return state;

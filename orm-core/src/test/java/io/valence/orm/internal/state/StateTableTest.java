@@ -46,7 +46,7 @@ class StateTableTest {
     }
 
     @Test
-    void randomPutsAndRemovesAgreeWithIdentityHashMapAndKeepInsertionOrder() {
+    void randomPutsOfNewAndKnownObjectsAndRemovesAgreeWithIdentityHashMapAndKeepInsertionOrder() {
         StateTable table = new StateTable();
         Map<Object, EntityState> expected = new IdentityHashMap<>();
         List<Object> objects = new ArrayList<>();
@@ -56,7 +56,11 @@ class StateTableTest {
                 Object entity = new Object();
                 EntityState state = state(entity);
                 objects.add(entity);
-                table.put(entity, state);
+                if (random.nextBoolean()) {
+                    table.put(entity, state);
+                } else {
+                    table.putNew(state); // indexed at the next lookup
+                }
                 expected.put(entity, state);
             } else {
                 Object removed = objects.remove(random.nextInt(objects.size()));
@@ -117,6 +121,22 @@ class StateTableTest {
 
         assertThat(table.size()).isEqualTo(1);
         assertThat(table.containsKey(held)).isTrue();
+    }
+
+    @Test
+    void aStateIsNoLongerHeldOnceTheTableIsClearedEvenWhenANewStateTakesItsPlace() {
+        StateTable table = new StateTable();
+        Object before = new Object();
+        EntityState cleared = state(before);
+        table.put(before, cleared);
+
+        table.clear();
+        Object after = new Object();
+        EntityState fresh = state(after);
+        table.put(after, fresh);
+
+        assertThat(table.holds(cleared)).isFalse();
+        assertThat(table.holds(fresh)).isTrue();
     }
 
     @Test
