@@ -6,7 +6,6 @@ import io.valence.orm.internal.sql.FlushSqlRenderer;
 import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.internal.state.ColumnValues;
 import io.valence.orm.internal.state.EntityState;
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,17 +79,17 @@ public final class FlushStatements {
     }
 
     private static SqlStatement.Bind array(ColumnMapping column, List<EntityState> rows, ColumnValues values) {
-        Object array = Array.newInstance(column.type().arrayElementType(), rows.size());
+        Object[] array = column.type().newElementArray(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Array.set(array, i, column.type().toArrayElement(values.current(rows.get(i), column)));
+            array[i] = column.type().toArrayElement(values.current(rows.get(i), column));
         }
         return new SqlStatement.Bind(array, array.getClass());
     }
 
     private static SqlStatement.Bind snapshotArray(ColumnMapping column, List<EntityState> rows) {
-        Object array = Array.newInstance(column.type().arrayElementType(), rows.size());
+        Object[] array = column.type().newElementArray(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Array.set(array, i, column.type().toArrayElement(rows.get(i).snapshotValue(column)));
+            array[i] = column.type().toArrayElement(rows.get(i).snapshotValue(column));
         }
         return new SqlStatement.Bind(array, array.getClass());
     }

@@ -1,5 +1,7 @@
 package io.valence.orm.internal.mapping;
 
+import java.lang.reflect.Array;
+
 /**
  * How one Java type is stored in PostgreSQL: its DDL type, the array type used for batched
  * statements ({@code unnest($1::bigint[])}), the Java type exchanged with the driver, and the
@@ -56,6 +58,28 @@ public record ColumnType(
      */
     public Object toArrayElement(Object value) {
         return value == null ? null : arrayElementConverter.toDriver(value);
+    }
+
+    /**
+     * A new array for driver values of this type, as {@code = ANY($n)} binds them. Every driver type
+     * is a reference type, so callers fill it with plain stores: {@code Array.set} is a native call
+     * per element.
+     *
+     * @param length the number of values
+     * @return an array of {@link #driverType()}
+     */
+    public Object[] newDriverArray(int length) {
+        return (Object[]) Array.newInstance(driverType, length);
+    }
+
+    /**
+     * A new array for the elements of a batched array bind, filled like {@link #newDriverArray}.
+     *
+     * @param length the number of elements
+     * @return an array of {@link #arrayElementType()}
+     */
+    public Object[] newElementArray(int length) {
+        return (Object[]) Array.newInstance(arrayElementType, length);
     }
 
     /**

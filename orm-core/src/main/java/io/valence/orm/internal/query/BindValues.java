@@ -5,7 +5,6 @@ import io.valence.orm.internal.mapping.ColumnType;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.sql.SqlStatement.Bind;
 import jakarta.persistence.Entity;
-import java.lang.reflect.Array;
 import java.util.List;
 
 /**
@@ -24,10 +23,9 @@ final class BindValues {
 
     /** Every value as one array of the column's driver type, for {@code = ANY($n::type[])}. */
     static Bind array(ResolvedColumn target, List<?> values) {
-        Class<?> driverType = target.column().type().driverType();
-        Object array = Array.newInstance(driverType, values.size());
+        Object[] array = target.column().type().newDriverArray(values.size());
         for (int i = 0; i < values.size(); i++) {
-            Array.set(array, i, toDriver(target, values.get(i)));
+            array[i] = toDriver(target, values.get(i));
         }
         return new Bind(array, array.getClass());
     }
@@ -46,10 +44,10 @@ final class BindValues {
      */
     static Bind keyArray(ColumnMapping keyColumn, Object[] keys) {
         ColumnType type = keyColumn.type();
-        Object array = Array.newInstance(type.driverType(), keys.length);
+        Object[] array = type.newDriverArray(keys.length);
         for (int i = 0; i < keys.length; i++) {
             Object key = keys[i];
-            Array.set(array, i, type.driverType().isInstance(key) ? key : type.toDriver(key));
+            array[i] = type.driverType().isInstance(key) ? key : type.toDriver(key);
         }
         return new Bind(array, array.getClass());
     }

@@ -11,7 +11,6 @@ import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.reactive.internal.execution.RowReader;
 import io.valence.orm.reactive.internal.execution.StatementRunner;
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -109,7 +108,7 @@ public final class ResultLoader {
                 .computeIfAbsent(target.snapshotValue(selectIn.keyColumn()), key -> new ArrayList<>(4))
                 .add(target.entity());
         return Flux.fromIterable(chunks(keys))
-                .concatMap(chunk -> loadAll(connection, selectIn.query(), bindKeys(selectIn, chunk), overwrite, group), 1)
+                .concatMap(chunk -> loadAll(connection, selectIn.query(), selectIn.bindKeys(chunk.toArray()), overwrite, group), 1)
                 .then(Mono.fromRunnable(() -> wireSelectIn(selectIn, owners, targetsByKey)));
     }
 
@@ -125,8 +124,11 @@ public final class ResultLoader {
             Consumer<EntityState> eachRoot) {
         if (query.entities().size() == 1 && !query.repeatsRoots()) {
             // one entity per row, each row a distinct object: the roots are all the follow-ups start from
-            return runner.rows(connection, statement, row -> loadRow(row, query, overwrite, null))
-                    .doOnNext(eachRoot)
+            return runner.rows(connection, statement, row -> {
+                        EntityState root = loadRow(row, query, overwrite, null);
+                        eachRoot.accept(root);
+                        return root;
+                    })
                     .collectList()
                     .flatMap(roots -> Flux.fromIterable(query.selectIns())
                             .concatMap(selectIn -> loadRelationshipOf(connection, selectIn, roots, overwrite), 1)
@@ -240,8 +242,7 @@ public final class ResultLoader {
             List<Object> matches = targetsByKey.getOrDefault(keyOf(state, relationship), List.of());
             if (relationship.isCollection()) {
                 if (!state.isLoaded(relationship)) {
-                    Collection<Object> members = newCollection(relationship);
-                    members.addAll(matches);
+                    Collection<Object> members = membersOf(relationship, matches);
                     relationship.accessor().set(owner, members);
                     state.loaded(relationship, true);
                     snapshotCollection(state, relationship);
@@ -268,15 +269,6 @@ public final class ResultLoader {
         }
     }
 
-    private static SqlStatement bindKeys(SelectIn selectIn, List<Object> keys) {
-        Class<?> type = selectIn.keyColumn().type().driverType();
-        Object array = Array.newInstance(type, keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            Array.set(array, i, selectIn.keyColumn().type().toDriver(keys.get(i)));
-        }
-        return selectIn.bindKeys((Object[]) array);
-    }
-
     private static List<List<Object>> chunks(List<Object> keys) {
         List<List<Object>> chunks = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += KEY_CHUNK) {
@@ -287,6 +279,19 @@ public final class ResultLoader {
 
     private static boolean joinsCollection(RenderedSelect query) {
         return query.entities().stream().skip(1).anyMatch(entity -> entity.via().isCollection());
+    }
+
+    /**
+     * The collection a select-in sets on one owner: the list grouping built for it when the field is
+     * a list (each owner has its own), else a fresh collection of the field's kind.
+     */
+    private static Collection<Object> membersOf(RelationshipMapping relationship, List<Object> matches) {
+        if (matches instanceof ArrayList<Object> grouped && relationship.accessor().type() != Set.class) {
+            return grouped;
+        }
+        Collection<Object> members = newCollection(relationship);
+        members.addAll(matches);
+        return members;
     }
 
     private static Collection<Object> newCollection(RelationshipMapping relationship) {
