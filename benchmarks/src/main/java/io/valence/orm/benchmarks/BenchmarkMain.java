@@ -112,7 +112,7 @@ public final class BenchmarkMain {
                     .measurementTime(TimeValue.seconds(1));
         }
         return options.warmupIterations(2)
-                .warmupTime(TimeValue.seconds(2))
+                .warmupTime(TimeValue.seconds(workload.warmupSeconds()))
                 .measurementIterations(2)
                 .measurementTime(TimeValue.seconds(3));
     }
