@@ -5,11 +5,13 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.OrmException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Schedulers;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -67,12 +69,19 @@ public final class SessionConnection {
         });
     }
 
-    /** One acquisition of the connection: pool, then hand-over, unless abandoned first. */
+    /**
+     * One acquisition of the connection: pool, then hand-over, unless abandoned first. The acquire
+     * timeout is armed only when the pool did not answer at once: a free connection, the usual case,
+     * costs no timer to schedule and cancel.
+     */
     private final class Acquisition {
         private final MonoSink<Connection> sink;
         private Disposable pending;
+        private Disposable timer;
         private boolean abandoned;
         private boolean handedOver;
+        /** The pool answered, with a connection or an error. */
+        private boolean settled;
 
         Acquisition(MonoSink<Connection> sink) {
             this.sink = sink;
@@ -82,21 +91,42 @@ public final class SessionConnection {
             provisioning = true;
             sink.onCancel(this::abandon);
             Disposable subscription = Mono.from(factory.create())
-                    .timeout(acquireTimeout, Mono.error(() -> acquireTimedOut(acquireTimeout.toMillis() + " ms (the"
-                            + " session's acquire timeout, SessionFactory.Builder.acquireTimeout)", null)))
                     .onErrorMap(SessionConnection::isPoolTimeout, error -> acquireTimedOut("the pool's own acquire"
                             + " timeout (" + error.getMessage() + ")", error))
                     .subscribe(this::arrived, this::failed);
             synchronized (this) {
                 if (abandoned) {
                     subscription.dispose();
-                } else {
+                } else if (!settled) {
                     pending = subscription;
+                    timer = Schedulers.parallel().schedule(this::timedOut, acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         }
 
+        private void timedOut() {
+            Disposable toCancel;
+            synchronized (this) {
+                if (settled || abandoned) {
+                    return;
+                }
+                abandoned = true;
+                toCancel = pending;
+            }
+            provisioning = false;
+            toCancel.dispose(); // a connection that still arrives goes back to the pool (see arrived)
+            sink.error(acquireTimedOut(acquireTimeout.toMillis() + " ms (the session's acquire timeout,"
+                    + " SessionFactory.Builder.acquireTimeout)", null));
+        }
+
+        /** Marks the pool's answer and returns the timer to cancel, if one was armed. */
+        private synchronized Disposable settle() {
+            settled = true;
+            return timer;
+        }
+
         private void arrived(Connection acquired) {
+            disposeIfArmed(settle());
             LeasedConnection leased = null;
             synchronized (this) {
                 if (!abandoned) {
@@ -115,22 +145,30 @@ public final class SessionConnection {
         }
 
         private void failed(Throwable error) {
+            disposeIfArmed(settle());
             provisioning = false;
             sink.error(error);
         }
 
         private void abandon() {
             Disposable toCancel;
+            Disposable armed;
             synchronized (this) {
                 if (handedOver) {
                     return;
                 }
                 abandoned = true;
                 toCancel = pending;
+                armed = timer;
             }
             provisioning = false;
-            if (toCancel != null) {
-                toCancel.dispose();
+            disposeIfArmed(toCancel);
+            disposeIfArmed(armed);
+        }
+
+        private static void disposeIfArmed(Disposable disposable) {
+            if (disposable != null) {
+                disposable.dispose();
             }
         }
     }
