@@ -126,7 +126,7 @@ public final class SessionConnection {
         }
 
         private void arrived(Connection acquired) {
-            disposeIfArmed(settle());
+            disposeIfSet(settle());
             LeasedConnection leased = null;
             synchronized (this) {
                 if (!abandoned) {
@@ -145,7 +145,7 @@ public final class SessionConnection {
         }
 
         private void failed(Throwable error) {
-            disposeIfArmed(settle());
+            disposeIfSet(settle());
             provisioning = false;
             sink.error(error);
         }
@@ -162,11 +162,11 @@ public final class SessionConnection {
                 armed = timer;
             }
             provisioning = false;
-            disposeIfArmed(toCancel);
-            disposeIfArmed(armed);
+            disposeIfSet(toCancel);
+            disposeIfSet(armed);
         }
 
-        private static void disposeIfArmed(Disposable disposable) {
+        private static void disposeIfSet(Disposable disposable) {
             if (disposable != null) {
                 disposable.dispose();
             }

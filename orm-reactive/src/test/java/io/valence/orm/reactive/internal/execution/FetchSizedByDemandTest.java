@@ -13,13 +13,18 @@ import reactor.test.publisher.TestPublisher;
 class FetchSizedByDemandTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    /** A FetchSizedByDemand over {@code source} that notes each demand it was built for in {@code demands}. */
+    private static Flux<Integer> noting(List<Long> demands, Flux<Integer> source) {
+        return new FetchSizedByDemand<>(demand -> {
+            demands.add(demand);
+            return source;
+        });
+    }
+
     @Test
     void theSourceIsBuiltFromTheFirstRequestAndLaterRequestsReachIt() {
         List<Long> demands = new ArrayList<>();
-        Flux<Integer> flux = new FetchSizedByDemand<>(demand -> {
-            demands.add(demand);
-            return Flux.range(1, 5);
-        });
+        Flux<Integer> flux = noting(demands, Flux.range(1, 5));
 
         StepVerifier.create(flux, 2)
                 .expectNext(1, 2)
@@ -33,10 +38,7 @@ class FetchSizedByDemandTest {
     @Test
     void anUnboundedSubscriberIsSeenAsSuch() {
         List<Long> demands = new ArrayList<>();
-        Flux<Integer> flux = new FetchSizedByDemand<>(demand -> {
-            demands.add(demand);
-            return Flux.range(1, 3);
-        });
+        Flux<Integer> flux = noting(demands, Flux.range(1, 3));
 
         StepVerifier.create(flux.collectList()).expectNext(List.of(1, 2, 3)).expectComplete().verify(TIMEOUT);
         assertThat(demands).containsExactly(Long.MAX_VALUE);
@@ -45,10 +47,7 @@ class FetchSizedByDemandTest {
     @Test
     void aCancelBeforeAnyRequestNeverBuildsTheSource() {
         List<Long> demands = new ArrayList<>();
-        Flux<Integer> flux = new FetchSizedByDemand<>(demand -> {
-            demands.add(demand);
-            return Flux.just(1);
-        });
+        Flux<Integer> flux = noting(demands, Flux.just(1));
 
         StepVerifier.create(flux, 0).thenCancel().verify(TIMEOUT);
         assertThat(demands).isEmpty();
