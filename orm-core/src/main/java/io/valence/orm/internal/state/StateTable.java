@@ -25,7 +25,6 @@ public final class StateTable {
     private int added;
     /** The states before this position in {@link #inOrder} are in {@link #byObject}. */
     private int indexed;
-    private int size;
 
     /**
      * The state of an object.
@@ -63,7 +62,6 @@ public final class StateTable {
             return;
         }
         state.tablePosition = replaced.tablePosition;
-        replaced.tablePosition = -1;
         inOrder[state.tablePosition] = state;
     }
 
@@ -88,7 +86,6 @@ public final class StateTable {
     }
 
     private void append(EntityState state) {
-        size++;
         if (added == inOrder.length) {
             compactOrGrowOrder();
         }
@@ -98,7 +95,7 @@ public final class StateTable {
 
     /** Closes the gaps removals left when they are at least half the array, else doubles it. */
     private void compactOrGrowOrder() {
-        if (size * 2 > added) {
+        if ((size() + 1) * 2 > added) { // counting the state being appended
             inOrder = Arrays.copyOf(inOrder, inOrder.length * 2);
             return;
         }
@@ -125,9 +122,7 @@ public final class StateTable {
         index();
         EntityState removed = byObject.remove(entity);
         if (removed != null) {
-            size--;
             inOrder[removed.tablePosition] = null;
-            removed.tablePosition = -1;
         }
     }
 
@@ -145,7 +140,7 @@ public final class StateTable {
 
     /** @return how many objects the table holds */
     public int size() {
-        return size;
+        return byObject.size() + added - indexed; // states not yet indexed are never removed ones
     }
 
     /**
@@ -157,7 +152,6 @@ public final class StateTable {
         inOrder = new EntityState[INITIAL_ORDER];
         added = 0;
         indexed = 0;
-        size = 0;
     }
 
     /**
