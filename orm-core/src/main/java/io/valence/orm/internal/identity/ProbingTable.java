@@ -13,6 +13,8 @@ package io.valence.orm.internal.identity;
  */
 public final class ProbingTable<K, V> {
     private static final int INITIAL_CAPACITY = 32;
+    private static final Object[] NO_OBJECTS = {};
+    private static final int[] NO_HASHES = {};
 
     private final boolean byIdentity;
     private Object[] keys;
@@ -56,6 +58,9 @@ public final class ProbingTable<K, V> {
      */
     @SuppressWarnings("unchecked")
     public V get(Object key) {
+        if (size == 0) {
+            return null; // also the table without arrays
+        }
         int hash = hash(key);
         int mask = keys.length - 1;
         for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
@@ -78,6 +83,9 @@ public final class ProbingTable<K, V> {
      */
     @SuppressWarnings("unchecked")
     public V put(K key, V value) {
+        if (keys.length == 0) {
+            allocate(INITIAL_CAPACITY);
+        }
         int hash = hash(key);
         int mask = keys.length - 1;
         int i = slot(hash, mask);
@@ -107,6 +115,9 @@ public final class ProbingTable<K, V> {
      */
     @SuppressWarnings("unchecked")
     public V remove(Object key) {
+        if (size == 0) {
+            return null;
+        }
         int hash = hash(key);
         int mask = keys.length - 1;
         int gap = slot(hash, mask);
@@ -139,15 +150,21 @@ public final class ProbingTable<K, V> {
     }
 
     /**
-     * Forgets every key. The table starts small again: fresh arrays cost next to nothing, where
-     * emptying grown ones cost as much as growing them (a session is cleared at every rollback
-     * and close).
+     * Forgets every key. The table lets its arrays go and allocates small ones at the next put:
+     * emptying grown arrays costs as much as growing them, and a session is cleared at every
+     * rollback and close, often never to be used again.
      */
     public void clear() {
-        keys = new Object[INITIAL_CAPACITY];
-        values = new Object[INITIAL_CAPACITY];
-        hashes = new int[INITIAL_CAPACITY];
+        keys = NO_OBJECTS;
+        values = NO_OBJECTS;
+        hashes = NO_HASHES;
         size = 0;
+    }
+
+    private void allocate(int capacity) {
+        keys = new Object[capacity];
+        values = new Object[capacity];
+        hashes = new int[capacity];
     }
 
     /** Quadruples the capacity; at a load of one half before, one eighth after. */
@@ -155,11 +172,8 @@ public final class ProbingTable<K, V> {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
-        int length = oldKeys.length * 4;
-        keys = new Object[length];
-        values = new Object[length];
-        hashes = new int[length];
-        int mask = length - 1;
+        allocate(oldKeys.length * 4);
+        int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
                 int i = slot(oldHashes[j], mask);

@@ -18,10 +18,11 @@ import java.util.NoSuchElementException;
  */
 public final class StateTable {
     private static final int INITIAL_ORDER = 16;
+    private static final EntityState[] NO_STATES = {};
 
     private final ProbingTable<Object, EntityState> byObject = ProbingTable.byIdentity();
     /** The states in the order they were added, with {@code null} where one was removed. */
-    private EntityState[] inOrder = new EntityState[INITIAL_ORDER];
+    private EntityState[] inOrder = NO_STATES;
     private int added;
     /** The states before this position in {@link #inOrder} are in {@link #byObject}. */
     private int indexed;
@@ -96,7 +97,7 @@ public final class StateTable {
     /** Closes the gaps removals left when they are at least half the array, else doubles it. */
     private void compactOrGrowOrder() {
         if ((size() + 1) * 2 > added) { // counting the state being appended
-            inOrder = Arrays.copyOf(inOrder, inOrder.length * 2);
+            inOrder = Arrays.copyOf(inOrder, Math.max(INITIAL_ORDER, inOrder.length * 2));
             return;
         }
         index(); // positions move: every state is indexed first, so that all before `kept` are
@@ -145,11 +146,12 @@ public final class StateTable {
 
     /**
      * Forgets every object. The states are not touched (a rollback or close would otherwise read
-     * every one of them again): {@link #holds} checks its answer against the order array.
+     * every one of them again): {@link #holds} checks its answer against the order array. The
+     * arrays are let go, as with {@link ProbingTable#clear()}.
      */
     public void clear() {
         byObject.clear();
-        inOrder = new EntityState[INITIAL_ORDER];
+        inOrder = NO_STATES;
         added = 0;
         indexed = 0;
     }

@@ -71,4 +71,20 @@ class ProbingTableTest {
         assertThat(table.size()).isZero();
         assertThat(table.get(new EntityKey(String.class, 1L))).isNull();
     }
+
+    @Test
+    void aClearedTableTakesKeysAgainAndRemovesNothingWhileEmpty() {
+        ProbingTable<EntityKey, String> table = ProbingTable.byEquality();
+        assertThat(table.remove(new EntityKey(String.class, 1L))).isNull();
+        table.put(new EntityKey(String.class, 1L), "first");
+        table.clear();
+
+        assertThat(table.remove(new EntityKey(String.class, 1L))).isNull();
+        for (long id = 0; id < 100; id++) {
+            table.put(new EntityKey(String.class, id), "again " + id);
+        }
+
+        assertThat(table.size()).isEqualTo(100);
+        assertThat(table.get(new EntityKey(String.class, 42L))).isEqualTo("again 42");
+    }
 }

@@ -40,8 +40,11 @@ public final class ResultLoader {
 
     private final StatementRunner runner;
     private final UnitOfWork unitOfWork;
-    /** Collections a joined load is filling: set to a fresh collection on first sight, unless already loaded. */
-    private final Map<Object, Set<RelationshipMapping>> filling = new IdentityHashMap<>();
+    /**
+     * Collections a joined load is filling: set to a fresh collection on first sight, unless already
+     * loaded. Sized small, since most sessions never run a joined load; it grows when one does.
+     */
+    private final Map<Object, Set<RelationshipMapping>> filling = new IdentityHashMap<>(4);
 
     /**
      * @param runner runs statements
@@ -227,8 +230,8 @@ public final class ResultLoader {
                 collectionBeingLoaded(owner, state, entity.via()); // owners whose join found no row get an empty one
                 snapshotCollection(state, entity.via());
                 Set<RelationshipMapping> relationships = filling.get(owner);
-                if (relationships != null) {
-                    relationships.remove(entity.via());
+                if (relationships != null && relationships.remove(entity.via()) && relationships.isEmpty()) {
+                    filling.remove(owner); // the session would otherwise keep every owner a joined load met
                 }
             }
         }
