@@ -67,9 +67,11 @@ public final class DefaultSessionFactory implements SessionFactory {
      * cancelled right after, so a close() rejected as concurrent use is retried for a moment instead
      * of leaving the session, and its connection, open. An operation that stays in flight (a stream
      * the work subscribed on its own and never consumed) still fails the close, with the guard's message.
+     * The retry is built only once a close was rejected: it costs more than the close itself.
      */
     private static Mono<Void> closeWhenFree(ReactiveSession session) {
-        return session.close().retryWhen(CLOSE_RETRY);
+        return session.close()
+                .onErrorResume(ConcurrentSessionUseException.class, busy -> session.close().retryWhen(CLOSE_RETRY));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.valence.orm.reactive.internal.session;
 
 import io.valence.orm.ConcurrentSessionUseException;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -61,13 +63,38 @@ final class OperationGuard {
      * @return the guarded operation
      */
     <T> Mono<T> mono(String operation, Function<Claim, Mono<T>> body) {
-        return Mono.defer(() -> {
-            Claim claim = claim(operation);
-            // the inner defer turns a body that throws (checkUsable(), an argument check) into onError,
-            // which passes the release hooks: a throw straight out of here would keep the claim forever
-            return Mono.defer(() -> body.apply(claim))
-                    .transform(Operators.<T, T>lift((scannable, subscriber) -> new ClaimHolder<>(subscriber, claim, false)));
-        });
+        return new Mono<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super T> actual) {
+                subscribeGuarded(actual, operation, body, false);
+            }
+        };
+    }
+
+    /**
+     * Claims the session for one subscription and runs the operation's body under the claim. One
+     * step instead of deferring and lifting: every session operation passes here, and
+     * {@code Operators.lift} alone builds a name string per subscription.
+     */
+    private <T> void subscribeGuarded(
+            CoreSubscriber<? super T> actual, String operation, Function<Claim, ? extends Publisher<T>> body, boolean stream) {
+        Claim claim;
+        try {
+            claim = claim(operation);
+        } catch (ConcurrentSessionUseException rejected) {
+            Operators.error(actual, rejected);
+            return;
+        }
+        Publisher<T> work;
+        try {
+            work = Objects.requireNonNull(body.apply(claim), "a session operation's body returned null");
+        } catch (Throwable failed) {
+            // a body that throws (checkUsable(), an argument check) fails the operation and must release
+            release(claim);
+            Operators.error(actual, Operators.onOperatorError(failed, actual.currentContext()));
+            return;
+        }
+        work.subscribe(new ClaimHolder<>(actual, claim, stream));
     }
 
     /**
@@ -150,11 +177,12 @@ final class OperationGuard {
      * @return the guarded stream
      */
     <T> Flux<T> flux(String operation, Supplier<Flux<T>> body) {
-        return Flux.defer(() -> {
-            Claim claim = claim(operation);
-            return Flux.defer(body) // a body that throws must still release the claim
-                    .transform(Operators.<T, T>lift((scannable, subscriber) -> new ClaimHolder<>(subscriber, claim, true)));
-        });
+        return new Flux<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super T> actual) {
+                subscribeGuarded(actual, operation, claim -> body.get(), true);
+            }
+        };
     }
 
     /**
