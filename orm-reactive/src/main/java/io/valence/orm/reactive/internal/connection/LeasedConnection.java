@@ -18,10 +18,14 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.Context;
 
 /**
  * The session's connection as its operations see it, for one transaction.
@@ -89,7 +93,11 @@ final class LeasedConnection implements Connection {
         synchronized (this) {
             sent = begin;
         }
-        return sent == null ? Mono.empty() : sent.asMono().then(Mono.defer(() -> Mono.from(control.apply(delegate))));
+        if (sent == null) {
+            return Mono.empty();
+        }
+        Mono<Void> end = Mono.defer(() -> Mono.from(control.apply(delegate)));
+        return begun ? end : sent.asMono().then(end);
     }
 
     /**
@@ -368,17 +376,98 @@ final class LeasedConnection implements Connection {
          * statement's first row. If BEGIN failed, rows are refused and the outcome is BEGIN's error.
          */
         private <T> Flux<T> afterBegin(Publisher<? extends T> signals) {
-            return Flux.<T>from(signals)
-                    .<T>handle((value, sink) -> {
-                        Throwable failed = beginError;
-                        if (failed == null) {
-                            sink.next(value);
-                        } else {
-                            sink.error(failed);
-                        }
-                    })
-                    .onErrorResume(error -> began.then(Mono.<T>error(error)))
-                    .concatWith(began.then(Mono.<T>empty()));
+            return new Flux<>() {
+                @Override
+                public void subscribe(CoreSubscriber<? super T> actual) {
+                    signals.subscribe(new BegunRelay<T>(actual, began));
+                }
+            };
+        }
+    }
+
+    /**
+     * Relays a pipelined statement's signals (see {@link PipelinedResult}); its end waits for BEGIN's
+     * outcome, which it almost always finds already there. One subscriber instead of a chain of
+     * operators, as the first statement of every transaction passes through it.
+     */
+    private final class BegunRelay<T> implements CoreSubscriber<T>, Subscription {
+        private final CoreSubscriber<? super T> actual;
+        private final Mono<Void> began;
+        private Subscription upstream;
+        private boolean done;
+        private volatile Disposable waiting;
+
+        BegunRelay(CoreSubscriber<? super T> actual, Mono<Void> began) {
+            this.actual = actual;
+            this.began = began;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            upstream = subscription;
+            actual.onSubscribe(this);
+        }
+
+        @Override
+        public void onNext(T value) {
+            if (done) {
+                Operators.onNextDropped(value, actual.currentContext());
+                return;
+            }
+            Throwable failed = beginError;
+            if (failed == null) {
+                actual.onNext(value);
+                return;
+            }
+            done = true;
+            upstream.cancel();
+            actual.onError(failed);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (done) {
+                Operators.onErrorDropped(error, actual.currentContext());
+                return;
+            }
+            done = true;
+            afterBeginSettled(() -> actual.onError(error));
+        }
+
+        @Override
+        public void onComplete() {
+            if (!done) {
+                done = true;
+                afterBeginSettled(actual::onComplete);
+            }
+        }
+
+        /** Runs {@code end} once BEGIN succeeded; if BEGIN failed, the subscriber gets BEGIN's error instead. */
+        private void afterBeginSettled(Runnable end) {
+            if (begun) {
+                end.run();
+                return;
+            }
+            waiting = began.subscribe(null, actual::onError, end);
+        }
+
+        @Override
+        public void request(long n) {
+            upstream.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            upstream.cancel();
+            Disposable wait = waiting;
+            if (wait != null) {
+                wait.dispose();
+            }
         }
     }
 }

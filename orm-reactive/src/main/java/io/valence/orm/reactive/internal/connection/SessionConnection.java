@@ -39,6 +39,11 @@ public final class SessionConnection {
         this.acquireTimeout = acquireTimeout;
     }
 
+    /** @return whether the session holds a connection, which a commit, rollback or close gives back */
+    public boolean isLeased() {
+        return lease != null;
+    }
+
     /** @return whether a connection is being acquired from the pool right now */
     public boolean isProvisioning() {
         return provisioning;

@@ -17,6 +17,7 @@ import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.internal.connection.SessionConnection;
 import io.valence.orm.reactive.internal.execution.RowReader;
 import java.util.Collection;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,10 +51,10 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
                 return state.status() == Status.DELETED ? Mono.empty() : Mono.just(type.cast(found));
             }
             claim.activity("flush() started by get()");
-            return flushNow().then(Mono.defer(() -> {
+            return afterFlush(() -> {
                 claim.activity("get()");
                 return loadById(mapping, key, false);
-            })).map(type::cast);
+            }).map(type::cast);
         });
     }
 
@@ -88,13 +89,13 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
         return guard.mono("commit()", claim -> {
             checkUsable();
             claim.activity("flush() started by commit()");
-            return flushNow().then(Mono.defer(() -> {
+            return afterFlush(() -> {
                 claim.activity("commit()");
                 return connection.commit()
                         .onErrorResume(error -> failTransaction("COMMIT", error))
                         .doOnCancel(() -> markInDoubt("commit()"))
                         .doOnSuccess(done -> unitOfWork.committed());
-            }));
+            });
         });
     }
 
@@ -119,13 +120,19 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
             if (closed) {
                 return Mono.empty();
             }
+            if (!connection.isLeased()) {
+                closeNow(); // committed or rolled back already, or never used: nothing to end or give back
+                return Mono.empty();
+            }
             // runs to the end even if this close() is cancelled, which still marks the session closed
-            return connection.close().doFinally(signal -> {
-                unitOfWork.clear();
-                pendingCascades.clear();
-                closed = true;
-            });
+            return connection.close().doFinally(signal -> closeNow());
         });
+    }
+
+    private void closeNow() {
+        unitOfWork.clear();
+        pendingCascades.clear();
+        closed = true;
     }
 
     @Override
@@ -167,7 +174,7 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
                 return Mono.just(copyAsNew(mapping, detached));
             }
             Object found = unitOfWork.find(mapping, id);
-            Mono<Object> target = found != null ? Mono.just(found) : flushNow().then(Mono.defer(() -> loadById(mapping, id, false)));
+            Mono<Object> target = found != null ? Mono.just(found) : afterFlush(() -> loadById(mapping, id, false));
             return target.map(persistent -> {
                         copyState(mapping, detached, persistent);
                         return persistent;
@@ -230,19 +237,34 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
     Mono<Void> flushNow() {
         return Mono.defer(() -> {
             Mono<Void> cascades = pendingCascades.isEmpty() ? Mono.empty() : loadPendingCascades();
-            return cascades.then(Mono.defer(() -> {
-                ChangeSet changes = new ChangeCollector(unitOfWork).collect();
-                if (changes.isEmpty()) {
-                    return Mono.empty();
-                }
-                FlushPlan plan = services.planner().plan(changes);
-                changes.inserts().forEach(unitOfWork::beforeInsert);
-                return connection.connection()
-                        .flatMap(open -> services.flushExecutor().execute(plan, unitOfWork, open))
-                        .onErrorResume(error -> failTransaction("flush()", error))
-                        .doOnCancel(() -> markInDoubt("flush()"));
-            }));
+            return cascades.then(Mono.defer(() -> send(new ChangeCollector(unitOfWork).collect())));
         });
+    }
+
+    /**
+     * Decides at the call whether anything is pending. Usually nothing is, and then {@code next}
+     * is the whole operation: no operators wait on an empty flush, which a point read would
+     * otherwise pay for twice (its query and its commit).
+     */
+    @Override
+    <T> Mono<T> afterFlush(Supplier<Mono<T>> next) {
+        if (pendingCascades.isEmpty()) {
+            ChangeSet changes = new ChangeCollector(unitOfWork).collect();
+            return changes.isEmpty() ? next.get() : send(changes).then(Mono.defer(next));
+        }
+        return flushNow().then(Mono.defer(next));
+    }
+
+    private Mono<Void> send(ChangeSet changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        FlushPlan plan = services.planner().plan(changes);
+        changes.inserts().forEach(unitOfWork::beforeInsert);
+        return connection.connection()
+                .flatMap(open -> services.flushExecutor().execute(plan, unitOfWork, open))
+                .onErrorResume(error -> failTransaction("flush()", error))
+                .doOnCancel(() -> markInDoubt("flush()"));
     }
 
     /**

@@ -16,6 +16,7 @@ import io.valence.orm.reactive.internal.connection.SessionConnection;
 import io.valence.orm.reactive.internal.load.ResultLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,6 +44,12 @@ abstract class SessionQueries {
 
     /** Sends pending changes; see {@link DefaultReactiveSession}. */
     abstract Mono<Void> flushNow();
+
+    /**
+     * What {@code next} builds, after pending changes were sent (autoflush). Called when the
+     * operation runs, inside its guard; see {@link DefaultReactiveSession}.
+     */
+    abstract <T> Mono<T> afterFlush(Supplier<Mono<T>> next);
 
     /** Fails when the session is closed or waits for {@code rollback()}. */
     abstract void checkUsable();
@@ -79,7 +86,7 @@ abstract class SessionQueries {
         var statement = services.selects().count(select);
         return guard.mono("count()", claim -> {
             checkUsable();
-            return flushNow().then(connection.connection())
+            return afterFlush(connection::connection)
                     .flatMap(open -> services.runner().list(open, statement, row -> row.get(0, Long.class)))
                     .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("count()", error))
                     .map(rows -> rows.get(0));
@@ -99,7 +106,7 @@ abstract class SessionQueries {
         SelectIn selectIn = selectInFor(state.mapping(), relationship);
         return guard.mono("fetch()", claim -> {
             checkUsable();
-            return flushNow().then(connection.connection())
+            return afterFlush(connection::connection)
                     .flatMap(open -> {
                         state.loaded(selectIn.relationship(), false);
                         return loader.loadRelationship(open, selectIn, List.of(entity), false);
@@ -158,7 +165,7 @@ abstract class SessionQueries {
     private <T> Flux<T> run(Select<T> select, RenderedSelect query) {
         return Flux.defer(() -> {
             checkUsable();
-            return flushNow().then(connection.connection())
+            return afterFlush(connection::connection)
                     .flatMapMany(open -> loader.load(open, query, select.isPopulateExisting()))
                     .onErrorResume(SessionQueries::isDatabaseError, error -> failTransaction("scalars()", error))
                     .map(select.entityType()::cast);

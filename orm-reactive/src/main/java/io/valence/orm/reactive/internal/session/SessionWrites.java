@@ -51,7 +51,7 @@ abstract class SessionWrites extends SessionQueries {
         RenderedDml rendered = services.dml().render(dml);
         return guard.flux("execute()", () -> {
             checkUsable();
-            return flushNow().then(connection.connection())
+            return afterFlush(connection::connection)
                     .flatMapMany(open -> runDml(open, rendered, dml))
                     .map(dml.entityType()::cast);
         });
@@ -119,7 +119,7 @@ abstract class SessionWrites extends SessionQueries {
             UnitOfWork.Savepoint[] mark = new UnitOfWork.Savepoint[1];
             Mono<Void> begin = guard.mono("nested()", claim -> {
                 checkUsable();
-                return flushNow().then(connection.connection())
+                return afterFlush(connection::connection)
                         .flatMap(open -> Mono.from(open.createSavepoint(name)))
                         .doOnSuccess(done -> {
                             mark[0] = unitOfWork.savepoint();
@@ -129,7 +129,7 @@ abstract class SessionWrites extends SessionQueries {
             // checkUsable(): work that swallowed a database error still left the transaction aborted
             Mono<Void> release = guard.mono("nested()", claim -> {
                 checkUsable();
-                return flushNow().then(connection.connection())
+                return afterFlush(connection::connection)
                         .flatMap(open -> Mono.from(open.releaseSavepoint(name)))
                         .doOnSuccess(done -> leftSavepoint());
             });
@@ -179,7 +179,7 @@ abstract class SessionWrites extends SessionQueries {
         LookupPlan<T> plan = planLookup(type, lookup, defaults);
         return guard.mono("getOrCreate()", claim -> {
             checkUsable();
-            return flushNow().then(connection.connection()).flatMap(open -> getOrInsert(open, plan));
+            return afterFlush(connection::connection).flatMap(open -> getOrInsert(open, plan));
         });
     }
 
