@@ -22,6 +22,8 @@ public final class EntityMapping {
     private final MethodHandle constructor;
     private final Map<String, ColumnMapping> columnsByProperty = new LinkedHashMap<>();
     private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
+    /** By column position, the owning relationship whose foreign key the column is, else null; read per loaded row. */
+    private final RelationshipMapping[] owningByColumn;
 
     EntityMapping(
             Class<?> type,
@@ -53,6 +55,13 @@ public final class EntityMapping {
         }
         this.id = idColumn;
         this.version = versionColumn;
+        this.owningByColumn = new RelationshipMapping[this.columns.size()];
+        for (RelationshipMapping relationship : this.relationships) {
+            int column = relationship.isOwning() ? identityIndex(this.columns, relationship.foreignKey()) : -1;
+            if (column >= 0) {
+                owningByColumn[column] = relationship;
+            }
+        }
     }
 
     /** @return the mapped class */
@@ -160,6 +169,17 @@ public final class EntityMapping {
             }
         }
         return -1;
+    }
+
+    /**
+     * The owning relationship whose foreign key is the column at a position, without a search: a
+     * load asks once per foreign key of every row.
+     *
+     * @param columnIndex a position in {@link #columns()}
+     * @return the relationship, or {@code null} when the column is no foreign key
+     */
+    public RelationshipMapping owningRelationshipAt(int columnIndex) {
+        return owningByColumn[columnIndex];
     }
 
     /**

@@ -315,12 +315,13 @@ public final class UnitOfWork {
         List<ColumnMapping> columns = mapping.columns();
         for (int i = 0; i < columns.size(); i++) {
             ColumnMapping column = columns.get(i);
-            if (!column.isForeignKey()) {
+            RelationshipMapping relationship = mapping.owningRelationshipAt(i);
+            if (relationship == null) {
                 column.accessor().set(state.entity(), row[i]);
                 continue;
             }
-            RelationshipMapping relationship = mapping.relationshipOf(column);
-            Object target = row[i] == null ? null : find(metamodel.entity(relationship.target()), row[i]);
+            // a relationship's target is itself a mapped class, so it keys the identity map as is
+            Object target = row[i] == null ? null : identityMap.get(new EntityKey(relationship.target(), row[i]));
             column.accessor().set(state.entity(), target);
             // A foreign key to an object already in the session wires it without I/O, as SQLAlchemy's
             // many-to-one "get" does; any other non-null target stays unloaded.
