@@ -34,6 +34,6 @@ class QuickstartTest {
                 .contains("committed without a unique violation")
                 .contains("concurrent operations are not permitted")
                 .contains("branch 1: parent 'p1', branch 2: 12 children")
-                .contains("SQL WITH u AS (UPDATE \"storage\" AS x SET \"value\" = v.c1");
+                .contains("SQL UPDATE \"storage\" AS x SET \"value\" = v.c1");
     }
 }

@@ -26,9 +26,19 @@ public record BoundStep(FlushStep step, List<EntityState> rows, SqlStatement sta
      * Whether the statement checks that it touched every row: it answers NULL when it did, and the
      * ids it touched when it missed some.
      *
-     * @return {@code true} for updates and deletes
+     * @return {@code true} for deletes and updates of versioned entities
      */
     public boolean checksTouchedRows() {
-        return !(step instanceof FlushStep.InsertRows);
+        return !(step instanceof FlushStep.InsertRows) && !countsTouchedRows();
+    }
+
+    /**
+     * Whether the statement is checked by the count of rows it changed instead: an UPDATE of an
+     * entity without a version column, which can only miss a row that no longer exists.
+     *
+     * @return {@code true} for such an UPDATE
+     */
+    public boolean countsTouchedRows() {
+        return step instanceof FlushStep.UpdateRows && step.mapping().version() == null;
     }
 }

@@ -70,6 +70,22 @@ public final class FlushStatements {
     }
 
     /** The ids, and for versioned entities the versions as last read, that identify the rows. */
+    /**
+     * The query naming the rows an UPDATE of an unversioned entity missed, over the same ids.
+     *
+     * @param bound an UPDATE for which {@link BoundStep#countsTouchedRows()} holds
+     * @return the query; it returns the ids that have no row
+     */
+    public SqlStatement missingRows(BoundStep bound) {
+        EntityMapping mapping = bound.step().mapping();
+        String sql = sqlCache.computeIfAbsent(new Shape(MissingRows.class, mapping, List.of()),
+                shape -> FlushSqlRenderer.missingRows(mapping));
+        return new SqlStatement(sql, List.of(bound.statement().binds().get(0))); // the ids come first
+    }
+
+    /** Names the shape of {@link #missingRows}'s query in the cache. */
+    private enum MissingRows {}
+
     private static void addKeyArrays(
             EntityMapping mapping, List<EntityState> rows, ColumnValues values, List<SqlStatement.Bind> binds) {
         binds.add(array(mapping.id(), rows, values));

@@ -59,8 +59,11 @@ public final class FlushSqlRenderer {
     }
 
     /**
-     * An UPDATE of the same columns on many rows that reports the rows it missed (see
-     * {@link #touchedUnlessAll}). With a version column the version must match and is incremented.
+     * An UPDATE of the same columns on many rows. With a version column the version must match and
+     * is incremented, and the statement reports the rows it missed (see {@link #touchedUnlessAll}):
+     * a stale version cannot be told from the database's answer afterwards. Without one, a row can
+     * only be missed when it is gone, so the executor compares the count of updated rows and asks
+     * {@link #missingRows} only when it falls short: PostgreSQL then returns no ids at all.
      *
      * @param mapping the entity
      * @param columns the changed columns; parameters are the ids, the versions (if versioned), then one array per column
@@ -85,9 +88,22 @@ public final class FlushSqlRenderer {
         if (version != null) {
             assignments.add(Identifiers.quote(version.column()) + " = x." + Identifiers.quote(version.column()) + " + 1");
         }
-        return touchedUnlessAll(mapping, "UPDATE " + Identifiers.quote(mapping.table()) + " AS x SET " + assignments
-                + " FROM unnest(" + arrays + ") AS v(" + aliases + ") WHERE " + matchRow(mapping)
-                + " RETURNING x." + Identifiers.quote(mapping.id().column()) + " AS k");
+        String update = "UPDATE " + Identifiers.quote(mapping.table()) + " AS x SET " + assignments
+                + " FROM unnest(" + arrays + ") AS v(" + aliases + ") WHERE " + matchRow(mapping);
+        return version == null ? update
+                : touchedUnlessAll(mapping, update + " RETURNING x." + Identifiers.quote(mapping.id().column()) + " AS k");
+    }
+
+    /**
+     * The ids of {@code $1} that have no row in the entity's table: after an UPDATE of an
+     * unversioned entity touched fewer rows than it was given, the rows it missed.
+     *
+     * @param mapping the entity
+     * @return the text; its parameter is the array of ids
+     */
+    public static String missingRows(EntityMapping mapping) {
+        return "SELECT v.k FROM unnest($1::" + mapping.id().type().arrayType() + ") AS v(k) WHERE NOT EXISTS (SELECT 1 FROM "
+                + Identifiers.quote(mapping.table()) + " AS x WHERE x." + Identifiers.quote(mapping.id().column()) + " = v.k)";
     }
 
     /**

@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
  * Runs a flush plan step after step on the session's connection. Each step is bound only when the
  * previous one finished, so foreign keys read the ids earlier inserts assigned. Results are applied
  * to the unit of work as they arrive: generated ids in input order, and every update or delete
- * checked to have touched its row (a missing one is a {@link StaleObjectException}).
+ * checked to have touched its row (a missing one is a {@link StaleObjectException}). An update
+ * without a version column is checked by its count of changed rows, and only a short count costs
+ * a second query, naming the rows that are gone.
  */
 public final class FlushExecutor {
     private final FlushStatements statements;
@@ -57,6 +59,12 @@ public final class FlushExecutor {
             return runner.list(connection, bound.statement(), row -> RowReader.value(row, 0, id))
                     .doOnNext(ids -> assignIds(bound, ids, unitOfWork))
                     .then();
+        }
+        if (bound.countsTouchedRows()) {
+            return runner.update(connection, bound.statement()).flatMap(count -> count == bound.rows().size()
+                    ? Mono.<Void>fromRunnable(() -> applyTouched(bound, Optional.empty(), unitOfWork))
+                    : runner.list(connection, statements.missingRows(bound), row -> RowReader.value(row, 0, id))
+                            .flatMap(missing -> Mono.<Void>error(missed(bound, count, missing))));
         }
         if (!bound.checksTouchedRows()) {
             return runner.update(connection, bound.statement())
@@ -103,6 +111,21 @@ public final class FlushExecutor {
                 unitOfWork.updated(row);
             }
         }
+    }
+
+    /** The error for an UPDATE that changed fewer rows than it was given, naming the first row that is gone. */
+    private static StaleObjectException missed(BoundStep bound, long count, List<Object> missing) {
+        Set<Object> gone = new HashSet<>(missing);
+        for (EntityState row : bound.rows()) {
+            if (gone.contains(row.key().id())) {
+                return stale(row, false);
+            }
+        }
+        // every row exists again by now: another transaction deleted and re-inserted one in between
+        EntityState first = bound.rows().get(0);
+        return new StaleObjectException("UPDATE of " + bound.rows().size() + " " + first.mapping().name() + " rows"
+                + " matched only " + count + ": another transaction deleted some of them. Nothing of this flush was"
+                + " kept; roll back, reload the objects and apply the changes again", first.mapping().name(), null);
     }
 
     private static StaleObjectException stale(EntityState row, boolean delete) {
