@@ -11,6 +11,7 @@ import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
+import io.valence.orm.reactive.internal.execution.Relay;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -18,14 +19,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
-import reactor.util.context.Context;
 
 /**
  * The session's connection as its operations see it, for one transaction.
@@ -390,27 +389,14 @@ final class LeasedConnection implements Connection {
      * outcome, which it almost always finds already there. One subscriber instead of a chain of
      * operators, as the first statement of every transaction passes through it.
      */
-    private final class BegunRelay<T> implements CoreSubscriber<T>, Subscription {
-        private final CoreSubscriber<? super T> actual;
+    private final class BegunRelay<T> extends Relay<T> {
         private final Mono<Void> began;
-        private Subscription upstream;
         private boolean done;
         private volatile Disposable waiting;
 
         BegunRelay(CoreSubscriber<? super T> actual, Mono<Void> began) {
-            this.actual = actual;
+            super(actual);
             this.began = began;
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            upstream = subscription;
-            actual.onSubscribe(this);
         }
 
         @Override
@@ -425,7 +411,7 @@ final class LeasedConnection implements Connection {
                 return;
             }
             done = true;
-            upstream.cancel();
+            super.cancel();
             actual.onError(failed);
         }
 
@@ -457,13 +443,8 @@ final class LeasedConnection implements Connection {
         }
 
         @Override
-        public void request(long n) {
-            upstream.request(n);
-        }
-
-        @Override
         public void cancel() {
-            upstream.cancel();
+            super.cancel();
             Disposable wait = waiting;
             if (wait != null) {
                 wait.dispose();

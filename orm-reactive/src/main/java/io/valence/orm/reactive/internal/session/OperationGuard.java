@@ -1,18 +1,17 @@
 package io.valence.orm.reactive.internal.session;
 
 import io.valence.orm.ConcurrentSessionUseException;
+import io.valence.orm.reactive.internal.execution.Relay;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.util.context.Context;
 
 /**
  * Lets one operation at a time use a session. An operation claims the session when it is
@@ -105,27 +104,14 @@ final class OperationGuard {
      * taken for concurrent use. One subscriber instead of a chain of peek operators, as every
      * session operation passes through it.
      */
-    private final class ClaimHolder<T> implements CoreSubscriber<T>, Subscription {
-        private final CoreSubscriber<? super T> actual;
+    private final class ClaimHolder<T> extends Relay<T> {
         private final Claim claim;
         private final boolean stream;
-        private Subscription upstream;
 
         ClaimHolder(CoreSubscriber<? super T> actual, Claim claim, boolean stream) {
-            this.actual = actual;
+            super(actual);
             this.claim = claim;
             this.stream = stream;
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            upstream = subscription;
-            actual.onSubscribe(this);
         }
 
         @Override
@@ -156,14 +142,9 @@ final class OperationGuard {
         }
 
         @Override
-        public void request(long n) {
-            upstream.request(n);
-        }
-
-        @Override
         public void cancel() {
             release(claim);
-            upstream.cancel();
+            super.cancel();
         }
     }
 
