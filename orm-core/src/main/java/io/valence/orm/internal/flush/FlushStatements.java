@@ -69,7 +69,6 @@ public final class FlushStatements {
         return new SqlStatement(sql, binds);
     }
 
-    /** The ids, and for versioned entities the versions as last read, that identify the rows. */
     /**
      * The query naming the rows an UPDATE of an unversioned entity missed, over the same ids.
      *
@@ -86,6 +85,7 @@ public final class FlushStatements {
     /** Names the shape of {@link #missingRows}'s query in the cache. */
     private enum MissingRows {}
 
+    /** The ids, and for versioned entities the versions as last read, that identify the rows. */
     private static void addKeyArrays(
             EntityMapping mapping, List<EntityState> rows, ColumnValues values, List<SqlStatement.Bind> binds) {
         binds.add(array(mapping.id(), rows, values));
