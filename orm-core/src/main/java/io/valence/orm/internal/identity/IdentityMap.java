@@ -1,11 +1,20 @@
 package io.valence.orm.internal.identity;
 
+import java.util.Arrays;
+
 /**
  * The objects of one session by {@link EntityKey}. Holds strong references for the session's
  * lifetime: sessions are short, and no behaviour may depend on garbage collection.
+ *
+ * <p>Each entity type has its own table keyed by id, so that a lookup, which loading does once or
+ * twice per row, hashes and compares the id alone and builds no key object.
  */
 public final class IdentityMap {
-    private final ProbingTable<EntityKey, Object> objects = ProbingTable.byEquality();
+    private static final Class<?>[] NO_TYPES = {};
+
+    /** The types seen so far; a session touches a handful, so a scan beats a map. */
+    private Class<?>[] types = NO_TYPES;
+    private ProbingTable<Object, Object>[] byType = tables(0);
 
     /**
      * Finds the object for a row.
@@ -14,7 +23,19 @@ public final class IdentityMap {
      * @return the object, or {@code null}
      */
     public Object get(EntityKey key) {
-        return objects.get(key);
+        return get(key.type(), key.id());
+    }
+
+    /**
+     * Finds the object of one type with one id.
+     *
+     * @param type the mapped class
+     * @param id the primary key value
+     * @return the object, or {@code null}
+     */
+    public Object get(Class<?> type, Object id) {
+        ProbingTable<Object, Object> objects = tableOf(type);
+        return objects == null ? null : objects.get(id);
     }
 
     /**
@@ -24,20 +45,46 @@ public final class IdentityMap {
      * @param entity the one object that stands for it in this session
      */
     public void put(EntityKey key, Object entity) {
-        objects.put(key, entity);
+        ProbingTable<Object, Object> objects = tableOf(key.type());
+        if (objects == null) {
+            objects = ProbingTable.byEquality();
+            types = Arrays.copyOf(types, types.length + 1);
+            byType = Arrays.copyOf(byType, byType.length + 1);
+            types[types.length - 1] = key.type();
+            byType[byType.length - 1] = objects;
+        }
+        objects.put(key.id(), entity);
     }
 
     /**
-     * Forgets a row.
+     * Forgets a row's object.
      *
      * @param key the row
      */
     public void remove(EntityKey key) {
-        objects.remove(key);
+        ProbingTable<Object, Object> objects = tableOf(key.type());
+        if (objects != null) {
+            objects.remove(key.id());
+        }
     }
 
-    /** Forgets every row. */
+    /** Forgets every object. */
     public void clear() {
-        objects.clear();
+        types = NO_TYPES;
+        byType = tables(0);
+    }
+
+    private ProbingTable<Object, Object> tableOf(Class<?> type) {
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == type) {
+                return byType[i];
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ProbingTable<Object, Object>[] tables(int length) {
+        return new ProbingTable[length];
     }
 }

@@ -89,7 +89,7 @@ public final class UnitOfWork {
      * @return the tracked object, or {@code null}
      */
     public Object find(EntityMapping mapping, Object id) {
-        return identityMap.get(new EntityKey(mapping.type(), id));
+        return identityMap.get(mapping.type(), id);
     }
 
     /** @return every tracked state, in no particular order */
@@ -292,8 +292,7 @@ public final class UnitOfWork {
      * @return the state of the one object for the row
      */
     public EntityState loadState(EntityMapping mapping, Object[] row, boolean overwrite) {
-        EntityKey key = new EntityKey(mapping.type(), row[0]);
-        Object existing = identityMap.get(key);
+        Object existing = identityMap.get(mapping.type(), row[0]);
         if (existing != null) {
             EntityState state = states.get(existing);
             if (state.status() != Status.DELETED && (state.isExpired() || overwrite)) {
@@ -303,6 +302,7 @@ public final class UnitOfWork {
         }
         Object entity = mapping.instantiate();
         EntityState state = new EntityState(entity, mapping, Status.PERSISTENT, -1);
+        EntityKey key = new EntityKey(mapping.type(), row[0]);
         state.key(key);
         states.putNew(state);
         identityMap.put(key, entity);
@@ -321,7 +321,7 @@ public final class UnitOfWork {
                 continue;
             }
             // a relationship's target is itself a mapped class, so it keys the identity map as is
-            Object target = row[i] == null ? null : identityMap.get(new EntityKey(relationship.target(), row[i]));
+            Object target = row[i] == null ? null : identityMap.get(relationship.target(), row[i]);
             column.accessor().set(state.entity(), target);
             // A foreign key to an object already in the session wires it without I/O, as SQLAlchemy's
             // many-to-one "get" does; any other non-null target stays unloaded.
