@@ -138,6 +138,25 @@ class EagerLoadingIT {
     }
 
     @Test
+    void selectInSortsChildrenWhoseRowsAlternateBetweenParentsToTheRightParent(SessionFactory factory) {
+        // children added round-robin, so their rows come back alternating between parents, not grouped
+        factory.inTransaction(session -> {
+                    List<Parent> parents = List.of(new Parent("mix-p0"), new Parent("mix-p1"), new Parent("mix-p2"));
+                    parents.forEach(session::add);
+                    for (int c = 0; c < 4; c++) {
+                        for (Parent parent : parents) {
+                            session.add(new Child(parent.value + "-c" + c, parent));
+                        }
+                    }
+                    return Mono.empty();
+                })
+                .block(TIMEOUT);
+        ReactiveSession session = factory.openSession();
+        List<Parent> parents = within(session, session.scalars(parentsOf("mix").options(Load.selectIn("children"))).collectList());
+        assertFamilies(parents, "mix");
+    }
+
+    @Test
     void selectInManyToOneIsTwoStatementsAndSharesParentInstances(SessionFactory factory, StatementRecorder recorder) {
         threeFamilies(factory, "s2o");
         ReactiveSession session = factory.openSession();

@@ -2,6 +2,7 @@ package io.valence.orm.reactive.internal.load;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
+import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.query.RenderedSelect;
 import io.valence.orm.internal.query.SelectIn;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
@@ -106,15 +108,40 @@ public final class ResultLoader {
         }
         // targets are grouped by key as their rows arrive, not in a second pass over all of them
         Map<Object, List<Object>> targetsByKey = new HashMap<>(keys.size() * 2);
-        Consumer<EntityState> group = target -> targetsByKey
-                .computeIfAbsent(target.snapshotValue(selectIn.keyColumn()), key -> new ArrayList<>(4))
-                .add(target.entity());
+        Consumer<EntityState> group = new Grouping(targetsByKey, selectIn.keyColumn());
         return Flux.fromIterable(chunks(keys))
                 .concatMap(chunk -> loadAll(connection, selectIn.query(), selectIn.bindKeys(chunk.toArray()), overwrite, group), 1)
                 .then(Mono.fromRunnable(() -> wireSelectIn(selectIn, owners, targetsByKey)));
     }
 
     private record Loaded(List<EntityState> roots) {}
+
+    /**
+     * Groups a select-in's targets by their key column. Rows of one key mostly arrive together (a
+     * parent's children were inserted together), so a row with the previous row's key joins its
+     * group without a hash lookup.
+     */
+    private static final class Grouping implements Consumer<EntityState> {
+        private final Map<Object, List<Object>> targetsByKey;
+        private final ColumnMapping keyColumn;
+        private Object lastKey;
+        private List<Object> lastGroup;
+
+        Grouping(Map<Object, List<Object>> targetsByKey, ColumnMapping keyColumn) {
+            this.targetsByKey = targetsByKey;
+            this.keyColumn = keyColumn;
+        }
+
+        @Override
+        public void accept(EntityState target) {
+            Object key = target.snapshotValue(keyColumn);
+            if (lastGroup == null || !Objects.equals(lastKey, key)) {
+                lastKey = key;
+                lastGroup = targetsByKey.computeIfAbsent(key, k -> new ArrayList<>(4));
+            }
+            lastGroup.add(target.entity());
+        }
+    }
 
     /**
      * Reads a whole result, then runs its follow-up queries.
@@ -247,7 +274,7 @@ public final class ResultLoader {
                     Collection<Object> members = membersOf(relationship, matches);
                     relationship.accessor().set(owner, members);
                     state.loaded(relationship, true);
-                    snapshotCollection(state, relationship);
+                    state.collectionSnapshot(relationship, members);
                 }
             } else {
                 relationship.accessor().set(owner, matches.isEmpty() ? null : matches.get(0));
