@@ -47,6 +47,13 @@ public final class BenchmarkMain {
 
     private static final String URL_PROPERTY = "valence.test.database.url";
     private static final long COUNTED_STREAM_ROWS = 100_000;
+    /**
+     * Each of a full run's two warm-up iterations of W1–W4. On two cores the JIT compiler shares the
+     * machine with the workload and PostgreSQL, so compiling a contender's hot code takes well over
+     * 4 s: in a probe of W2, Valence's time per operation kept falling until about 25 s after start
+     * (12.9 to 10.7 ms), while C2 still took a tenth of the samples (docs/benchmarks.md, Fairness).
+     */
+    private static final int WARMUP_SECONDS = 8;
 
     private BenchmarkMain() {}
 
@@ -112,7 +119,7 @@ public final class BenchmarkMain {
                     .measurementTime(TimeValue.seconds(1));
         }
         return options.warmupIterations(2)
-                .warmupTime(TimeValue.seconds(workload.warmupSeconds()))
+                .warmupTime(TimeValue.seconds(WARMUP_SECONDS))
                 .measurementIterations(2)
                 .measurementTime(TimeValue.seconds(3));
     }
