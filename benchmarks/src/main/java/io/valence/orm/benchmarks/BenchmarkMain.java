@@ -51,7 +51,7 @@ public final class BenchmarkMain {
      * Each of a full run's two warm-up iterations of W1–W4. On two cores the JIT compiler shares the
      * machine with the workload and PostgreSQL, so compiling a contender's hot code takes well over
      * 4 s: in a probe of W2, Valence's time per operation kept falling until about 25 s after start
-     * (12.9 to 10.7 ms), while C2 still took a tenth of the samples (docs/benchmarks.md, Fairness).
+     * (12.9 to 10.7 ms), while C2 still took a tenth of the samples (docs/benchmarks.md, Workloads).
      */
     private static final int WARMUP_SECONDS = 8;
 
