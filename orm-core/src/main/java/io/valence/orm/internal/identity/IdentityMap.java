@@ -11,10 +11,12 @@ import java.util.Arrays;
  */
 public final class IdentityMap {
     private static final Class<?>[] NO_TYPES = {};
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final ProbingTable<Object, Object>[] NO_TABLES = new ProbingTable[0];
 
     /** The types seen so far; a session touches a handful, so a scan beats a map. */
     private Class<?>[] types = NO_TYPES;
-    private ProbingTable<Object, Object>[] byType = tables(0);
+    private ProbingTable<Object, Object>[] byType = NO_TABLES;
 
     /**
      * Finds the object for a row.
@@ -71,7 +73,7 @@ public final class IdentityMap {
     /** Forgets every object. */
     public void clear() {
         types = NO_TYPES;
-        byType = tables(0);
+        byType = NO_TABLES;
     }
 
     private ProbingTable<Object, Object> tableOf(Class<?> type) {
@@ -81,10 +83,5 @@ public final class IdentityMap {
             }
         }
         return null;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ProbingTable<Object, Object>[] tables(int length) {
-        return new ProbingTable[length];
     }
 }
