@@ -6,13 +6,14 @@ import io.valence.orm.benchmarks.hibernate.HibernateReactiveContender;
 import io.valence.orm.benchmarks.raw.RawR2dbcContender;
 import io.valence.orm.benchmarks.spring.SpringDataContender;
 import io.valence.orm.benchmarks.valence.ValenceContender;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
-/** Opens a contender on a benchmark database, each R2DBC one on its own pool of the same size. */
+/**
+ * Opens a contender on a benchmark database, each R2DBC one on its own pool of the same size, with
+ * r2dbc-pool's defaults otherwise: no acquire timeout of the pool's own, as Hibernate Reactive's
+ * Vert.x pool runs on its defaults (docs/benchmarks.md, "Fairness").
+ */
 public final class Contenders {
-
-    private static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(30);
 
     private Contenders() {}
 
@@ -58,6 +59,6 @@ public final class Contenders {
 
     private static ConnectionPool pool(
             BenchmarkDatabase database, Sizes sizes, UnaryOperator<ConnectionFactory> decorator) {
-        return database.isolated().openPool(sizes.poolSize(), ACQUIRE_TIMEOUT, decorator);
+        return database.isolated().openPoolWithoutTimeouts(sizes.poolSize(), decorator);
     }
 }

@@ -99,20 +99,41 @@ public final class IsolatedDatabase {
      * @throws IllegalArgumentException when {@code maxSize} is below 1 or the timeout is not positive
      */
     public ConnectionPool openPool(int maxSize, Duration acquireTimeout, UnaryOperator<ConnectionFactory> decorator) {
-        if (maxSize < 1) {
-            throw new IllegalArgumentException("maxSize must be at least 1, was " + maxSize);
-        }
         if (acquireTimeout.isNegative() || acquireTimeout.isZero()) {
             throw new IllegalArgumentException("acquireTimeout must be positive, was " + acquireTimeout);
         }
-        ConnectionFactory connectionFactory = Objects.requireNonNull(decorator.apply(connectionFactory()), "decorated");
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(connectionFactory)
-                .name(name)
-                .initialSize(0)
-                .maxSize(maxSize)
+        return new ConnectionPool(poolConfiguration(maxSize, decorator)
                 .maxAcquireTime(acquireTimeout)
                 .maxCreateConnectionTime(acquireTimeout)
                 .build());
+    }
+
+    /**
+     * Opens an r2dbc-pool pool on this database, like {@link #openPool(int, Duration, UnaryOperator)},
+     * but with r2dbc-pool's defaults for waiting: no acquire or create timeout of the pool's own, so
+     * a {@code create()} waits until a connection is free. For callers that bound that wait
+     * themselves, as a Valence {@code SessionFactory} does ({@code acquireTimeout}). A pool with
+     * {@code maxAcquireTime} puts a Reactor {@code timeout} on every acquisition, which schedules and
+     * cancels a timer and builds a description string each time, even when a connection is free.
+     *
+     * @param maxSize the most connections the pool opens, at least 1
+     * @param decorator wraps the driver's connection factory
+     * @return the pool; the caller closes it ({@link ConnectionPool#close()})
+     * @throws IllegalArgumentException when {@code maxSize} is below 1
+     */
+    public ConnectionPool openPoolWithoutTimeouts(int maxSize, UnaryOperator<ConnectionFactory> decorator) {
+        return new ConnectionPool(poolConfiguration(maxSize, decorator).build());
+    }
+
+    private ConnectionPoolConfiguration.Builder poolConfiguration(int maxSize, UnaryOperator<ConnectionFactory> decorator) {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be at least 1, was " + maxSize);
+        }
+        ConnectionFactory connectionFactory = Objects.requireNonNull(decorator.apply(connectionFactory()), "decorated");
+        return ConnectionPoolConfiguration.builder(connectionFactory)
+                .name(name)
+                .initialSize(0)
+                .maxSize(maxSize);
     }
 
     /**
