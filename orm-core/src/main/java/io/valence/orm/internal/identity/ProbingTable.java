@@ -2,11 +2,17 @@ package io.valence.orm.internal.identity;
 
 /**
  * A hash table for the session's per-row bookkeeping: open addressing with linear probing, like
- * {@link java.util.IdentityHashMap}, but it keeps each key's hash beside it and grows four-fold.
+ * {@link java.util.IdentityHashMap}, but it keeps each key's code beside it and grows four-fold.
  * Growing then reads three arrays in order instead of every key object (or every
  * {@link java.util.HashMap} node), and happens half as often; growth was the largest single cost of
  * loading ten thousand rows into a session. Keys compare by identity or by {@code equals}, as the
- * factory chose. Not thread-safe; a session is used by one operation at a time.
+ * factory chose.
+ *
+ * <p>Two habits of loading shape the rest. Ids are mostly {@code Long}s, and a {@code Long}'s code
+ * is its value, so while an {@code equals} table holds only {@code Long}s, a probe compares codes
+ * and never reads the key objects (each read of one was a cache miss per row). And a new row's
+ * object is put right after a get that missed its id, so that put takes the slot the get stopped at
+ * instead of probing again. Not thread-safe; a session is used by one operation at a time.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -14,13 +20,19 @@ package io.valence.orm.internal.identity;
 public final class ProbingTable<K, V> {
     private static final int INITIAL_CAPACITY = 32;
     private static final Object[] NO_OBJECTS = {};
-    private static final int[] NO_HASHES = {};
+    private static final long[] NO_CODES = {};
 
     private final boolean byIdentity;
     private Object[] keys;
+    /** Never {@code null} in a used slot, so an empty slot is one without a value. */
     private Object[] values;
-    private int[] hashes;
+    private long[] codes;
     private int size;
+    /** Whether every key is a {@code Long}, whose code then says whether it is equal. */
+    private boolean longsOnly;
+    /** The key of the last get that missed, and the empty slot it stopped at, until the table changes. */
+    private Object missedKey;
+    private int missedSlot;
 
     private ProbingTable(boolean byIdentity) {
         this.byIdentity = byIdentity;
@@ -61,15 +73,18 @@ public final class ProbingTable<K, V> {
         if (size == 0) {
             return null; // also the table without arrays
         }
-        int hash = hash(key);
-        int mask = keys.length - 1;
-        for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
-            Object stored = keys[i];
-            if (stored == null) {
+        long code = code(key);
+        boolean codeDecides = longsOnly && key instanceof Long;
+        int mask = values.length - 1;
+        for (int i = slot(code, mask); ; i = (i + 1) & mask) {
+            Object value = values[i];
+            if (value == null) {
+                missedKey = key;
+                missedSlot = i;
                 return null;
             }
-            if (hashes[i] == hash && matches(stored, key)) {
-                return (V) values[i];
+            if (codes[i] == code && (codeDecides || matches(keys[i], key))) {
+                return (V) value;
             }
         }
     }
@@ -83,24 +98,30 @@ public final class ProbingTable<K, V> {
      */
     @SuppressWarnings("unchecked")
     public V put(K key, V value) {
-        if (keys.length == 0) {
+        if (values.length == 0) {
             allocate(INITIAL_CAPACITY);
         }
-        int hash = hash(key);
-        int mask = keys.length - 1;
-        int i = slot(hash, mask);
-        while (keys[i] != null) {
-            if (hashes[i] == hash && matches(keys[i], key)) {
-                V replaced = (V) values[i];
-                values[i] = value;
-                return replaced;
+        long code = code(key);
+        int i;
+        if (key == missedKey) {
+            i = missedSlot; // nothing changed since the get that missed this key stopped here
+        } else {
+            boolean codeDecides = longsOnly && key instanceof Long;
+            int mask = values.length - 1;
+            for (i = slot(code, mask); values[i] != null; i = (i + 1) & mask) {
+                if (codes[i] == code && (codeDecides || matches(keys[i], key))) {
+                    V replaced = (V) values[i];
+                    values[i] = value;
+                    return replaced;
+                }
             }
-            i = (i + 1) & mask;
         }
+        missedKey = null;
+        longsOnly &= key instanceof Long;
         keys[i] = key;
         values[i] = value;
-        hashes[i] = hash;
-        if (++size * 2 > keys.length) {
+        codes[i] = code;
+        if (++size * 2 > values.length) {
             grow();
         }
         return null;
@@ -118,24 +139,25 @@ public final class ProbingTable<K, V> {
         if (size == 0) {
             return null;
         }
-        int hash = hash(key);
-        int mask = keys.length - 1;
-        int gap = slot(hash, mask);
-        while (!(hashes[gap] == hash && keys[gap] != null && matches(keys[gap], key))) {
-            if (keys[gap] == null) {
+        missedKey = null;
+        long code = code(key);
+        int mask = values.length - 1;
+        int gap = slot(code, mask);
+        while (!(values[gap] != null && codes[gap] == code && matches(keys[gap], key))) {
+            if (values[gap] == null) {
                 return null;
             }
             gap = (gap + 1) & mask;
         }
         V removed = (V) values[gap];
         size--;
-        for (int i = (gap + 1) & mask; keys[i] != null; i = (i + 1) & mask) {
-            int home = slot(hashes[i], mask);
+        for (int i = (gap + 1) & mask; values[i] != null; i = (i + 1) & mask) {
+            int home = slot(codes[i], mask);
             // the entry at i may fill the gap when its home slot does not lie in (gap, i]
             if (((i - home) & mask) >= ((i - gap) & mask)) {
                 keys[gap] = keys[i];
                 values[gap] = values[i];
-                hashes[gap] = hashes[i];
+                codes[gap] = codes[i];
                 gap = i;
             }
         }
@@ -157,46 +179,58 @@ public final class ProbingTable<K, V> {
     public void clear() {
         keys = NO_OBJECTS;
         values = NO_OBJECTS;
-        hashes = NO_HASHES;
+        codes = NO_CODES;
         size = 0;
+        longsOnly = !byIdentity;
+        missedKey = null;
     }
 
     private void allocate(int capacity) {
         keys = new Object[capacity];
         values = new Object[capacity];
-        hashes = new int[capacity];
+        codes = new long[capacity];
     }
 
     /** Quadruples the capacity; at a load of one half before, one eighth after. */
     private void grow() {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
-        int[] oldHashes = hashes;
-        allocate(oldKeys.length * 4);
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
-                int i = slot(oldHashes[j], mask);
-                while (keys[i] != null) {
+        long[] oldCodes = codes;
+        allocate(oldValues.length * 4);
+        int mask = values.length - 1;
+        for (int j = 0; j < oldValues.length; j++) {
+            if (oldValues[j] != null) {
+                int i = slot(oldCodes[j], mask);
+                while (values[i] != null) {
                     i = (i + 1) & mask;
                 }
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
-                hashes[i] = oldHashes[j];
+                codes[i] = oldCodes[j];
             }
         }
     }
 
-    private int hash(Object key) {
-        return byIdentity ? System.identityHashCode(key) : key.hashCode();
+    /** A {@code Long}'s value, else the key's hash: equal keys have equal codes. */
+    private long code(Object key) {
+        if (byIdentity) {
+            return System.identityHashCode(key);
+        }
+        return key instanceof Long id ? id : key.hashCode();
     }
 
     private boolean matches(Object stored, Object key) {
         return stored == key || !byIdentity && stored.equals(key);
     }
 
-    /** Spreads the hash over the table (Fibonacci hashing), as the low bits of hashes cluster. */
-    private static int slot(int hash, int mask) {
-        return (hash * 0x9E3779B9 >>> 7) & mask;
+    /**
+     * The home slot of a code. Codes that differ only in their low four bits (sixteen ids in a row)
+     * get neighbouring slots, so loading rows in id order fills the arrays one cache line after
+     * another; the rest of the code is spread over the table (Fibonacci hashing), so ids with a
+     * stride, and hashes whose low bits cluster, still scatter.
+     */
+    private static int slot(long code, int mask) {
+        int hash = (int) (code ^ code >>> 32);
+        return ((hash >>> 4) * 0x9E3779B9 >>> 3 & ~15 | hash & 15) & mask;
     }
 }

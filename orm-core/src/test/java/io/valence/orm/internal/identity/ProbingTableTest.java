@@ -87,4 +87,61 @@ class ProbingTableTest {
         assertThat(table.size()).isEqualTo(100);
         assertThat(table.get(new EntityKey(String.class, 42L))).isEqualTo("again 42");
     }
+
+    @Test
+    void longIdsAreFoundByTheirValueAndNotByAnIntegerOfTheSameValue() {
+        ProbingTable<Object, String> table = ProbingTable.byEquality();
+        for (long id = 0; id < 1_000; id++) {
+            assertThat(table.get(id + 1_000)).isNull();
+            table.put(id + 1_000, "row " + id); // above Long's cache: every boxing is a new object
+        }
+
+        assertThat(table.get(1_500L)).isEqualTo("row 500");
+        assertThat(table.get(1_500)).as("an Integer is not equal to a Long").isNull();
+        assertThat(table.get(0L)).as("the code of an empty slot is 0 too").isNull();
+        table.put(0L, "zero");
+        assertThat(table.get(0L)).isEqualTo("zero");
+        assertThat(table.size()).isEqualTo(1_001);
+    }
+
+    @Test
+    void getsPutsAndRemovesOfLongsMixedWithOtherKeysAgreeWithHashMap() {
+        ProbingTable<Object, Integer> table = ProbingTable.byEquality();
+        Map<Object, Integer> expected = new HashMap<>();
+        Random random = new Random(11);
+        for (int step = 0; step < 20_000; step++) {
+            int value = random.nextInt(400);
+            // after a while the table also holds keys that are not Longs, some with a Long's hash
+            Object key = step < 10_000 || random.nextInt(4) > 0 ? Long.valueOf(value + 1_000)
+                    : random.nextBoolean() ? Integer.valueOf(value + 1_000) : new Colliding(value + 1_000, value);
+            switch (random.nextInt(3)) {
+                case 0 -> assertThat(table.get(key)).isEqualTo(expected.get(key));
+                case 1 -> {
+                    // loading's habit: a get that misses, then the put of the same key
+                    assertThat(table.get(key)).isEqualTo(expected.get(key));
+                    assertThat(table.put(key, step)).isEqualTo(expected.put(key, step));
+                }
+                default -> assertThat(table.remove(key)).isEqualTo(expected.remove(key));
+            }
+        }
+
+        assertThat(table.size()).isEqualTo(expected.size());
+        expected.forEach((key, value) -> assertThat(table.get(key)).isEqualTo(value));
+    }
+
+    @Test
+    void aPutAfterAMissedGetOfAnotherKeyProbesAfresh() {
+        ProbingTable<Object, String> table = ProbingTable.byEquality();
+        Colliding first = new Colliding(5, 1);
+        Colliding second = new Colliding(5, 2); // same home slot as the first
+        table.put(new Colliding(6, 0), "other"); // an empty table has no slot for a get to stop at
+
+        assertThat(table.get(first)).isNull();
+        table.put(second, "second"); // takes the slot the get stopped at
+        table.put(first, "first");
+
+        assertThat(table.get(first)).isEqualTo("first");
+        assertThat(table.get(second)).isEqualTo("second");
+        assertThat(table.size()).isEqualTo(3);
+    }
 }
