@@ -3,7 +3,7 @@ package io.valence.orm.internal.identity;
 import java.util.Arrays;
 
 /**
- * The objects of one session by {@link EntityKey}. Holds strong references for the session's
+ * The objects of one session by type and id. Holds strong references for the session's
  * lifetime: sessions are short, and no behaviour may depend on garbage collection.
  *
  * <p>Each entity type has its own table keyed by id, so that a lookup, which loading does once or
@@ -19,16 +19,6 @@ public final class IdentityMap {
     private ProbingTable<Object, Object>[] byType = NO_TABLES;
 
     /**
-     * Finds the object for a row.
-     *
-     * @param key the row
-     * @return the object, or {@code null}
-     */
-    public Object get(EntityKey key) {
-        return get(key.type(), key.id());
-    }
-
-    /**
      * Finds the object of one type with one id.
      *
      * @param type the mapped class
@@ -41,32 +31,35 @@ public final class IdentityMap {
     }
 
     /**
-     * Records the object for a row.
+     * Records the object for a row. Right after a {@link #get} of the same id that found nothing,
+     * it costs no second probe.
      *
-     * @param key the row
+     * @param type the mapped class
+     * @param id the primary key value
      * @param entity the one object that stands for it in this session
      */
-    public void put(EntityKey key, Object entity) {
-        ProbingTable<Object, Object> objects = tableOf(key.type());
+    public void put(Class<?> type, Object id, Object entity) {
+        ProbingTable<Object, Object> objects = tableOf(type);
         if (objects == null) {
             objects = ProbingTable.byEquality();
             types = Arrays.copyOf(types, types.length + 1);
             byType = Arrays.copyOf(byType, byType.length + 1);
-            types[types.length - 1] = key.type();
+            types[types.length - 1] = type;
             byType[byType.length - 1] = objects;
         }
-        objects.put(key.id(), entity);
+        objects.put(id, entity);
     }
 
     /**
      * Forgets a row's object.
      *
-     * @param key the row
+     * @param type the mapped class
+     * @param id the primary key value
      */
-    public void remove(EntityKey key) {
-        ProbingTable<Object, Object> objects = tableOf(key.type());
+    public void remove(Class<?> type, Object id) {
+        ProbingTable<Object, Object> objects = tableOf(type);
         if (objects != null) {
-            objects.remove(key.id());
+            objects.remove(id);
         }
     }
 

@@ -16,7 +16,8 @@ public final class EntityState {
     private final Object entity;
     private final EntityMapping mapping;
     private Status status;
-    private EntityKey key;
+    /** The id it is tracked under; the key is built from it only when asked for, which flushes do, not loads. */
+    private Object id;
     private Object[] snapshot;
     private boolean expired;
     private Object[] expiredValues;
@@ -63,14 +64,19 @@ public final class EntityState {
         this.status = status;
     }
 
-    /** @return its key, or {@code null} while pending without an id */
-    public EntityKey key() {
-        return key;
+    /** @return the id it is tracked under, or {@code null} while pending without one */
+    public Object id() {
+        return id;
     }
 
-    /** @param key its key */
-    public void key(EntityKey key) {
-        this.key = key;
+    /** @param id the id it is tracked under from now on */
+    public void id(Object id) {
+        this.id = id;
+    }
+
+    /** @return its key, or {@code null} while pending without an id */
+    public EntityKey key() {
+        return id == null ? null : new EntityKey(mapping.type(), id);
     }
 
     /** @return the sequence number that orders pending inserts */

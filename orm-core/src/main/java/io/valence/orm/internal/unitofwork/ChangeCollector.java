@@ -198,7 +198,7 @@ public final class ChangeCollector {
                 return byTable;
             }
         }
-        return ((Comparable) a.key().id()).compareTo(b.key().id());
+        return ((Comparable) a.id()).compareTo(b.id());
     }
 
     private String describe(Object entity) {

@@ -2,7 +2,6 @@ package io.valence.orm.internal.unitofwork;
 
 import io.valence.orm.MappingException;
 import io.valence.orm.OrmException;
-import io.valence.orm.internal.identity.EntityKey;
 import io.valence.orm.internal.identity.IdentityMap;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
@@ -255,8 +254,9 @@ public final class UnitOfWork {
     /** Stops tracking an object: it leaves the states and, if it holds its row there, the identity map. */
     void forget(EntityState state) {
         states.remove(state.entity());
-        if (state.key() != null && identityMap.get(state.key()) == state.entity()) {
-            identityMap.remove(state.key());
+        Class<?> type = state.mapping().type();
+        if (state.id() != null && identityMap.get(type, state.id()) == state.entity()) {
+            identityMap.remove(type, state.id());
         }
     }
 
@@ -302,10 +302,9 @@ public final class UnitOfWork {
         }
         Object entity = mapping.instantiate();
         EntityState state = new EntityState(entity, mapping, Status.PERSISTENT, -1);
-        EntityKey key = new EntityKey(mapping.type(), row[0]);
-        state.key(key);
+        state.id(row[0]);
         states.putNew(state);
-        identityMap.put(key, entity);
+        identityMap.put(mapping.type(), row[0], entity); // takes the slot the get above stopped at
         populate(state, row);
         return state;
     }
@@ -362,10 +361,10 @@ public final class UnitOfWork {
      * @param state the inserted object's state
      */
     public void inserted(EntityState state) {
-        EntityKey key = new EntityKey(state.mapping().type(), state.mapping().idOf(state.entity()));
-        state.key(key);
+        Object id = state.mapping().idOf(state.entity());
+        state.id(id);
         state.status(Status.PERSISTENT);
-        identityMap.put(key, state.entity());
+        identityMap.put(state.mapping().type(), id, state.entity());
         state.snapshot(values.all(state));
         journal.inserted(state);
     }
@@ -479,7 +478,7 @@ public final class UnitOfWork {
             switch (entry.kind()) {
                 case DELETED -> {
                     states.put(state.entity(), state);
-                    identityMap.put(state.key(), state.entity());
+                    identityMap.put(state.mapping().type(), state.id(), state.entity());
                 }
                 case INSERTED -> {
                     forget(state);

@@ -8,13 +8,12 @@ import org.junit.jupiter.api.Test;
 class IdentityMapTest {
 
     @Test
-    void anObjectIsFoundByItsKeyAndByItsTypeAndId() {
+    void anObjectIsFoundByItsTypeAndId() {
         IdentityMap map = new IdentityMap();
         Object order = new Object();
 
-        map.put(new EntityKey(String.class, 7L), order);
+        map.put(String.class, 7L, order);
 
-        assertThat(map.get(new EntityKey(String.class, 7L))).isSameAs(order);
         assertThat(map.get(String.class, 7L)).isSameAs(order);
         assertThat(map.get(String.class, 8L)).isNull();
     }
@@ -25,8 +24,8 @@ class IdentityMapTest {
         Object first = new Object();
         Object second = new Object();
 
-        map.put(new EntityKey(String.class, 7L), first);
-        map.put(new EntityKey(Integer.class, 7L), second);
+        map.put(String.class, 7L, first);
+        map.put(Integer.class, 7L, second);
 
         assertThat(map.get(String.class, 7L)).isSameAs(first);
         assertThat(map.get(Integer.class, 7L)).isSameAs(second);
@@ -36,12 +35,12 @@ class IdentityMapTest {
     @Test
     void removeForgetsOneRowAndClearForgetsAll() {
         IdentityMap map = new IdentityMap();
-        map.put(new EntityKey(String.class, 1L), "one");
-        map.put(new EntityKey(String.class, 2L), "two");
-        map.put(new EntityKey(Integer.class, 1L), "other");
+        map.put(String.class, 1L, "one");
+        map.put(String.class, 2L, "two");
+        map.put(Integer.class, 1L, "other");
 
-        map.remove(new EntityKey(String.class, 1L));
-        map.remove(new EntityKey(Long.class, 1L)); // a type never put: nothing to forget
+        map.remove(String.class, 1L);
+        map.remove(Long.class, 1L); // a type never put: nothing to forget
 
         assertThat(map.get(String.class, 1L)).isNull();
         assertThat(map.get(String.class, 2L)).isEqualTo("two");
@@ -51,7 +50,7 @@ class IdentityMapTest {
 
         assertThat(map.get(String.class, 2L)).isNull();
         assertThat(map.get(Integer.class, 1L)).isNull();
-        map.put(new EntityKey(String.class, 2L), "again");
+        map.put(String.class, 2L, "again");
         assertThat(map.get(String.class, 2L)).as("usable after clear").isEqualTo("again");
     }
 }

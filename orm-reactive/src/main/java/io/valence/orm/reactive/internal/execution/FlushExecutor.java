@@ -99,7 +99,7 @@ public final class FlushExecutor {
         if (touchedWhenSomeMissed.isPresent()) {
             Set<Object> found = new HashSet<>(touchedWhenSomeMissed.get());
             for (EntityState row : bound.rows()) {
-                if (!found.contains(row.key().id())) {
+                if (!found.contains(row.id())) {
                     throw stale(row, delete);
                 }
             }
@@ -117,7 +117,7 @@ public final class FlushExecutor {
     private static StaleObjectException missed(BoundStep bound, long count, List<Object> missing) {
         Set<Object> gone = new HashSet<>(missing);
         for (EntityState row : bound.rows()) {
-            if (gone.contains(row.key().id())) {
+            if (gone.contains(row.id())) {
                 return stale(row, false);
             }
         }
@@ -136,6 +136,6 @@ public final class FlushExecutor {
                         + row.snapshotValue(row.mapping().version()) + ") or deleted it"
                         : "another transaction deleted it")
                 + ". Nothing of this flush was kept; roll back, reload the object (session.refresh or a new"
-                + " session) and apply the change again", row.mapping().name(), row.key().id());
+                + " session) and apply the change again", row.mapping().name(), row.id());
     }
 }

@@ -141,10 +141,10 @@ final class DefaultReactiveSession extends SessionWrites implements ReactiveSess
         return guard.mono("refresh()", claim -> {
             checkUsable();
             EntityMapping mapping = state.mapping();
-            return loadById(mapping, state.key().id(), true)
+            return loadById(mapping, state.id(), true)
                     .switchIfEmpty(Mono.error(() -> new StaleObjectException(state.describe() + " cannot be refreshed:"
                             + " its row no longer exists (another transaction deleted it). Expunge it from the session",
-                            mapping.name(), state.key().id())))
+                            mapping.name(), state.id())))
                     .thenReturn(entity);
         });
     }
