@@ -30,9 +30,9 @@ public final class ProbingTable<K, V> {
     private int size;
     /** Whether every key is a {@code Long}, whose code then says whether it is equal. */
     private boolean longsOnly;
-    /** The key of the last get that missed, and the empty slot it stopped at, until the table changes. */
+    /** The key of the last get that missed, and its probe's result ({@link #indexOf}), until the table changes. */
     private Object missedKey;
-    private int missedSlot;
+    private int missedProbe;
 
     private ProbingTable(boolean byIdentity) {
         this.byIdentity = byIdentity;
@@ -73,20 +73,13 @@ public final class ProbingTable<K, V> {
         if (size == 0) {
             return null; // also the table without arrays
         }
-        long code = code(key);
-        boolean codeDecides = longsOnly && key instanceof Long;
-        int mask = values.length - 1;
-        for (int i = slot(code, mask); ; i = (i + 1) & mask) {
-            Object value = values[i];
-            if (value == null) {
-                missedKey = key;
-                missedSlot = i;
-                return null;
-            }
-            if (codes[i] == code && (codeDecides || matches(keys[i], key))) {
-                return (V) value;
-            }
+        int i = indexOf(key, code(key));
+        if (i < 0) {
+            missedKey = key;
+            missedProbe = i;
+            return null;
         }
+        return (V) values[i];
     }
 
     /**
@@ -102,20 +95,14 @@ public final class ProbingTable<K, V> {
             allocate(INITIAL_CAPACITY);
         }
         long code = code(key);
-        int i;
-        if (key == missedKey) {
-            i = missedSlot; // nothing changed since the get that missed this key stopped here
-        } else {
-            boolean codeDecides = longsOnly && key instanceof Long;
-            int mask = values.length - 1;
-            for (i = slot(code, mask); values[i] != null; i = (i + 1) & mask) {
-                if (codes[i] == code && (codeDecides || matches(keys[i], key))) {
-                    V replaced = (V) values[i];
-                    values[i] = value;
-                    return replaced;
-                }
-            }
+        // nothing changed since the get that missed this key stopped at its empty slot
+        int i = key == missedKey ? missedProbe : indexOf(key, code);
+        if (i >= 0) {
+            V replaced = (V) values[i];
+            values[i] = value;
+            return replaced;
         }
+        i = ~i;
         missedKey = null;
         longsOnly &= key instanceof Long;
         keys[i] = key;
@@ -140,15 +127,11 @@ public final class ProbingTable<K, V> {
             return null;
         }
         missedKey = null;
-        long code = code(key);
-        int mask = values.length - 1;
-        int gap = slot(code, mask);
-        while (!(values[gap] != null && codes[gap] == code && matches(keys[gap], key))) {
-            if (values[gap] == null) {
-                return null;
-            }
-            gap = (gap + 1) & mask;
+        int gap = indexOf(key, code(key));
+        if (gap < 0) {
+            return null;
         }
+        int mask = values.length - 1;
         V removed = (V) values[gap];
         size--;
         for (int i = (gap + 1) & mask; values[i] != null; i = (i + 1) & mask) {
@@ -207,6 +190,24 @@ public final class ProbingTable<K, V> {
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
                 codes[i] = oldCodes[j];
+            }
+        }
+    }
+
+    /**
+     * Probes for a key in a table with arrays.
+     *
+     * @return the key's slot, or {@code ~slot} of the empty slot where the probe stopped
+     */
+    private int indexOf(Object key, long code) {
+        boolean codeDecides = longsOnly && key instanceof Long;
+        int mask = values.length - 1;
+        for (int i = slot(code, mask); ; i = (i + 1) & mask) {
+            if (values[i] == null) {
+                return ~i;
+            }
+            if (codes[i] == code && (codeDecides || matches(keys[i], key))) {
+                return i;
             }
         }
     }
