@@ -19,8 +19,12 @@ import java.util.List;
 public record RunSettings(
         boolean quick, int rounds, List<Workload> workloads, List<ContenderKind> contenders, Path resultsDirectory) {
 
-    /** Rounds of a full run. */
-    public static final int DEFAULT_ROUNDS = 3;
+    /**
+     * Rounds of a full run. The machine goes through slow phases that last longer than one fork
+     * (docs/benchmarks.md, Workloads); with 3 rounds, two forks of one contender landing in such a
+     * phase decided a workload's median, with 5 it takes three.
+     */
+    public static final int DEFAULT_ROUNDS = 5;
 
     /**
      * Copies the lists.
