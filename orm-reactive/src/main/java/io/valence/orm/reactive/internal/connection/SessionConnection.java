@@ -22,7 +22,7 @@ import reactor.core.publisher.Sinks;
  * that holds the session's guard uses it; its fields are volatile because the hand-over runs on
  * the pool's thread and {@code provisioning} is read by other threads for error messages.
  */
-public final class SessionConnection {
+final class SessionConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
 
     private final ConnectionFactory factory;
@@ -31,12 +31,12 @@ public final class SessionConnection {
     private volatile boolean provisioning;
 
     /**
-     * @param factory where the connection comes from
-     * @param acquireTimeout how long to wait for a connection before failing with a clear error
+     * @param settings where the connection comes from and how long to wait for one before failing
+     *     with a clear error
      */
-    public SessionConnection(ConnectionFactory factory, Duration acquireTimeout) {
-        this.factory = factory;
-        this.acquireTimeout = acquireTimeout;
+    SessionConnection(ChannelSettings settings) {
+        this.factory = settings.connectionFactory();
+        this.acquireTimeout = settings.acquireTimeout();
     }
 
     /** @return whether the session holds a connection, which a commit, rollback or close gives back */

@@ -1,8 +1,8 @@
 package io.valence.orm.reactive.internal.execution;
 
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Statement;
+import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.internal.sql.SqlStatement;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +32,7 @@ public final class StatementRunner {
      * @param <T> the row type
      * @return a Flux of mapped rows
      */
-    public <T> Flux<T> rows(Connection connection, SqlStatement statement, Function<Readable, T> mapper) {
+    public <T> Flux<T> rows(Connection connection, SqlStatement statement, Function<ResultRow, T> mapper) {
         return rows(connection, statement, 0, mapper);
     }
 
@@ -51,15 +51,15 @@ public final class StatementRunner {
      * @param <T> the row type
      * @return a Flux of mapped rows
      */
-    public <T> Flux<T> stream(Connection connection, SqlStatement statement, int sliceSize, Function<Readable, T> mapper) {
+    public <T> Flux<T> stream(Connection connection, SqlStatement statement, int sliceSize, Function<ResultRow, T> mapper) {
         return new FetchSizedByDemand<>(
                 demand -> rows(connection, statement, demand == Long.MAX_VALUE ? 0 : sliceSize, mapper));
     }
 
     /** The rows of a statement, {@code fetchSize} per round trip, or all at once for 0. */
-    private <T> Flux<T> rows(Connection connection, SqlStatement statement, int fetchSize, Function<Readable, T> mapper) {
+    private <T> Flux<T> rows(Connection connection, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
         return Flux.defer(() -> Flux.from(prepare(connection, statement, fetchSize).execute()))
-                .concatMap(result -> result.map(mapper::apply))
+                .concatMap(result -> result.map(row -> mapper.apply(row::get)))
                 .onErrorMap(error -> errors.translate(error, statement));
     }
 
@@ -72,7 +72,7 @@ public final class StatementRunner {
      * @param <T> the row type
      * @return a Mono of all rows, in order
      */
-    public <T> Mono<List<T>> list(Connection connection, SqlStatement statement, Function<Readable, T> mapper) {
+    public <T> Mono<List<T>> list(Connection connection, SqlStatement statement, Function<ResultRow, T> mapper) {
         return rows(connection, statement, mapper).collectList();
     }
 

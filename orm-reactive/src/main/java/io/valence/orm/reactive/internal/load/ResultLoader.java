@@ -1,7 +1,7 @@
 package io.valence.orm.reactive.internal.load;
 
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Readable;
+import io.valence.orm.internal.load.ResultRow;
+import io.valence.orm.internal.load.RowReader;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.query.RenderedSelect;
@@ -10,8 +10,7 @@ import io.valence.orm.internal.query.SelectedEntity;
 import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
-import io.valence.orm.reactive.internal.execution.RowReader;
-import io.valence.orm.reactive.internal.execution.StatementRunner;
+import io.valence.orm.reactive.internal.connection.TransactionChannel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -40,7 +39,6 @@ public final class ResultLoader {
     /** Keys per follow-up statement, so one array parameter stays a sensible size. */
     private static final int KEY_CHUNK = 10_000;
 
-    private final StatementRunner runner;
     private final UnitOfWork unitOfWork;
     /**
      * Collections a joined load is filling: set to a fresh collection on first sight, unless already
@@ -49,26 +47,24 @@ public final class ResultLoader {
     private final Map<Object, Set<RelationshipMapping>> filling = new IdentityHashMap<>(4);
 
     /**
-     * @param runner runs statements
      * @param unitOfWork the session's objects
      */
-    public ResultLoader(StatementRunner runner, UnitOfWork unitOfWork) {
-        this.runner = runner;
+    public ResultLoader(UnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;
     }
 
     /**
      * Loads a query's root objects.
      *
-     * @param connection the session's connection
+     * @param channel the session's transaction channel
      * @param query the rendered query
      * @param overwrite whether rows overwrite loaded objects (populate-existing)
      * @return the distinct root objects in row order
      */
-    public Flux<Object> load(Connection connection, RenderedSelect query, boolean overwrite) {
+    public Flux<Object> load(TransactionChannel channel, RenderedSelect query, boolean overwrite) {
         if (query.selectIns().isEmpty() && !joinsCollection(query)) {
-            Flux<Object> rows = runner.stream(
-                    connection, query.statement(), SLICE_SIZE, row -> loadRow(row, query, overwrite, null).entity());
+            Flux<Object> rows = channel.stream(
+                    query.statement(), SLICE_SIZE, row -> loadRow(row, query, overwrite, null).entity());
             if (query.repeatsRoots()) {
                 // Select.join through a collection repeats a root once per matching element; return it once
                 Map<Object, Boolean> seen = new IdentityHashMap<>();
@@ -76,7 +72,7 @@ public final class ResultLoader {
             }
             return rows;
         }
-        return loadAll(connection, query, query.statement(), overwrite, root -> {})
+        return loadAll(channel, query, query.statement(), overwrite, root -> {})
                 .flatMapIterable(Loaded::roots)
                 .map(EntityState::entity);
     }
@@ -84,19 +80,19 @@ public final class ResultLoader {
     /**
      * Loads one relationship of the given owners with one follow-up query per chunk of keys.
      *
-     * @param connection the session's connection
+     * @param channel the session's transaction channel
      * @param selectIn the follow-up query
      * @param owners the objects whose relationship is loaded
      * @param overwrite whether rows overwrite loaded objects
      * @return a Mono that completes when the relationship is wired on every owner
      */
-    public Mono<Void> loadRelationship(Connection connection, SelectIn selectIn, Collection<Object> owners, boolean overwrite) {
-        return loadRelationshipOf(connection, selectIn, owners.stream().map(unitOfWork::state).toList(), overwrite);
+    public Mono<Void> loadRelationship(TransactionChannel channel, SelectIn selectIn, Collection<Object> owners, boolean overwrite) {
+        return loadRelationshipOf(channel, selectIn, owners.stream().map(unitOfWork::state).toList(), overwrite);
     }
 
     /** Loads one relationship of the owners; the loader's own paths hold the states already. */
     private Mono<Void> loadRelationshipOf(
-            Connection connection, SelectIn selectIn, List<EntityState> owners, boolean overwrite) {
+            TransactionChannel channel, SelectIn selectIn, List<EntityState> owners, boolean overwrite) {
         RelationshipMapping relationship = selectIn.relationship();
         List<Object> keys = new ArrayList<>(owners.size());
         Set<Object> seen = new HashSet<>(owners.size() * 2);
@@ -110,7 +106,7 @@ public final class ResultLoader {
         Map<Object, List<Object>> targetsByKey = new HashMap<>(keys.size() * 2);
         Consumer<EntityState> group = new Grouping(targetsByKey, selectIn.keyColumn());
         return Flux.fromIterable(chunks(keys))
-                .concatMap(chunk -> loadAll(connection, selectIn.query(), selectIn.bindKeys(chunk.toArray()), overwrite, group), 1)
+                .concatMap(chunk -> loadAll(channel, selectIn.query(), selectIn.bindKeys(chunk.toArray()), overwrite, group), 1)
                 .then(Mono.fromRunnable(() -> wireSelectIn(selectIn, owners, targetsByKey)));
     }
 
@@ -149,24 +145,24 @@ public final class ResultLoader {
      * @param eachRoot sees each distinct root object as its row arrives
      */
     private Mono<Loaded> loadAll(
-            Connection connection, RenderedSelect query, SqlStatement statement, boolean overwrite,
+            TransactionChannel channel, RenderedSelect query, SqlStatement statement, boolean overwrite,
             Consumer<EntityState> eachRoot) {
         if (query.entities().size() == 1 && !query.repeatsRoots()) {
             // one entity per row, each row a distinct object: the roots are all the follow-ups start from
-            return runner.rows(connection, statement, row -> {
+            return channel.rows(statement, row -> {
                         EntityState root = loadRow(row, query, overwrite, null);
                         eachRoot.accept(root);
                         return root;
                     })
                     .collectList()
                     .flatMap(roots -> Flux.fromIterable(query.selectIns())
-                            .concatMap(selectIn -> loadRelationshipOf(connection, selectIn, roots, overwrite), 1)
+                            .concatMap(selectIn -> loadRelationshipOf(channel, selectIn, roots, overwrite), 1)
                             .then(Mono.just(new Loaded(roots))));
         }
         List<Map<EntityState, Boolean>> seenPerEntity = new ArrayList<>();
         query.entities().forEach(entity -> seenPerEntity.add(new IdentityHashMap<>()));
         Map<EntityState, Boolean> roots = new IdentityHashMap<>();
-        return runner.rows(connection, statement, row -> {
+        return channel.rows(statement, row -> {
                     EntityState[] objects = new EntityState[query.entities().size()];
                     loadRow(row, query, overwrite, objects);
                     for (int i = 0; i < objects.length; i++) {
@@ -182,7 +178,7 @@ public final class ResultLoader {
                 .flatMap(rootList -> {
                     finishJoinedCollections(query, seenPerEntity);
                     return Flux.fromIterable(query.selectIns())
-                            .concatMap(selectIn -> loadRelationshipOf(connection, selectIn,
+                            .concatMap(selectIn -> loadRelationshipOf(channel, selectIn,
                                     List.copyOf(seenPerEntity.get(selectIn.from()).keySet()), overwrite), 1)
                             .then(Mono.just(new Loaded(rootList)));
                 });
@@ -194,7 +190,7 @@ public final class ResultLoader {
      * @param objects receives the states of the row's objects by entity index, or {@code null} when not needed
      * @return the root object's state
      */
-    private EntityState loadRow(Readable row, RenderedSelect query, boolean overwrite, EntityState[] objects) {
+    private EntityState loadRow(ResultRow row, RenderedSelect query, boolean overwrite, EntityState[] objects) {
         List<SelectedEntity> entities = query.entities();
         // a query of one entity needs no array of the row's states (the usual case, once per row)
         EntityState[] loaded = objects != null || entities.size() == 1 ? objects : new EntityState[entities.size()];

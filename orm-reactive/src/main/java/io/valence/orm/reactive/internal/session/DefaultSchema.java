@@ -1,54 +1,44 @@
 package io.valence.orm.reactive.internal.session;
 
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
-import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.schema.SchemaRenderer;
+import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.reactive.Schema;
+import io.valence.orm.reactive.internal.connection.TransactionChannel;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Runs the DDL of a factory's entities on one connection, in one transaction. */
+/** Runs the DDL of a factory's entities through one transaction channel, in one transaction. */
 final class DefaultSchema implements Schema {
-    private final ConnectionFactory connectionFactory;
-    private final Metamodel metamodel;
+    private final SessionServices services;
 
-    DefaultSchema(ConnectionFactory connectionFactory, Metamodel metamodel) {
-        this.connectionFactory = connectionFactory;
-        this.metamodel = metamodel;
+    DefaultSchema(SessionServices services) {
+        this.services = services;
     }
 
     @Override
     public List<String> ddl() {
-        return SchemaRenderer.create(metamodel);
+        return SchemaRenderer.create(services.metamodel());
     }
 
     @Override
     public Mono<Void> create() {
-        return run(SchemaRenderer.create(metamodel));
+        return run(SchemaRenderer.create(services.metamodel()));
     }
 
     @Override
     public Mono<Void> drop() {
-        return run(SchemaRenderer.drop(metamodel));
+        return run(SchemaRenderer.drop(services.metamodel()));
     }
 
     private Mono<Void> run(List<String> statements) {
         return Mono.usingWhen(
-                Mono.from(connectionFactory.create()),
-                connection -> Mono.from(connection.beginTransaction())
-                        .thenMany(Flux.fromIterable(statements).concatMap(sql -> execute(connection, sql), 1))
-                        .then(Mono.from(connection.commitTransaction())),
-                Connection::close,
-                (connection, error) -> Mono.from(connection.rollbackTransaction()).onErrorResume(e -> Mono.empty())
-                        .then(Mono.from(connection.close())),
-                Connection::close);
-    }
-
-    private static Mono<Long> execute(Connection connection, String sql) {
-        return Flux.from(connection.createStatement(sql).execute())
-                .concatMap(result -> result.getRowsUpdated())
-                .reduce(0L, Long::sum);
+                Mono.fromSupplier(services::openChannel),
+                channel -> Flux.fromIterable(statements)
+                        .concatMap(sql -> channel.update(new SqlStatement(sql, List.of())), 1)
+                        .then(channel.commit()),
+                channel -> Mono.empty(),
+                (channel, error) -> channel.rollback(),
+                TransactionChannel::close);
     }
 }

@@ -8,6 +8,7 @@ import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.Schema;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.reactive.Settled;
+import io.valence.orm.reactive.internal.connection.ChannelSettings;
 import io.valence.orm.reactive.internal.fanout.FanOut;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class DefaultSessionFactory implements SessionFactory {
      * @param acquireTimeout how long a session waits for a connection
      */
     public DefaultSessionFactory(ConnectionFactory connectionFactory, Metamodel metamodel, Duration acquireTimeout) {
-        this.services = SessionServices.create(connectionFactory, metamodel, acquireTimeout);
-        this.schema = new DefaultSchema(connectionFactory, metamodel);
+        this.services = SessionServices.create(new ChannelSettings(connectionFactory, acquireTimeout), metamodel);
+        this.schema = new DefaultSchema(services);
         this.fanOut = new FanOut(this, connectionFactory, DefaultSessionFactory::closeWhenFree);
     }
 

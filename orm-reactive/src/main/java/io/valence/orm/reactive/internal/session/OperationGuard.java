@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -157,27 +156,36 @@ final class OperationGuard {
      * @param <T> the element type
      * @return the guarded stream
      */
-    <T> Flux<T> flux(String operation, Supplier<Flux<T>> body) {
+    <T> Flux<T> flux(String operation, Function<Claim, Flux<T>> body) {
         return new Flux<>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
-                subscribeGuarded(actual, operation, claim -> body.get(), true);
+                subscribeGuarded(actual, operation, body, true);
             }
         };
     }
 
     /**
-     * Rejects a bookkeeping call (add, delete, …) while an operation is in flight, except from a
-     * stream's own subscriber while it handles an element: {@code scalars(q).doOnNext(session::expunge)}
-     * is sequential (as a synchronous call inside SQLAlchemy's {@code async for} is), while the same
-     * call from another task is not.
+     * Runs a bookkeeping call (add, delete, …) holding the session for its duration, so that two
+     * threads never change the unit of work at once: a call while another operation or call is in
+     * flight fails, except from a stream's own subscriber while it handles an element:
+     * {@code scalars(q).doOnNext(session::expunge)} is sequential (as a synchronous call inside
+     * SQLAlchemy's {@code async for} is), while the same call from another task is not.
      *
      * @param operation the call, for the message
+     * @param change the bookkeeping
      */
-    void checkIdle(String operation) {
+    void exclusive(String operation, Runnable change) {
         Claim current = holder.get();
-        if (current != null && current.delivering != Thread.currentThread()) {
-            throw rejection(operation, current);
+        if (current != null && current.delivering == Thread.currentThread()) {
+            change.run();
+            return;
+        }
+        Claim claim = claim(operation);
+        try {
+            change.run();
+        } finally {
+            release(claim);
         }
     }
 

@@ -40,7 +40,7 @@ class SessionConnectionTest {
     private final List<String> wire = new CopyOnWriteArrayList<>();
     private final Sinks.Empty<Void> beginAnswer = Sinks.empty();
     private final Sinks.One<Connection> pool = Sinks.one();
-    private final SessionConnection session = new SessionConnection(new ScriptedFactory(), TIMEOUT);
+    private final SessionConnection session = new SessionConnection(new ChannelSettings(new ScriptedFactory(), TIMEOUT));
     /** Runs when the session calls close() on the connection, before the pool is told. */
     private Runnable onClose = () -> {};
     /** ROLLBACK's answer; at once unless a test holds it. */

@@ -33,7 +33,7 @@ class OperationGuardTest {
 
         StepVerifier.create(guard.mono("flush()", claim -> Mono.just(1))).expectNext(1).expectComplete().verify(TIMEOUT);
         assertThat(unsubscribed).isNotNull();
-        guard.checkIdle("add()");
+        guard.exclusive("add()", () -> {});
     }
 
     @Test
@@ -53,7 +53,7 @@ class OperationGuardTest {
                 .expectNext("first")
                 .expectComplete()
                 .verify(TIMEOUT);
-        guard.checkIdle("add()");
+        guard.exclusive("add()", () -> {});
     }
 
     @Test
@@ -78,7 +78,7 @@ class OperationGuardTest {
             return Mono.never();
         }).subscribe();
 
-        assertThatThrownBy(() -> guard.checkIdle("add()"))
+        assertThatThrownBy(() -> guard.exclusive("add()", () -> {}))
                 .isExactlyInstanceOf(ConcurrentSessionUseException.class)
                 .hasMessageStartingWith("This session is busy with another operation (flush() started by commit());"
                         + " concurrent operations are not permitted.")
@@ -95,11 +95,11 @@ class OperationGuardTest {
 
         StepVerifier.create(guard.mono("flush()", claim -> Mono.just(2))).expectError(ConcurrentSessionUseException.class)
                 .verify(TIMEOUT);
-        assertThatThrownBy(() -> guard.checkIdle("delete()")).isInstanceOf(ConcurrentSessionUseException.class);
+        assertThatThrownBy(() -> guard.exclusive("delete()", () -> {})).isInstanceOf(ConcurrentSessionUseException.class);
 
         first.tryEmitValue(1);
         assertThat(received).containsExactly(1);
-        guard.checkIdle("delete()");
+        guard.exclusive("delete()", () -> {});
     }
 
     @Test
@@ -129,9 +129,9 @@ class OperationGuardTest {
 
     @Test
     void fluxReleasesBeforeItCompletesSoCollectListThenFlatMapRunsInTurn() {
-        Mono<List<Integer>> chain = guard.flux("scalars()", () -> Flux.range(1, 3).publishOn(Schedulers.parallel()))
+        Mono<List<Integer>> chain = guard.flux("scalars()", claim -> Flux.range(1, 3).publishOn(Schedulers.parallel()))
                 .collectList()
-                .flatMap(list -> guard.flux("scalars()", () -> Flux.fromIterable(list).map(i -> i * 10)).collectList());
+                .flatMap(list -> guard.flux("scalars()", claim -> Flux.fromIterable(list).map(i -> i * 10)).collectList());
 
         StepVerifier.create(chain).expectNext(List.of(10, 20, 30)).expectComplete().verify(TIMEOUT);
     }
@@ -139,22 +139,22 @@ class OperationGuardTest {
     @Test
     void streamHeldOpenHoldsTheSessionUntilItCompletes() {
         TestPublisher<Integer> rows = TestPublisher.create();
-        StepVerifier.create(guard.flux("scalars()", rows::flux), 1)
+        StepVerifier.create(guard.flux("scalars()", claim -> rows.flux()), 1)
                 .then(() -> rows.next(1))
                 .expectNext(1)
-                .then(() -> assertThatThrownBy(() -> guard.checkIdle("expunge()"))
+                .then(() -> assertThatThrownBy(() -> guard.exclusive("expunge()", () -> {}))
                         .hasMessageContaining("busy with another operation (scalars())"))
                 .thenRequest(2)
                 .then(() -> rows.next(2, 3).complete())
                 .expectNext(2, 3)
                 .expectComplete()
                 .verify(TIMEOUT);
-        guard.checkIdle("expunge()");
+        guard.exclusive("expunge()", () -> {});
     }
 
     @Test
     void cancellingAStreamReleasesTheSession() {
-        Mono<Long> chain = guard.flux("scalars()", () -> Flux.range(1, 1000))
+        Mono<Long> chain = guard.flux("scalars()", claim -> Flux.range(1, 1000))
                 .take(1)
                 .then(guard.mono("count()", claim -> Mono.just(1L)));
 
@@ -166,7 +166,7 @@ class OperationGuardTest {
         Disposable held = guard.mono("flush()", claim -> Mono.never()).subscribe();
         held.dispose();
 
-        guard.checkIdle("add()");
+        guard.exclusive("add()", () -> {});
     }
 
     @Test
@@ -175,12 +175,12 @@ class OperationGuardTest {
             throw new PendingRollbackException("Call rollback() first", null);
         });
         StepVerifier.create(failing).expectError(PendingRollbackException.class).verify(TIMEOUT);
-        Flux<Object> failingStream = guard.flux("execute()", () -> {
+        Flux<Object> failingStream = guard.flux("execute()", claim -> {
             throw new PendingRollbackException("Call rollback() first", null);
         });
         StepVerifier.create(failingStream).expectError(PendingRollbackException.class).verify(TIMEOUT);
 
-        guard.checkIdle("add()");
+        guard.exclusive("add()", () -> {});
         StepVerifier.create(guard.mono("rollback()", claim -> Mono.just("ok"))).expectNext("ok").expectComplete()
                 .verify(TIMEOUT);
     }
@@ -188,13 +188,13 @@ class OperationGuardTest {
     @Test
     void lateSignalsOfAReleasedOperationDoNotReleaseTheNextHolder() {
         TestPublisher<Integer> first = TestPublisher.createNoncompliant(TestPublisher.Violation.DEFER_CANCELLATION);
-        Disposable held = guard.flux("scalars()", first::flux).subscribe();
+        Disposable held = guard.flux("scalars()", claim -> first.flux()).subscribe();
         held.dispose();
         Disposable next = guard.mono("flush()", claim -> Mono.never()).subscribe();
 
         first.next(1).complete();
 
-        assertThatThrownBy(() -> guard.checkIdle("add()")).hasMessageContaining("(flush())");
+        assertThatThrownBy(() -> guard.exclusive("add()", () -> {})).hasMessageContaining("(flush())");
         next.dispose();
     }
 
@@ -241,7 +241,7 @@ class OperationGuardTest {
         assertThat(other).hasValue(0);
         assertThat(succeeded.get() + rejected.get()).isEqualTo(threads * rounds);
         assertThat(succeeded.get()).isGreaterThanOrEqualTo(rounds);
-        guard.checkIdle("add()");
+        guard.exclusive("add()", () -> {});
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -1,6 +1,5 @@
-package io.valence.orm.reactive.internal.execution;
+package io.valence.orm.internal.load;
 
-import io.r2dbc.spi.Readable;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ public final class RowReader {
      * @param offset the index of its first column in the row
      * @return the values in column order (foreign keys as ids); the id is {@code null} when an outer join found no row
      */
-    public static Object[] read(Readable row, EntityMapping mapping, int offset) {
+    public static Object[] read(ResultRow row, EntityMapping mapping, int offset) {
         List<ColumnMapping> columns = mapping.columns();
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
@@ -36,7 +35,7 @@ public final class RowReader {
      * @param column the column whose type it has
      * @return the field value
      */
-    public static Object value(Readable row, int index, ColumnMapping column) {
+    public static Object value(ResultRow row, int index, ColumnMapping column) {
         return column.type().fromDriver(row.get(index, column.type().driverType()));
     }
 
@@ -48,7 +47,7 @@ public final class RowReader {
      * @param column the column whose type the elements have
      * @return the field values, or {@code null} for a NULL array
      */
-    public static List<Object> values(Readable row, int index, ColumnMapping column) {
+    public static List<Object> values(ResultRow row, int index, ColumnMapping column) {
         Object[] elements = (Object[]) row.get(index, column.type().driverType().arrayType());
         if (elements == null) {
             return null;

@@ -1,15 +1,16 @@
-package io.valence.orm.reactive.internal.execution;
+package io.valence.orm.reactive.internal.flush;
 
-import io.r2dbc.spi.Connection;
 import io.valence.orm.OrmException;
 import io.valence.orm.StaleObjectException;
 import io.valence.orm.internal.flush.BoundStep;
 import io.valence.orm.internal.flush.FlushPlan;
 import io.valence.orm.internal.flush.FlushStatements;
 import io.valence.orm.internal.flush.FlushStep;
+import io.valence.orm.internal.load.RowReader;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
+import io.valence.orm.reactive.internal.connection.TransactionChannel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,15 +28,12 @@ import reactor.core.publisher.Mono;
  */
 public final class FlushExecutor {
     private final FlushStatements statements;
-    private final StatementRunner runner;
 
     /**
      * @param statements binds steps to SQL
-     * @param runner runs statements
      */
-    public FlushExecutor(FlushStatements statements, StatementRunner runner) {
+    public FlushExecutor(FlushStatements statements) {
         this.statements = statements;
-        this.runner = runner;
     }
 
     /**
@@ -43,35 +41,35 @@ public final class FlushExecutor {
      *
      * @param plan the steps in order
      * @param unitOfWork the session's objects, updated as steps complete
-     * @param connection the session's connection
+     * @param channel the session's transaction channel
      * @return a Mono that completes when every step ran
      */
-    public Mono<Void> execute(FlushPlan plan, UnitOfWork unitOfWork, Connection connection) {
+    public Mono<Void> execute(FlushPlan plan, UnitOfWork unitOfWork, TransactionChannel channel) {
         return Flux.fromIterable(plan.steps())
                 .concatMap(step -> Flux.defer(() -> Flux.fromIterable(statements.bind(step, unitOfWork.values())))
-                        .concatMap(bound -> run(bound, unitOfWork, connection), 1), 1)
+                        .concatMap(bound -> run(bound, unitOfWork, channel), 1), 1)
                 .then();
     }
 
-    private Mono<Void> run(BoundStep bound, UnitOfWork unitOfWork, Connection connection) {
+    private Mono<Void> run(BoundStep bound, UnitOfWork unitOfWork, TransactionChannel channel) {
         ColumnMapping id = bound.step().mapping().id();
         if (bound.returnsGeneratedIds()) {
-            return runner.list(connection, bound.statement(), row -> RowReader.value(row, 0, id))
+            return channel.list(bound.statement(), row -> RowReader.value(row, 0, id))
                     .doOnNext(ids -> assignIds(bound, ids, unitOfWork))
                     .then();
         }
         if (bound.countsTouchedRows()) {
-            return runner.update(connection, bound.statement()).flatMap(count -> count == bound.rows().size()
+            return channel.update(bound.statement()).flatMap(count -> count == bound.rows().size()
                     ? Mono.<Void>fromRunnable(() -> applyTouched(bound, Optional.empty(), unitOfWork))
-                    : runner.list(connection, statements.missingRows(bound), row -> RowReader.value(row, 0, id))
+                    : channel.list(statements.missingRows(bound), row -> RowReader.value(row, 0, id))
                             .flatMap(missing -> Mono.<Void>error(missed(bound, count, missing))));
         }
         if (!bound.checksTouchedRows()) {
-            return runner.update(connection, bound.statement())
+            return channel.update(bound.statement())
                     .doOnNext(count -> bound.rows().forEach(unitOfWork::inserted))
                     .then();
         }
-        return runner.list(connection, bound.statement(), row -> Optional.ofNullable(RowReader.values(row, 0, id)))
+        return channel.list(bound.statement(), row -> Optional.ofNullable(RowReader.values(row, 0, id)))
                 .doOnNext(answer -> applyTouched(bound, answer.get(0), unitOfWork))
                 .then();
     }

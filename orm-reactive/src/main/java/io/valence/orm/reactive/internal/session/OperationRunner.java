@@ -1,0 +1,137 @@
+package io.valence.orm.reactive.internal.session;
+
+import io.valence.orm.reactive.internal.connection.TransactionChannel;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs every operation of a session through one sequence: claim the guard, check that the
+ * transaction accepts work, run the body (which may ask for an autoflush), and when the database
+ * fails it, mark the transaction for rollback (and roll it back at once outside a savepoint).
+ * Bookkeeping calls ({@code add}, {@code delete}, …) claim the guard too. Feature parts never
+ * touch the guard, the transaction state or the failure handling themselves, so no operation can
+ * drift from the others.
+ */
+final class OperationRunner {
+    private final OperationGuard guard;
+    private final TransactionState state;
+    private final TransactionChannel channel;
+    private final SessionFlush flush;
+
+    OperationRunner(OperationGuard guard, TransactionState state, TransactionChannel channel, SessionFlush flush) {
+        this.guard = guard;
+        this.state = state;
+        this.channel = channel;
+        this.flush = flush;
+    }
+
+    /** One running operation, as its body sees it. */
+    final class Operation {
+        private final OperationGuard.Claim claim;
+        private final String name;
+
+        private Operation(OperationGuard.Claim claim, String name) {
+            this.claim = claim;
+            this.name = name;
+        }
+
+        /** @return the session's channel, for the body's statements */
+        TransactionChannel channel() {
+            return channel;
+        }
+
+        /**
+         * {@code next}, after what is pending was sent (autoflush). A failed flush rolls the
+         * transaction back; a cancelled one leaves it in doubt.
+         */
+        <T> Mono<T> afterFlush(Supplier<Mono<T>> next) {
+            Mono<Void> pending = flush.pending();
+            if (pending == null) {
+                return next.get();
+            }
+            claim.activity("flush() started by " + name);
+            return guardedFlush(pending).then(Mono.defer(() -> {
+                claim.activity(name);
+                return next.get();
+            }));
+        }
+
+        /** Like {@link #afterFlush(Supplier)} for a stream. */
+        <T> Flux<T> afterFlushMany(Supplier<Flux<T>> next) {
+            Mono<Void> pending = flush.pending();
+            return pending == null ? next.get() : guardedFlush(pending).thenMany(Flux.defer(next));
+        }
+
+        /** Sends what is pending even when nothing is (for {@code flush()} itself). */
+        Mono<Void> flushNow() {
+            Mono<Void> pending = flush.pending();
+            return pending == null ? Mono.empty() : guardedFlush(pending);
+        }
+
+        /** Sets what the operation is doing, for the guard's messages. */
+        void activity(String activity) {
+            claim.activity(activity);
+        }
+    }
+
+    /**
+     * An operation emitting at most one value.
+     *
+     * @param name the operation, for messages
+     * @param body builds the work; runs at subscription under the claim, after the usable check
+     */
+    <T> Mono<T> mono(String name, Function<Operation, Mono<T>> body) {
+        return guard.mono(name, claim -> {
+            state.checkUsable();
+            return body.apply(new Operation(claim, name))
+                    .onErrorResume(error -> channel.isAborted(), error -> fail(name, error));
+        });
+    }
+
+    /** Like {@link #mono(String, Function)} for a stream, which holds the claim until it ends. */
+    <T> Flux<T> flux(String name, Function<Operation, Flux<T>> body) {
+        return guard.flux(name, claim -> {
+            state.checkUsable();
+            return body.apply(new Operation(claim, name))
+                    .onErrorResume(error -> channel.isAborted(), error -> fail(name, error));
+        });
+    }
+
+    /**
+     * An operation that ends or inspects the transaction itself (commit's COMMIT, rollback, close):
+     * claimed like any other, but it handles its own failures and checks.
+     */
+    <T> Mono<T> control(String name, Function<Operation, Mono<T>> body) {
+        return guard.mono(name, claim -> body.apply(new Operation(claim, name)));
+    }
+
+    /**
+     * A bookkeeping call with no I/O, run under the guard so that two threads never change the
+     * unit of work at once: a call while another operation is in flight fails with
+     * {@code ConcurrentSessionUseException}.
+     */
+    void bookkeeping(String name, Runnable change) {
+        guard.exclusive(name, () -> {
+            state.checkUsable();
+            change.run();
+        });
+    }
+
+    /**
+     * Marks the transaction as failed by {@code operation} and re-emits the error; outside a
+     * savepoint the transaction is rolled back at once, which also gives the connection back.
+     */
+    <T> Mono<T> fail(String operation, Throwable error) {
+        if (state.isFailedBy(error)) {
+            return Mono.error(error); // an autoflush inside the operation failed it already
+        }
+        state.failed(operation, error);
+        return state.savepointDepth() > 0 ? Mono.error(error) : channel.rollback().then(Mono.error(error));
+    }
+
+    private Mono<Void> guardedFlush(Mono<Void> pending) {
+        return pending.onErrorResume(error -> fail("flush()", error)).doOnCancel(() -> state.inDoubt("flush()"));
+    }
+}
