@@ -1,26 +1,13 @@
 package io.valence.orm.reactive.internal.connection;
 
-import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionMetadata;
-import io.r2dbc.spi.IsolationLevel;
-import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
-import io.r2dbc.spi.Row;
-import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
-import io.r2dbc.spi.TransactionDefinition;
-import io.r2dbc.spi.ValidationDepth;
-import io.valence.orm.reactive.internal.execution.Relay;
-import java.time.Duration;
+import io.valence.orm.reactive.internal.execution.StatementTarget;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
-import reactor.core.CoreSubscriber;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
@@ -52,7 +39,7 @@ import reactor.core.publisher.Sinks;
  * transaction control (COMMIT, ROLLBACK, release) goes to the real connection only after the
  * revoke, so whatever got through was queued on the connection before it.
  */
-final class LeasedConnection implements Connection {
+final class LeasedConnection implements StatementTarget {
     private final Connection delegate;
     private final BiConsumer<LeasedConnection, Throwable> beginFailed;
     private boolean revoked;
@@ -72,6 +59,16 @@ final class LeasedConnection implements Connection {
     LeasedConnection(Connection delegate, BiConsumer<LeasedConnection, Throwable> beginFailed) {
         this.delegate = delegate;
         this.beginFailed = beginFailed;
+    }
+
+    /** @return BEGIN's error once it failed, else null */
+    Throwable beginError() {
+        return beginError;
+    }
+
+    /** @return whether BEGIN succeeded: from then on statements go straight to the connection */
+    boolean isBegun() {
+        return begun;
     }
 
     /** Ends the lease: from now on nothing reaches the connection through it. */
@@ -142,13 +139,13 @@ final class LeasedConnection implements Connection {
     }
 
     /** A statement's execution, sending BEGIN first while no statement has; see the class comment. */
-    private Publisher<Result> execute(Supplier<Publisher<Result>> statement) {
+    private Publisher<Result> execute(Supplier<Publisher<? extends Result>> statement) {
         return live(() -> {
             if (begun) {
-                return statement.get();
+                return Flux.from(statement.get());
             }
             Mono<Void> began = begin();
-            return Flux.from(statement.get()).map(result -> new PipelinedResult(result, began));
+            return Flux.from(statement.get()).map(result -> new PipelinedResult(result, this, began));
         });
     }
 
@@ -178,277 +175,41 @@ final class LeasedConnection implements Connection {
 
     @Override
     public Statement createStatement(String sql) {
-        return new LeasedStatement(delegate.createStatement(sql));
+        return delegate.createStatement(sql);
     }
 
     @Override
-    public Publisher<Void> createSavepoint(String name) {
-        return afterBegin(() -> delegate.createSavepoint(name));
-    }
-
-    @Override
-    public Publisher<Void> releaseSavepoint(String name) {
-        return afterBegin(() -> delegate.releaseSavepoint(name));
-    }
-
-    @Override
-    public Publisher<Void> rollbackTransactionToSavepoint(String name) {
-        return afterBegin(() -> delegate.rollbackTransactionToSavepoint(name));
-    }
-
-    @Override
-    public Publisher<Void> beginTransaction() {
-        return afterBegin(delegate::beginTransaction);
-    }
-
-    @Override
-    public Publisher<Void> beginTransaction(TransactionDefinition definition) {
-        return afterBegin(() -> delegate.beginTransaction(definition));
-    }
-
-    @Override
-    public Publisher<Void> commitTransaction() {
-        return afterBegin(delegate::commitTransaction);
-    }
-
-    @Override
-    public Publisher<Void> rollbackTransaction() {
-        return afterBegin(delegate::rollbackTransaction);
-    }
-
-    @Override
-    public Publisher<Void> close() {
-        return subscriber -> Operators.error(subscriber, new UnsupportedOperationException(
-                "A session's connection is closed by its SessionConnection, not by an operation"));
-    }
-
-    @Override
-    public Batch createBatch() {
-        throw new UnsupportedOperationException("Valence runs statements one by one (see docs/flush.md), not as batches");
-    }
-
-    @Override
-    public boolean isAutoCommit() {
-        return delegate.isAutoCommit();
-    }
-
-    @Override
-    public ConnectionMetadata getMetadata() {
-        return delegate.getMetadata();
-    }
-
-    @Override
-    public IsolationLevel getTransactionIsolationLevel() {
-        return delegate.getTransactionIsolationLevel();
-    }
-
-    @Override
-    public Publisher<Void> setAutoCommit(boolean autoCommit) {
-        return afterBegin(() -> delegate.setAutoCommit(autoCommit));
-    }
-
-    @Override
-    public Publisher<Void> setLockWaitTimeout(Duration timeout) {
-        return afterBegin(() -> delegate.setLockWaitTimeout(timeout));
-    }
-
-    @Override
-    public Publisher<Void> setStatementTimeout(Duration timeout) {
-        return afterBegin(() -> delegate.setStatementTimeout(timeout));
-    }
-
-    @Override
-    public Publisher<Void> setTransactionIsolationLevel(IsolationLevel level) {
-        return afterBegin(() -> delegate.setTransactionIsolationLevel(level));
-    }
-
-    @Override
-    public Publisher<Boolean> validate(ValidationDepth depth) {
-        return delegate.validate(depth);
-    }
-
-    /** A statement whose execution is subscribed only while the lease lasts, pipelined with BEGIN when it is the first. */
-    private final class LeasedStatement implements Statement {
-        private final Statement statement;
-
-        LeasedStatement(Statement statement) {
-            this.statement = statement;
-        }
-
-        @Override
-        public Publisher<? extends Result> execute() {
-            return LeasedConnection.this.execute(this::executeNow);
-        }
-
-        @SuppressWarnings("unchecked")
-        private Publisher<Result> executeNow() {
-            return (Publisher<Result>) statement.execute();
-        }
-
-        @Override
-        public Statement add() {
-            statement.add();
-            return this;
-        }
-
-        @Override
-        public Statement bind(int index, Object value) {
-            statement.bind(index, value);
-            return this;
-        }
-
-        @Override
-        public Statement bind(String name, Object value) {
-            statement.bind(name, value);
-            return this;
-        }
-
-        @Override
-        public Statement bindNull(int index, Class<?> type) {
-            statement.bindNull(index, type);
-            return this;
-        }
-
-        @Override
-        public Statement bindNull(String name, Class<?> type) {
-            statement.bindNull(name, type);
-            return this;
-        }
-
-        @Override
-        public Statement fetchSize(int rows) {
-            statement.fetchSize(rows);
-            return this;
-        }
-
-        @Override
-        public Statement returnGeneratedValues(String... columns) {
-            statement.returnGeneratedValues(columns);
-            return this;
-        }
+    public Publisher<? extends Result> execute(Statement statement) {
+        return execute(statement::execute);
     }
 
     /**
-     * A result of a statement sent right behind BEGIN: reading it subscribes the real result at once
-     * (which sends the statement), and its rows and counts follow BEGIN's success.
+     * Creates a savepoint once BEGIN completed (sending BEGIN first if no statement has).
+     *
+     * @param name the savepoint's name
+     * @return a Mono that completes once the savepoint exists
      */
-    private final class PipelinedResult implements Result {
-        private final Result result;
-        private final Mono<Void> began;
-
-        PipelinedResult(Result result, Mono<Void> began) {
-            this.result = result;
-            this.began = began;
-        }
-
-        @Override
-        public Publisher<Long> getRowsUpdated() {
-            return afterBegin(result.getRowsUpdated());
-        }
-
-        @Override
-        public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mappingFunction) {
-            return afterBegin(result.map(mappingFunction));
-        }
-
-        @Override
-        public <T> Publisher<T> map(Function<? super Readable, ? extends T> mappingFunction) {
-            return afterBegin(result.map(mappingFunction));
-        }
-
-        @Override
-        public Result filter(Predicate<Segment> filter) {
-            return new PipelinedResult(result.filter(filter), began);
-        }
-
-        @Override
-        public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mappingFunction) {
-            return afterBegin(result.flatMap(mappingFunction));
-        }
-
-        /**
-         * Subscribes {@code signals} now and relays them with exactly the subscriber's demand: no row
-         * is read ahead of it, since reading a row is what loads an object into the session, and
-         * one read ahead would still be loading on the driver's thread after the operation was
-         * cancelled, while the session's next operation reads the unit of work. Rows need not wait
-         * for BEGIN: the driver reads answers in order, so BEGIN's has been read before the
-         * statement's first row. If BEGIN failed, rows are refused and the outcome is BEGIN's error.
-         */
-        private <T> Flux<T> afterBegin(Publisher<? extends T> signals) {
-            return new Flux<>() {
-                @Override
-                public void subscribe(CoreSubscriber<? super T> actual) {
-                    signals.subscribe(new BegunRelay<T>(actual, began));
-                }
-            };
-        }
+    Mono<Void> createSavepoint(String name) {
+        return Mono.from(afterBegin(() -> delegate.createSavepoint(name)));
     }
 
     /**
-     * Relays a pipelined statement's signals (see {@link PipelinedResult}); its end waits for BEGIN's
-     * outcome, which it almost always finds already there. One subscriber instead of a chain of
-     * operators, as the first statement of every transaction passes through it.
+     * Releases a savepoint.
+     *
+     * @param name the savepoint's name
+     * @return a Mono that completes once released
      */
-    private final class BegunRelay<T> extends Relay<T> {
-        private final Mono<Void> began;
-        private boolean done;
-        private volatile Disposable waiting;
+    Mono<Void> releaseSavepoint(String name) {
+        return Mono.from(afterBegin(() -> delegate.releaseSavepoint(name)));
+    }
 
-        BegunRelay(CoreSubscriber<? super T> actual, Mono<Void> began) {
-            super(actual);
-            this.began = began;
-        }
-
-        @Override
-        public void onNext(T value) {
-            if (done) {
-                Operators.onNextDropped(value, actual.currentContext());
-                return;
-            }
-            Throwable failed = beginError;
-            if (failed == null) {
-                actual.onNext(value);
-                return;
-            }
-            done = true;
-            super.cancel();
-            actual.onError(failed);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            if (done) {
-                Operators.onErrorDropped(error, actual.currentContext());
-                return;
-            }
-            done = true;
-            afterBeginSettled(() -> actual.onError(error));
-        }
-
-        @Override
-        public void onComplete() {
-            if (!done) {
-                done = true;
-                afterBeginSettled(actual::onComplete);
-            }
-        }
-
-        /** Runs {@code end} once BEGIN succeeded; if BEGIN failed, the subscriber gets BEGIN's error instead. */
-        private void afterBeginSettled(Runnable end) {
-            if (begun) {
-                end.run();
-                return;
-            }
-            waiting = began.subscribe(null, actual::onError, end);
-        }
-
-        @Override
-        public void cancel() {
-            super.cancel();
-            Disposable wait = waiting;
-            if (wait != null) {
-                wait.dispose();
-            }
-        }
+    /**
+     * Rolls back to a savepoint.
+     *
+     * @param name the savepoint's name
+     * @return a Mono that completes once rolled back to it
+     */
+    Mono<Void> rollbackToSavepoint(String name) {
+        return Mono.from(afterBegin(() -> delegate.rollbackTransactionToSavepoint(name)));
     }
 }

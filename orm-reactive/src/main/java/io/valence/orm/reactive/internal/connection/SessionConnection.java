@@ -64,13 +64,13 @@ final class SessionConnection {
      *
      * @return a Mono of the connection; it fails with a clear error when the pool has none to give in time
      */
-    public Mono<Connection> connection() {
+    public Mono<LeasedConnection> connection() {
         return Mono.defer(() -> {
             LeasedConnection current = lease;
             if (current != null) {
                 return Mono.just(current);
             }
-            return Mono.<Connection>create(sink -> new Acquisition(sink).start());
+            return Mono.<LeasedConnection>create(sink -> new Acquisition(sink).start());
         });
     }
 
@@ -80,7 +80,7 @@ final class SessionConnection {
      * costs no timer to schedule and cancel.
      */
     private final class Acquisition {
-        private final MonoSink<Connection> sink;
+        private final MonoSink<LeasedConnection> sink;
         private Disposable pending;
         private Disposable timer;
         private boolean abandoned;
@@ -88,7 +88,7 @@ final class SessionConnection {
         /** The pool answered, with a connection or an error. */
         private boolean settled;
 
-        Acquisition(MonoSink<Connection> sink) {
+        Acquisition(MonoSink<LeasedConnection> sink) {
             this.sink = sink;
         }
 

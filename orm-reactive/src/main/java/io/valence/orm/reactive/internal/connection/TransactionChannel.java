@@ -1,13 +1,11 @@
 package io.valence.orm.reactive.internal.connection;
 
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.reactive.internal.execution.StatementRunner;
 import java.util.List;
 import java.util.function.Function;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -139,7 +137,7 @@ public final class TransactionChannel {
      * @return a Mono that completes once rolled back to it
      */
     public Mono<Void> rollbackToSavepoint(String name) {
-        return control(open -> open.rollbackTransactionToSavepoint(name)).doOnSuccess(done -> aborted = false);
+        return control(open -> open.rollbackToSavepoint(name)).doOnSuccess(done -> aborted = false);
     }
 
     /**
@@ -169,8 +167,8 @@ public final class TransactionChannel {
         return connection.close().doFinally(signal -> aborted = false);
     }
 
-    private Mono<Void> control(Function<Connection, Publisher<Void>> call) {
-        return connection.connection().flatMap(open -> Mono.from(call.apply(open))).doOnError(this::failed);
+    private Mono<Void> control(Function<LeasedConnection, Mono<Void>> call) {
+        return connection.connection().flatMap(call).doOnError(this::failed);
     }
 
     /** A failure the database raised (possibly wrapped by the translation) aborted the transaction. */

@@ -1,6 +1,5 @@
 package io.valence.orm.reactive.internal.execution;
 
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Statement;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.internal.sql.SqlStatement;
@@ -26,14 +25,14 @@ public final class StatementRunner {
     /**
      * Streams the rows of a statement, all of them in one exchange.
      *
-     * @param connection the session's connection
+     * @param target the session's lease, where the statement runs
      * @param statement the SQL and binds
      * @param mapper reads one row; runs as rows are requested
      * @param <T> the row type
      * @return a Flux of mapped rows
      */
-    public <T> Flux<T> rows(Connection connection, SqlStatement statement, Function<ResultRow, T> mapper) {
-        return rows(connection, statement, 0, mapper);
+    public <T> Flux<T> rows(StatementTarget target, SqlStatement statement, Function<ResultRow, T> mapper) {
+        return rows(target, statement, 0, mapper);
     }
 
     /**
@@ -44,21 +43,21 @@ public final class StatementRunner {
      * reading the rest. A cursor costs one more round trip at its end, which an unbounded reader need
      * not pay.
      *
-     * @param connection the session's connection
+     * @param target the session's lease, where the statement runs
      * @param statement the SQL and binds
      * @param sliceSize rows per round trip when the demand is bounded
      * @param mapper reads one row; runs as rows are requested
      * @param <T> the row type
      * @return a Flux of mapped rows
      */
-    public <T> Flux<T> stream(Connection connection, SqlStatement statement, int sliceSize, Function<ResultRow, T> mapper) {
+    public <T> Flux<T> stream(StatementTarget target, SqlStatement statement, int sliceSize, Function<ResultRow, T> mapper) {
         return new FetchSizedByDemand<>(
-                demand -> rows(connection, statement, demand == Long.MAX_VALUE ? 0 : sliceSize, mapper));
+                demand -> rows(target, statement, demand == Long.MAX_VALUE ? 0 : sliceSize, mapper));
     }
 
     /** The rows of a statement, {@code fetchSize} per round trip, or all at once for 0. */
-    private <T> Flux<T> rows(Connection connection, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
-        return Flux.defer(() -> Flux.from(prepare(connection, statement, fetchSize).execute()))
+    private <T> Flux<T> rows(StatementTarget target, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
+        return Flux.defer(() -> Flux.from(target.execute(prepare(target, statement, fetchSize))))
                 .concatMap(result -> result.map(row -> mapper.apply(row::get)))
                 .onErrorMap(error -> errors.translate(error, statement));
     }
@@ -66,32 +65,32 @@ public final class StatementRunner {
     /**
      * Runs a statement and reads every row it returns.
      *
-     * @param connection the session's connection
+     * @param target the session's lease, where the statement runs
      * @param statement the SQL and binds
      * @param mapper reads one row
      * @param <T> the row type
      * @return a Mono of all rows, in order
      */
-    public <T> Mono<List<T>> list(Connection connection, SqlStatement statement, Function<ResultRow, T> mapper) {
-        return rows(connection, statement, mapper).collectList();
+    public <T> Mono<List<T>> list(StatementTarget target, SqlStatement statement, Function<ResultRow, T> mapper) {
+        return rows(target, statement, mapper).collectList();
     }
 
     /**
      * Runs a statement that returns no rows and reports how many it changed.
      *
-     * @param connection the session's connection
+     * @param target the session's lease, where the statement runs
      * @param statement the SQL and binds
      * @return a Mono of the rows changed
      */
-    public Mono<Long> update(Connection connection, SqlStatement statement) {
-        return Flux.defer(() -> Flux.from(prepare(connection, statement, 0).execute()))
+    public Mono<Long> update(StatementTarget target, SqlStatement statement) {
+        return Flux.defer(() -> Flux.from(target.execute(prepare(target, statement, 0))))
                 .concatMap(result -> Flux.from(result.getRowsUpdated()))
                 .reduce(0L, Long::sum)
                 .onErrorMap(error -> errors.translate(error, statement));
     }
 
-    private static Statement prepare(Connection connection, SqlStatement statement, int fetchSize) {
-        Statement prepared = connection.createStatement(statement.sql());
+    private static Statement prepare(StatementTarget target, SqlStatement statement, int fetchSize) {
+        Statement prepared = target.createStatement(statement.sql());
         List<SqlStatement.Bind> binds = statement.binds();
         for (int i = 0; i < binds.size(); i++) {
             SqlStatement.Bind bind = binds.get(i);

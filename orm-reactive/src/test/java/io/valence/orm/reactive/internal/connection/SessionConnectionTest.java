@@ -48,18 +48,18 @@ class SessionConnectionTest {
     /** How many rows each statement returns. */
     private int rowsPerStatement = 1;
 
-    private Connection handedOver() {
+    private LeasedConnection handedOver() {
         pool.tryEmitValue(scripted());
         return session.connection().block(TIMEOUT);
     }
 
-    private static Flux<String> select(Connection connection) {
-        return Flux.from(connection.createStatement("SELECT 1").execute()).concatMap(result -> result.map(row -> "row"));
+    private static Flux<String> select(LeasedConnection connection) {
+        return Flux.from(connection.execute(connection.createStatement("SELECT 1"))).concatMap(result -> result.map(row -> "row"));
     }
 
     @Test
     void theFirstStatementIsSentRightBehindBeginAndItsRowsWaitForBegin() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
         assertThat(wire).as("nothing before the first statement").isEmpty();
 
         StepVerifier.create(select(connection))
@@ -76,12 +76,12 @@ class SessionConnectionTest {
 
     @Test
     void theFirstStatementsRowsAreReadOnlyAsTheyAreDemanded() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
         rowsPerStatement = 3;
         AtomicInteger read = new AtomicInteger();
         // reading a row is what loads an object into the session: one read ahead of the demand would
         // still be loading on the driver's thread after a cancel, while the session's next operation runs
-        Flux<Integer> rows = Flux.from(connection.createStatement("SELECT 1").execute())
+        Flux<Integer> rows = Flux.from(connection.execute(connection.createStatement("SELECT 1")))
                 .concatMap(result -> result.map(row -> read.incrementAndGet()));
 
         List<Integer> received = new CopyOnWriteArrayList<>();
@@ -107,7 +107,7 @@ class SessionConnectionTest {
 
     @Test
     void aFailedBeginFailsTheFirstStatementWithItsErrorAndGivesTheConnectionBack() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
         R2dbcNonTransientResourceException broken = new R2dbcNonTransientResourceException("connection broken");
 
         StepVerifier.create(select(connection))
@@ -122,7 +122,7 @@ class SessionConnectionTest {
 
     @Test
     void commitWaitsForBeginsAnswerBeforeItIsSent() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
         select(connection).subscribe();
 
         StepVerifier.create(session.commit())
@@ -136,7 +136,7 @@ class SessionConnectionTest {
 
     @Test
     void aSavepointAsTheFirstCallWaitsForBeginsAnswer() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
 
         StepVerifier.create(connection.createSavepoint("first"))
                 .then(() -> assertThat(wire).containsExactly("BEGIN"))
@@ -158,7 +158,7 @@ class SessionConnectionTest {
 
     @Test
     void aStatementAfterTheTransactionEndedIsRefusedAndNeverSent() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
         beginAnswer.tryEmitEmpty();
         StepVerifier.create(select(connection).then(session.commit())).expectComplete().verify(TIMEOUT);
 
@@ -169,7 +169,7 @@ class SessionConnectionTest {
 
     @Test
     void aCommitCancelledWhileItGivesTheConnectionBackStillGivesItBack() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
         beginAnswer.tryEmitEmpty();
         StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
         BaseSubscriber<Void> committer = new BaseSubscriber<>() {};
@@ -186,7 +186,7 @@ class SessionConnectionTest {
 
     @Test
     void aCloseCancelledDuringItsRollbackStillRollsBackAndGivesTheConnectionBack() {
-        Connection connection = handedOver();
+        LeasedConnection connection = handedOver();
         beginAnswer.tryEmitEmpty();
         StepVerifier.create(select(connection)).expectNext("row").expectComplete().verify(TIMEOUT);
         Sinks.Empty<Void> rolledBack = Sinks.empty();
