@@ -3,6 +3,7 @@ package io.valence.orm.reactive;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.MappingException;
 import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.reactive.internal.connection.ChannelSettings;
 import io.valence.orm.reactive.internal.scan.EntityScanner;
 import io.valence.orm.reactive.internal.session.DefaultSessionFactory;
 import java.time.Duration;
@@ -151,6 +152,8 @@ public interface SessionFactory {
         private final Set<Class<?>> entities = new LinkedHashSet<>();
         private final List<String> packages = new ArrayList<>();
         private Duration acquireTimeout = Duration.ofSeconds(30);
+        private Duration statementTimeout;
+        private Duration lockTimeout;
 
         private Builder(ConnectionFactory connectionFactory) {
             this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -195,6 +198,44 @@ public interface SessionFactory {
         }
 
         /**
+         * The longest any statement of this factory's sessions may run: PostgreSQL cancels it
+         * past that, and the operation fails with {@link io.valence.orm.StatementTimeoutException}
+         * (the transaction then needs {@code rollback()}). Set with {@code SET LOCAL} in the same
+         * message as BEGIN, so it costs no round trip. Default: the server's
+         * {@code statement_timeout}.
+         *
+         * @param timeout a positive duration of at least a millisecond
+         * @return this builder
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = positiveMillis("statementTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * The longest any statement of this factory's sessions may wait for a row or table lock:
+         * past that it fails with {@link io.valence.orm.StatementTimeoutException} (SQLSTATE 55P03),
+         * instead of holding its connection for as long as another transaction holds the lock. Set
+         * like {@link #statementTimeout(Duration)}, at no round trip. Default: the server's
+         * {@code lock_timeout}.
+         *
+         * @param timeout a positive duration of at least a millisecond
+         * @return this builder
+         */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = positiveMillis("lockTimeout", timeout);
+            return this;
+        }
+
+        private static Duration positiveMillis(String setting, Duration timeout) {
+            if (timeout.toMillis() < 1) {
+                throw new IllegalArgumentException(setting + " must be at least 1 ms (PostgreSQL counts in"
+                        + " milliseconds, and 0 would mean no limit), was " + timeout);
+            }
+            return timeout;
+        }
+
+        /**
          * Reads and validates every mapping now.
          *
          * @return the factory
@@ -210,7 +251,8 @@ public interface SessionFactory {
                 throw new MappingException("No entity classes were registered; call entities(…) or scanPackages(…)"
                         + " before build()");
             }
-            return new DefaultSessionFactory(connectionFactory, Metamodel.of(all), acquireTimeout);
+            return new DefaultSessionFactory(
+                    ChannelSettings.of(connectionFactory, acquireTimeout, statementTimeout, lockTimeout), Metamodel.of(all));
         }
     }
 }

@@ -8,5 +8,34 @@ import java.time.Duration;
  *
  * @param connectionFactory where channels take connections (usually an r2dbc-pool)
  * @param acquireTimeout how long a channel waits for a connection before failing
+ * @param beginSql the text that begins a transaction with the factory's limits ({@code BEGIN; SET LOCAL
+ *     statement_timeout = …}), or {@code null} for a plain BEGIN through the driver
  */
-public record ChannelSettings(ConnectionFactory connectionFactory, Duration acquireTimeout) {}
+public record ChannelSettings(ConnectionFactory connectionFactory, Duration acquireTimeout, String beginSql) {
+
+    /**
+     * Settings whose transactions carry the given limits, set with {@code SET LOCAL} in the same
+     * simple query as BEGIN, so they cost no round trip and end with the transaction.
+     *
+     * @param connectionFactory where channels take connections
+     * @param acquireTimeout how long a channel waits for a connection
+     * @param statementTimeout the longest a statement may run, or {@code null} for the server's setting
+     * @param lockTimeout the longest a statement may wait for a lock, or {@code null} for the server's setting
+     * @return the settings
+     */
+    public static ChannelSettings of(
+            ConnectionFactory connectionFactory, Duration acquireTimeout, Duration statementTimeout, Duration lockTimeout) {
+        if (statementTimeout == null && lockTimeout == null) {
+            return new ChannelSettings(connectionFactory, acquireTimeout, null);
+        }
+        StringBuilder begin = new StringBuilder("BEGIN");
+        // milliseconds as a number Valence computed: nothing of the user's text reaches the SQL
+        if (statementTimeout != null) {
+            begin.append("; SET LOCAL statement_timeout = ").append(statementTimeout.toMillis());
+        }
+        if (lockTimeout != null) {
+            begin.append("; SET LOCAL lock_timeout = ").append(lockTimeout.toMillis());
+        }
+        return new ChannelSettings(connectionFactory, acquireTimeout, begin.toString());
+    }
+}

@@ -41,6 +41,8 @@ import reactor.core.publisher.Sinks;
  */
 final class LeasedConnection implements StatementTarget {
     private final Connection delegate;
+    /** BEGIN with the factory's limits as one simple query, or null for the driver's plain BEGIN. */
+    private final String beginSql;
     private final BiConsumer<LeasedConnection, Throwable> beginFailed;
     private boolean revoked;
     /** The outcome of giving the connection back, once {@link #giveBack()} started it, else null. Guarded by this. */
@@ -51,13 +53,21 @@ final class LeasedConnection implements StatementTarget {
     private volatile boolean begun;
     /** BEGIN's error once it failed, else null. */
     private volatile Throwable beginError;
+    /**
+     * Whether the last statement was cancelled before its response ended, so that it may still run
+     * on the server (blocked on a lock, say). The driver answers statements in order, so a later
+     * statement that ends clears it.
+     */
+    private volatile boolean abandoned;
 
     /**
      * @param delegate the pooled connection, with no transaction open yet
+     * @param beginSql BEGIN with the factory's limits, or null for the driver's plain BEGIN
      * @param beginFailed told when BEGIN failed, before the operations waiting for it fail
      */
-    LeasedConnection(Connection delegate, BiConsumer<LeasedConnection, Throwable> beginFailed) {
+    LeasedConnection(Connection delegate, String beginSql, BiConsumer<LeasedConnection, Throwable> beginFailed) {
         this.delegate = delegate;
+        this.beginSql = beginSql;
         this.beginFailed = beginFailed;
     }
 
@@ -94,6 +104,19 @@ final class LeasedConnection implements StatementTarget {
         }
         Mono<Void> end = Mono.defer(() -> Mono.from(control.apply(delegate)));
         return begun ? end : sent.asMono().then(end);
+    }
+
+    /**
+     * Rolls the transaction back like {@link #endTransaction(Function)}, first cancelling on the
+     * server a statement that was abandoned while still running: otherwise ROLLBACK would queue
+     * behind it, and the connection stay out, for as long as the statement runs (a lock wait can
+     * last until the other transaction ends).
+     *
+     * @return a Mono that completes after ROLLBACK
+     */
+    Mono<Void> rollbackTransaction() {
+        Mono<Void> rollback = endTransaction(Connection::rollbackTransaction);
+        return abandoned ? ServerCancel.send(delegate).then(rollback) : rollback;
     }
 
     /**
@@ -161,7 +184,7 @@ final class LeasedConnection implements StatementTarget {
             begin = outcome;
             // detached from the operation that sent it: cancelling that operation must not leave
             // the lease unsure whether its transaction began
-            Mono.defer(() -> Mono.from(delegate.beginTransaction())).subscribe(null, error -> {
+            Mono.defer(this::sendBegin).subscribe(null, error -> {
                 beginError = error;
                 beginFailed.accept(this, error);
                 outcome.tryEmitError(error);
@@ -173,14 +196,33 @@ final class LeasedConnection implements StatementTarget {
         return begin.asMono();
     }
 
+    /**
+     * BEGIN as a simple query: complete once written, so the first statement goes out right behind
+     * it. With limits, {@code SET LOCAL} rides in the same query; r2dbc-postgresql reads the
+     * transaction status from the server's answer either way.
+     */
+    private Mono<Void> sendBegin() {
+        if (beginSql == null) {
+            return Mono.from(delegate.beginTransaction());
+        }
+        return Flux.from(delegate.createStatement(beginSql).execute()).concatMap(Result::getRowsUpdated).then();
+    }
+
     @Override
     public Statement createStatement(String sql) {
         return delegate.createStatement(sql);
     }
 
     @Override
-    public Publisher<? extends Result> execute(Statement statement) {
-        return execute(statement::execute);
+    public <T> Flux<T> execute(Statement statement, Function<Result, Publisher<T>> reader) {
+        Flux<T> exchange = Flux.from(execute(statement::execute)).concatMap(reader);
+        return Flux.defer(() -> {
+            boolean[] ended = new boolean[1];
+            return exchange.doOnTerminate(() -> {
+                ended[0] = true;
+                abandoned = false;
+            }).doOnCancel(() -> abandoned |= !ended[0]);
+        });
     }
 
     /**

@@ -27,6 +27,7 @@ final class SessionConnection {
 
     private final ConnectionFactory factory;
     private final Duration acquireTimeout;
+    private final String beginSql;
     private volatile LeasedConnection lease;
     private volatile boolean provisioning;
 
@@ -37,6 +38,7 @@ final class SessionConnection {
     SessionConnection(ChannelSettings settings) {
         this.factory = settings.connectionFactory();
         this.acquireTimeout = settings.acquireTimeout();
+        this.beginSql = settings.beginSql();
     }
 
     /** @return whether the session holds a connection, which a commit, rollback or close gives back */
@@ -136,7 +138,7 @@ final class SessionConnection {
             synchronized (this) {
                 if (!abandoned) {
                     handedOver = true;
-                    leased = new LeasedConnection(acquired, SessionConnection.this::beginFailed);
+                    leased = new LeasedConnection(acquired, beginSql, SessionConnection.this::beginFailed);
                     // set before the hand-over can be seen, so a rollback() after it finds the connection
                     lease = leased;
                 }
@@ -237,7 +239,7 @@ final class SessionConnection {
                 return Mono.empty();
             }
             current.revoke();
-            return current.endTransaction(Connection::rollbackTransaction)
+            return current.rollbackTransaction()
                     .onErrorResume(error -> {
                         LOG.debug("ROLLBACK failed, the connection is released anyway", error);
                         return Mono.empty();

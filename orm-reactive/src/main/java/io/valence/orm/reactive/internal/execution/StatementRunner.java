@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.execution;
 
+import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.internal.sql.SqlStatement;
@@ -57,8 +58,8 @@ public final class StatementRunner {
 
     /** The rows of a statement, {@code fetchSize} per round trip, or all at once for 0. */
     private <T> Flux<T> rows(StatementTarget target, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
-        return Flux.defer(() -> Flux.from(target.execute(prepare(target, statement, fetchSize))))
-                .concatMap(result -> result.map(row -> mapper.apply(row::get)))
+        return Flux.defer(() -> target.execute(prepare(target, statement, fetchSize),
+                        result -> result.map(row -> mapper.apply(row::get))))
                 .onErrorMap(error -> errors.translate(error, statement));
     }
 
@@ -83,8 +84,7 @@ public final class StatementRunner {
      * @return a Mono of the rows changed
      */
     public Mono<Long> update(StatementTarget target, SqlStatement statement) {
-        return Flux.defer(() -> Flux.from(target.execute(prepare(target, statement, 0))))
-                .concatMap(result -> Flux.from(result.getRowsUpdated()))
+        return Flux.defer(() -> target.execute(prepare(target, statement, 0), Result::getRowsUpdated))
                 .reduce(0L, Long::sum)
                 .onErrorMap(error -> errors.translate(error, statement));
     }

@@ -2,7 +2,9 @@ package io.valence.orm.reactive.internal.execution;
 
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 /**
  * Where the {@link StatementRunner} runs a statement: exactly the two calls it needs of a
@@ -19,10 +21,12 @@ public interface StatementTarget {
     Statement createStatement(String sql);
 
     /**
-     * Executes a bound statement.
+     * Executes a bound statement and reads each of its results.
      *
      * @param statement a statement this target created
-     * @return the driver's results
+     * @param reader reads one result (its rows or its count)
+     * @param <T> what the reader emits
+     * @return what the reader emits for each result, in order
      */
-    Publisher<? extends Result> execute(Statement statement);
+    <T> Flux<T> execute(Statement statement, Function<Result, Publisher<T>> reader);
 }

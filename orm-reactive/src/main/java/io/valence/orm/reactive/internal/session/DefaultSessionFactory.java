@@ -1,6 +1,5 @@
 package io.valence.orm.reactive.internal.session;
 
-import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.ConcurrentSessionUseException;
 import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.Metamodel;
@@ -34,14 +33,13 @@ public final class DefaultSessionFactory implements SessionFactory {
     private volatile boolean closed;
 
     /**
-     * @param connectionFactory where sessions take connections
+     * @param channelSettings where sessions take connections, how long they wait, and their limits
      * @param metamodel the validated mappings
-     * @param acquireTimeout how long a session waits for a connection
      */
-    public DefaultSessionFactory(ConnectionFactory connectionFactory, Metamodel metamodel, Duration acquireTimeout) {
-        this.services = SessionServices.create(new ChannelSettings(connectionFactory, acquireTimeout), metamodel);
+    public DefaultSessionFactory(ChannelSettings channelSettings, Metamodel metamodel) {
+        this.services = SessionServices.create(channelSettings, metamodel);
         this.schema = new DefaultSchema(services);
-        this.fanOut = new FanOut(this, connectionFactory, DefaultSessionFactory::closeWhenFree);
+        this.fanOut = new FanOut(this, channelSettings.connectionFactory(), DefaultSessionFactory::closeWhenFree);
     }
 
     @Override

@@ -40,7 +40,7 @@ class SessionConnectionTest {
     private final List<String> wire = new CopyOnWriteArrayList<>();
     private final Sinks.Empty<Void> beginAnswer = Sinks.empty();
     private final Sinks.One<Connection> pool = Sinks.one();
-    private final SessionConnection session = new SessionConnection(new ChannelSettings(new ScriptedFactory(), TIMEOUT));
+    private final SessionConnection session = new SessionConnection(ChannelSettings.of(new ScriptedFactory(), TIMEOUT, null, null));
     /** Runs when the session calls close() on the connection, before the pool is told. */
     private Runnable onClose = () -> {};
     /** ROLLBACK's answer; at once unless a test holds it. */
@@ -54,7 +54,7 @@ class SessionConnectionTest {
     }
 
     private static Flux<String> select(LeasedConnection connection) {
-        return Flux.from(connection.execute(connection.createStatement("SELECT 1"))).concatMap(result -> result.map(row -> "row"));
+        return connection.execute(connection.createStatement("SELECT 1"), result -> result.map(row -> "row"));
     }
 
     @Test
@@ -81,8 +81,8 @@ class SessionConnectionTest {
         AtomicInteger read = new AtomicInteger();
         // reading a row is what loads an object into the session: one read ahead of the demand would
         // still be loading on the driver's thread after a cancel, while the session's next operation runs
-        Flux<Integer> rows = Flux.from(connection.execute(connection.createStatement("SELECT 1")))
-                .concatMap(result -> result.map(row -> read.incrementAndGet()));
+        Flux<Integer> rows = connection.execute(
+                connection.createStatement("SELECT 1"), result -> result.map(row -> read.incrementAndGet()));
 
         List<Integer> received = new CopyOnWriteArrayList<>();
         BaseSubscriber<Integer> reader = new BaseSubscriber<>() {
