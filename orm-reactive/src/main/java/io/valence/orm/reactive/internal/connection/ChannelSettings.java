@@ -10,8 +10,12 @@ import java.time.Duration;
  * @param acquireTimeout how long a channel waits for a connection before failing
  * @param beginSql the text that begins a transaction with the factory's limits ({@code BEGIN; SET LOCAL
  *     statement_timeout = …}), or {@code null} for a plain BEGIN through the driver
+ * @param staleReplacements how many pooled connections that the server closed while idle an
+ *     acquisition replaces before it gives up: one more than the pool holds, so a restart that
+ *     closed every idle connection goes unseen
  */
-public record ChannelSettings(ConnectionFactory connectionFactory, Duration acquireTimeout, String beginSql) {
+public record ChannelSettings(
+        ConnectionFactory connectionFactory, Duration acquireTimeout, String beginSql, int staleReplacements) {
 
     /**
      * Settings whose transactions carry the given limits, set with {@code SET LOCAL} in the same
@@ -25,8 +29,9 @@ public record ChannelSettings(ConnectionFactory connectionFactory, Duration acqu
      */
     public static ChannelSettings of(
             ConnectionFactory connectionFactory, Duration acquireTimeout, Duration statementTimeout, Duration lockTimeout) {
+        int staleReplacements = PoolCapacity.maxSize(connectionFactory).orElse(1) + 1;
         if (statementTimeout == null && lockTimeout == null) {
-            return new ChannelSettings(connectionFactory, acquireTimeout, null);
+            return new ChannelSettings(connectionFactory, acquireTimeout, null, staleReplacements);
         }
         StringBuilder begin = new StringBuilder("BEGIN");
         // milliseconds as a number Valence computed: nothing of the user's text reaches the SQL
@@ -36,6 +41,6 @@ public record ChannelSettings(ConnectionFactory connectionFactory, Duration acqu
         if (lockTimeout != null) {
             begin.append("; SET LOCAL lock_timeout = ").append(lockTimeout.toMillis());
         }
-        return new ChannelSettings(connectionFactory, acquireTimeout, begin.toString());
+        return new ChannelSettings(connectionFactory, acquireTimeout, begin.toString(), staleReplacements);
     }
 }

@@ -1,17 +1,9 @@
 package io.valence.orm.reactive.internal.connection;
 
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
-import io.valence.orm.OrmException;
-import io.r2dbc.spi.R2dbcTimeoutException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
-import reactor.core.scheduler.Schedulers;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -25,9 +17,7 @@ import reactor.core.publisher.Sinks;
 final class SessionConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
 
-    private final ConnectionFactory factory;
-    private final Duration acquireTimeout;
-    private final String beginSql;
+    private final ChannelSettings settings;
     private volatile LeasedConnection lease;
     private volatile boolean provisioning;
 
@@ -36,9 +26,7 @@ final class SessionConnection {
      *     with a clear error
      */
     SessionConnection(ChannelSettings settings) {
-        this.factory = settings.connectionFactory();
-        this.acquireTimeout = settings.acquireTimeout();
-        this.beginSql = settings.beginSql();
+        this.settings = settings;
     }
 
     /** @return whether the session holds a connection, which a commit, rollback or close gives back */
@@ -72,112 +60,26 @@ final class SessionConnection {
             if (current != null) {
                 return Mono.just(current);
             }
-            return Mono.<LeasedConnection>create(sink -> new Acquisition(sink).start());
+            return Mono.<LeasedConnection>create(sink -> new Acquisition(this, settings, sink).start());
         });
     }
 
+    /** Marks whether a connection is being acquired, for the guard's messages. */
+    void provisioning(boolean acquiring) {
+        provisioning = acquiring;
+    }
+
     /**
-     * One acquisition of the connection: pool, then hand-over, unless abandoned first. The acquire
-     * timeout is armed only when the pool did not answer at once: a free connection, the usual case,
-     * costs no timer to schedule and cancel.
+     * Takes over a connection the pool handed to an acquisition that is still wanted. The lease is
+     * set before the hand-over can be seen, so a rollback() after it finds the connection.
+     *
+     * @param acquired the pooled connection
+     * @return the session's lease on it
      */
-    private final class Acquisition {
-        private final MonoSink<LeasedConnection> sink;
-        private Disposable pending;
-        private Disposable timer;
-        private boolean abandoned;
-        private boolean handedOver;
-        /** The pool answered, with a connection or an error. */
-        private boolean settled;
-
-        Acquisition(MonoSink<LeasedConnection> sink) {
-            this.sink = sink;
-        }
-
-        void start() {
-            provisioning = true;
-            sink.onCancel(this::abandon);
-            Disposable subscription = Mono.from(factory.create())
-                    .onErrorMap(SessionConnection::isPoolTimeout, error -> acquireTimedOut("the pool's own acquire"
-                            + " timeout (" + error.getMessage() + ")", error))
-                    .subscribe(this::arrived, this::failed);
-            synchronized (this) {
-                if (abandoned) {
-                    subscription.dispose();
-                } else if (!settled) {
-                    pending = subscription;
-                    timer = Schedulers.parallel().schedule(this::timedOut, acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        }
-
-        private void timedOut() {
-            Disposable toCancel;
-            synchronized (this) {
-                if (settled || abandoned) {
-                    return;
-                }
-                abandoned = true;
-                toCancel = pending;
-            }
-            provisioning = false;
-            toCancel.dispose(); // a connection that still arrives goes back to the pool (see arrived)
-            sink.error(acquireTimedOut(acquireTimeout.toMillis() + " ms (the session's acquire timeout,"
-                    + " SessionFactory.Builder.acquireTimeout)", null));
-        }
-
-        /** Marks the pool's answer and returns the timer to cancel, if one was armed. */
-        private synchronized Disposable settle() {
-            settled = true;
-            return timer;
-        }
-
-        private void arrived(Connection acquired) {
-            disposeIfSet(settle());
-            LeasedConnection leased = null;
-            synchronized (this) {
-                if (!abandoned) {
-                    handedOver = true;
-                    leased = new LeasedConnection(acquired, beginSql, SessionConnection.this::beginFailed);
-                    // set before the hand-over can be seen, so a rollback() after it finds the connection
-                    lease = leased;
-                }
-            }
-            provisioning = false;
-            if (leased == null) {
-                closeQuietly(acquired);
-            } else {
-                sink.success(leased);
-            }
-        }
-
-        private void failed(Throwable error) {
-            disposeIfSet(settle());
-            provisioning = false;
-            sink.error(error);
-        }
-
-        private void abandon() {
-            Disposable toCancel;
-            Disposable armed;
-            synchronized (this) {
-                if (handedOver) {
-                    return;
-                }
-                abandoned = true;
-                toCancel = pending;
-                armed = timer;
-            }
-            provisioning = false;
-            disposeIfSet(toCancel);
-            disposeIfSet(armed);
-        }
-
-        private static void disposeIfSet(Disposable disposable) {
-            if (disposable != null) {
-                disposable.dispose();
-            }
-        }
+    LeasedConnection lease(Connection acquired) {
+        LeasedConnection leased = new LeasedConnection(acquired, settings.beginSql(), this::beginFailed);
+        lease = leased;
+        return leased;
     }
 
     /**
@@ -190,22 +92,6 @@ final class SessionConnection {
             lease = null;
         }
         quietly(failed.giveBack(), "Releasing the connection after a failed BEGIN failed").subscribe();
-    }
-
-    /** r2dbc-pool reports its own acquire timeout (ConnectionPoolConfiguration.maxAcquireTime) this way. */
-    private static boolean isPoolTimeout(Throwable error) {
-        return error instanceof R2dbcTimeoutException && String.valueOf(error.getMessage()).startsWith("Connection acquisition");
-    }
-
-    /** The error for an exhausted pool, built in one place. */
-    private OrmException acquireTimedOut(String which, Throwable cause) {
-        String size = PoolCapacity.maxSize(factory).map(max -> " (its maximum size is " + max + ")").orElse("");
-        return new OrmException("No connection became free within " + which + ". The pool" + size
-                + " is exhausted: every connection is held by another session. Likely causes: more concurrent sessions"
-                + " than the pool's size (fan-outs wider than the pool run in turns, but a session opened inside"
-                + " another session's work on a full pool waits for itself), or sessions that are never closed."
-                + " Close sessions (withSession/inTransaction do it for you), enlarge the pool, or raise"
-                + " SessionFactory.Builder.acquireTimeout", cause);
     }
 
     /**
@@ -282,7 +168,7 @@ final class SessionConnection {
         });
     }
 
-    private static void closeQuietly(Connection acquired) {
+    static void closeQuietly(Connection acquired) {
         // nobody waits for this release (the acquiring operation was cancelled), so it runs on its own
         quietly(Mono.defer(() -> Mono.from(acquired.close())), "Releasing an abandoned connection failed").subscribe();
     }
