@@ -46,8 +46,11 @@ class AcquireCancellationIT {
         cutSessions(factory, pool, "sessionsCutByATimeoutWhileAcquiringTheirConnectionGiveItBackToThePool");
     }
 
-    /** The same on a new pool each time, which opens its connections while the sessions wait for them. */
-    @RepeatedTest(20)
+    /**
+     * The same on a new pool each time, which opens its connections while the sessions wait for them
+     * (5 times: under the ITs' paranoid Netty leak detection each repetition takes seconds).
+     */
+    @RepeatedTest(5)
     void sessionsCutByATimeoutWhileANewPoolOpensConnectionsGiveThemBack(
             IsolatedDatabase database, StatementRecorder recorder) {
         ConnectionPool pool = database.openPool(4, Duration.ofSeconds(10), recorder::wrap);
