@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -33,8 +32,6 @@ class ConcurrentBookkeepingIT {
     private record Tally(int accepted, int rejected, List<Throwable> unexpected) {}
 
     @Test
-    @Disabled("fails until issue 20's fix: OperationGuard.checkIdle only reads the holder, so two add() calls on an idle"
-            + " session both pass and write the unit of work's ProbingTable at once (lost rows, AIOOBE)")
     void twoThreadsAddingToOneIdleSessionHaveEveryAcceptedCallCommittedOrAreRejected(
             SessionFactory factory, ConnectionPool pool) throws Exception {
         long seed = Faults.seed("twoThreadsAddingToOneIdleSessionHaveEveryAcceptedCallCommittedOrAreRejected");
