@@ -5,24 +5,33 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.internal.ClassResources;
 import io.valence.orm.testkit.internal.LeakCheck;
+import io.valence.orm.testkit.internal.NettyLeaks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The extension behind {@link ValenceTest}: per-class resources kept in the class's
  * {@link ExtensionContext.Store} (closed by JUnit when the class finishes), parameters resolved
- * from them, and the after-each connection leak check. A new parameter type is one entry in
- * {@link #PARAMETERS}, and a resource of its own in {@link ClassResources#resource}.
+ * from them, and the after-each leak checks: connections still acquired, and, when Netty records
+ * its leaks through the testkit ({@link NettyLeaks#recording()}), buffers the test leaked. A new
+ * parameter type is one entry in {@link #PARAMETERS}, and a resource of its own in
+ * {@link ClassResources#resource}.
  */
-final class ValenceExtension implements ParameterResolver, AfterEachCallback {
+final class ValenceExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ValenceExtension.class);
+    private static final String NETTY_LEAK_MARK = "nettyLeakMark";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ValenceExtension.class);
     private static final Duration LEAK_GRACE = Duration.ofSeconds(2);
@@ -50,14 +59,42 @@ final class ValenceExtension implements ParameterResolver, AfterEachCallback {
     }
 
     @Override
+    public void beforeEach(ExtensionContext context) {
+        if (NettyLeaks.recording()) {
+            context.getStore(NAMESPACE).put(NETTY_LEAK_MARK, NettyLeaks.mark());
+        }
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         ClassResources resources = classContext.getStore(NAMESPACE).get(classContext.getRequiredTestClass(), ClassResources.class);
-        if (resources == null) {
+        if (resources != null) {
+            resources.openedPool().ifPresent(pool -> LeakCheck.verify(
+                    resources.database().name(), context.getDisplayName(), () -> acquiredSize(pool), LEAK_GRACE));
+        }
+        checkNettyLeaks(context);
+    }
+
+    /**
+     * Makes Netty report what the test leaked (a leak is reported only once the buffer was collected)
+     * and fails the test on it when {@link NettyLeaks#failing()}; otherwise logs a warning.
+     */
+    private static void checkNettyLeaks(ExtensionContext context) {
+        Integer mark = context.getStore(NAMESPACE).get(NETTY_LEAK_MARK, Integer.class);
+        if (mark == null) {
             return;
         }
-        resources.openedPool().ifPresent(pool -> LeakCheck.verify(
-                resources.database().name(), context.getDisplayName(), () -> acquiredSize(pool), LEAK_GRACE));
+        NettyLeaks.flush();
+        List<String> reports = NettyLeaks.reportsSince(mark);
+        if (reports.isEmpty()) {
+            return;
+        }
+        AssertionError failure = NettyLeaks.failure(context.getDisplayName(), reports);
+        if (NettyLeaks.failing()) {
+            throw failure;
+        }
+        LOG.warn("{} (set -D{}=true to fail the test)", failure.getMessage(), NettyLeaks.FAIL_PROPERTY);
     }
 
     /** The class's factory for its declared entities, on a freshly created schema; closed before the pool. */

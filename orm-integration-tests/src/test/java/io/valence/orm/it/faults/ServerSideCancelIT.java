@@ -1,0 +1,130 @@
+package io.valence.orm.it.faults;
+
+import static io.valence.orm.it.faults.Faults.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.valence.orm.reactive.SessionFactory;
+import io.valence.orm.testkit.IsolatedDatabase;
+import io.valence.orm.testkit.ValenceTest;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * Issue 20, observation 4: a statement cut by a Reactor timeout while it waits for another
+ * transaction's lock is cancelled on the server (a PostgreSQL cancel request), and its connection
+ * goes back to the pool within a short time, while the lock is still held. Two such sessions on a
+ * pool of 2 must not exhaust it.
+ */
+@ValenceTest(maxPoolSize = 2, entities = Reading.class)
+class ServerSideCancelIT {
+    private static final Duration CUT = Duration.ofMillis(500);
+    private static final Duration RELEASED_WITHIN = Duration.ofSeconds(2);
+
+    @Test
+    @Disabled("fails until issue 20's fix: a cancelled statement is never cancelled on the server, and the session's"
+            + " ROLLBACK and release queue behind it on the connection until the lock is released")
+    void queriesBlockedByATableLockAndCutByATimeoutAreCancelledOnTheServerAndGiveTheirConnectionsBack(
+            SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
+        String batch = Faults.newBatch("table-lock");
+        Faults.insert(factory, batch, 10);
+        Lock lock = Lock.take(database, "LOCK TABLE \"reading\" IN ACCESS EXCLUSIVE MODE");
+        try {
+            for (int i = 0; i < 2; i++) {
+                StepVerifier.create(factory.withSession(session -> session.scalars(Faults.all(batch)).collectList())
+                                .timeout(CUT))
+                        .expectError(TimeoutException.class)
+                        .verify(CUT.plus(Duration.ofSeconds(2)));
+            }
+
+            assertCancelledWhileLockHeld(pool, database);
+        } finally {
+            lock.release();
+        }
+        StepVerifier.create(factory.withSession(session -> session.count(Faults.all(batch))))
+                .expectNext(10L)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    @Disabled("fails until issue 20's fix: a cancelled flush's UPDATE keeps waiting on the server for the row lock,"
+            + " and the session's ROLLBACK and release queue behind it until the lock is released")
+    void flushesBlockedByARowLockAndCutByATimeoutAreCancelledOnTheServerAndGiveTheirConnectionsBack(
+            SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
+        String batch = Faults.newBatch("row-lock");
+        Faults.insert(factory, batch, 1);
+        long id = Objects.requireNonNull(factory.withSession(session -> session.one(Faults.all(batch)))
+                        .block(TIMEOUT))
+                .id;
+        Lock lock = Lock.take(database, "SELECT \"id\" FROM \"reading\" WHERE \"id\" = " + id + " FOR UPDATE");
+        try {
+            for (int i = 0; i < 2; i++) {
+                StepVerifier.create(factory.inTransaction(session -> session.get(Reading.class, id)
+                                        .flatMap(reading -> {
+                                            reading.seq = 99;
+                                            return session.flush();
+                                        }))
+                                .timeout(CUT))
+                        .expectError(TimeoutException.class)
+                        .verify(CUT.plus(Duration.ofSeconds(2)));
+            }
+
+            assertCancelledWhileLockHeld(pool, database);
+        } finally {
+            lock.release();
+        }
+        StepVerifier.create(factory.withSession(session -> session.get(Reading.class, id).map(reading -> reading.seq)))
+                .expectNext(0)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    /** While the lock is still held: no backend of the database waits for it, and no connection is acquired. */
+    private static void assertCancelledWhileLockHeld(ConnectionPool pool, IsolatedDatabase database) {
+        long deadline = System.nanoTime() + RELEASED_WITHIN.toNanos();
+        long waiting = waitingForLock(database);
+        while (waiting > 0 && System.nanoTime() < deadline) {
+            Faults.sleep(20);
+            waiting = waitingForLock(database);
+        }
+        int acquired = Faults.acquiredAfter(pool, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        System.out.println("while the lock is held, " + RELEASED_WITHIN.toMillis() + " ms after the timeouts: "
+                + waiting + " statements still wait for it on the server, " + acquired + " connections acquired");
+        assertThat(waiting).as("statements still waiting for the lock on the server").isZero();
+        assertThat(acquired).as("connections still acquired while the lock is held").isZero();
+    }
+
+    private static long waitingForLock(IsolatedDatabase database) {
+        return Objects.requireNonNull(Mono.usingWhen(database.connectionFactory().create(),
+                        connection -> Flux.from(connection.createStatement("SELECT count(*) FROM pg_stat_activity"
+                                                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                                        .execute())
+                                .flatMap(result -> result.map(row -> row.get(0, Long.class)))
+                                .next(),
+                        Connection::close)
+                .block(TIMEOUT));
+    }
+
+    /** A transaction on a connection outside the pool that took a lock and keeps it until {@link #release()}. */
+    private record Lock(Connection connection) {
+        static Lock take(IsolatedDatabase database, String sql) {
+            Connection connection = Objects.requireNonNull(Mono.from(database.connectionFactory().create()).block(TIMEOUT));
+            Mono.from(connection.beginTransaction()).block(TIMEOUT);
+            Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).blockLast(TIMEOUT);
+            return new Lock(connection);
+        }
+
+        void release() {
+            Mono.from(connection.rollbackTransaction()).then(Mono.from(connection.close())).block(TIMEOUT);
+        }
+    }
+}
