@@ -11,7 +11,6 @@ import io.valence.orm.testkit.ValenceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,8 +24,6 @@ import reactor.test.StepVerifier;
 class KilledIdleConnectionsIT {
 
     @Test
-    @Disabled("fails until issue 20's fix: r2dbc-pool validates on acquire, invalidates the dead connection and fails the"
-            + " acquisition (one retry only), and SessionConnection passes its R2dbcNonTransientResourceException on")
     void sessionsAfterTheServerKilledEveryIdlePooledConnectionSucceedOnFreshConnections(
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         String batch = Faults.newBatch("killed-idle");

@@ -12,7 +12,6 @@ import io.valence.orm.testkit.ValenceTest;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,8 +29,6 @@ class ServerSideCancelIT {
     private static final Duration RELEASED_WITHIN = Duration.ofSeconds(2);
 
     @Test
-    @Disabled("fails until issue 20's fix: a cancelled statement is never cancelled on the server, and the session's"
-            + " ROLLBACK and release queue behind it on the connection until the lock is released")
     void queriesBlockedByATableLockAndCutByATimeoutAreCancelledOnTheServerAndGiveTheirConnectionsBack(
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         String batch = Faults.newBatch("table-lock");
@@ -56,8 +53,6 @@ class ServerSideCancelIT {
     }
 
     @Test
-    @Disabled("fails until issue 20's fix: a cancelled flush's UPDATE keeps waiting on the server for the row lock,"
-            + " and the session's ROLLBACK and release queue behind it until the lock is released")
     void flushesBlockedByARowLockAndCutByATimeoutAreCancelledOnTheServerAndGiveTheirConnectionsBack(
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         String batch = Faults.newBatch("row-lock");
