@@ -3,6 +3,7 @@ package io.valence.orm.reactive.internal.connection;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,11 @@ final class ServerCancel {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCancel.class);
     /** Pools and proxies wrap the driver's connection; a chain deeper than this is not one. */
     private static final int MAX_WRAPPERS = 8;
+    /**
+     * How long to wait for the server to take the request: past that the ROLLBACK goes out anyway
+     * (and waits for the statement to end by itself), rather than keep the connection for good.
+     */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
 
     private ServerCancel() {}
 
@@ -24,14 +30,14 @@ final class ServerCancel {
      * Sends a cancel request for what the connection's backend runs now.
      *
      * @param connection the pooled (possibly proxied) connection
-     * @return a Mono that completes once the server took the request; it never fails (a failed
-     *     request leaves the statement to end by itself, as without one)
+     * @return a Mono that completes once the server took the request, or after a time without an
+     *     answer; it never fails (a failed request leaves the statement to end by itself, as without one)
      */
     static Mono<Void> send(Connection connection) {
         Object current = connection;
         for (int depth = 0; depth < MAX_WRAPPERS && current != null; depth++) {
             if (current instanceof PostgresqlConnection postgres) {
-                return postgres.cancelRequest().onErrorResume(error -> {
+                return postgres.cancelRequest().timeout(ANSWER_TIMEOUT).onErrorResume(error -> {
                     LOG.debug("The cancel request for an abandoned statement failed", error);
                     return Mono.empty();
                 });
