@@ -13,7 +13,7 @@ import java.util.List;
 
 /** The metamodel of this package's test entities, rows as plain arrays, and objects loaded as if from the database. */
 final class Library {
-    static final Metamodel METAMODEL = Metamodel.of(List.of(Shelf.class, Volume.class, Tag.class));
+    static final Metamodel METAMODEL = Metamodel.of(List.of(Shelf.class, Volume.class, Tag.class, Badge.class));
     static final EntityMapping SHELF = METAMODEL.entity(Shelf.class);
     static final EntityMapping VOLUME = METAMODEL.entity(Volume.class);
     static final EntityMapping TAG = METAMODEL.entity(Tag.class);
