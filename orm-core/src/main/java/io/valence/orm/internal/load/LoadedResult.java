@@ -24,9 +24,8 @@ public final class LoadedResult {
     private final List<EntityState> roots = new ArrayList<>();
     /** The states of the current row by entity index, reused from row to row; null for one entity per row. */
     private final EntityState[] rowStates;
-    /** The distinct objects each entity met, by entity index; null for one entity per row. */
+    /** The distinct objects each entity met, by entity index (the roots first); null for one entity per row. */
     private final List<Set<EntityState>> seenPerEntity;
-    private final DistinctRoots distinctRoots;
 
     LoadedResult(RowLoader loader, RenderedSelect query, boolean overwrite, SelectInWiring grouping) {
         this.loader = loader;
@@ -38,14 +37,12 @@ public final class LoadedResult {
             // one entity per row, each row a distinct object: the roots are all the follow-ups start from
             this.rowStates = null;
             this.seenPerEntity = null;
-            this.distinctRoots = null;
         } else {
             this.rowStates = new EntityState[entities];
             this.seenPerEntity = new ArrayList<>(entities);
             for (int i = 0; i < entities; i++) {
                 seenPerEntity.add(Collections.newSetFromMap(new IdentityHashMap<>()));
             }
-            this.distinctRoots = new DistinctRoots();
         }
     }
 
@@ -62,14 +59,14 @@ public final class LoadedResult {
             return root;
         }
         loader.load(row, query, overwrite, rowStates);
-        for (int i = 0; i < rowStates.length; i++) {
+        EntityState root = rowStates[0];
+        if (seenPerEntity.get(0).add(root)) {
+            firstSight(root);
+        }
+        for (int i = 1; i < rowStates.length; i++) {
             if (rowStates[i] != null) {
                 seenPerEntity.get(i).add(rowStates[i]);
             }
-        }
-        EntityState root = rowStates[0];
-        if (distinctRoots.test(root)) {
-            firstSight(root);
         }
         return root;
     }

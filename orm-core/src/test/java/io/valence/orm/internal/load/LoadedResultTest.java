@@ -134,14 +134,4 @@ class LoadedResultTest {
                 .extracting(state -> state.id())
                 .containsExactly(2L, 1L);
     }
-
-    @Test
-    void distinctRootsPassEachObjectOnceByIdentity() {
-        DistinctRoots distinct = new DistinctRoots();
-        String root = "root";
-
-        assertThat(distinct.test(root)).isTrue();
-        assertThat(distinct.test(root)).isFalse();
-        assertThat(distinct.test(new String("root"))).isTrue();
-    }
 }

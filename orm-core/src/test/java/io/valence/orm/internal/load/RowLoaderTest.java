@@ -11,6 +11,7 @@ import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.query.Load;
 import io.valence.orm.query.Select;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** One row's objects through the identity map, joined to-ones wired, and which queries stream. */
@@ -62,6 +63,20 @@ class RowLoaderTest {
 
         assertThat(loaded).isSameAs(volume);
         assertThat(volume.shelf).isSameAs(elsewhere);
+    }
+
+    @Test
+    void aStreamedFilterJoinThroughACollectionPassesEachRootOnceOnItsFirstRow() {
+        RenderedSelect query = render(Select.from(Shelf.class).join("volumes"));
+        DistinctRoots distinct = new DistinctRoots();
+
+        List<Object> passed = Stream.of(row(2L, "s2"), row(1L, "s1"), row(2L, "s2"))
+                .map(row -> loader.root(row, query, false))
+                .filter(distinct)
+                .toList();
+
+        assertThat(query.repeatsRoots()).isTrue();
+        assertThat(passed).extracting(shelf -> ((Shelf) shelf).id).containsExactly(2L, 1L);
     }
 
     @Test
