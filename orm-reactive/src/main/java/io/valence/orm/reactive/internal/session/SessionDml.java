@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.valence.orm.internal.load.InverseSides;
 import io.valence.orm.internal.load.RowReader;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.query.RenderedDml;

@@ -1,8 +1,8 @@
 package io.valence.orm.reactive.internal.session;
 
 import io.valence.orm.StaleObjectException;
+import io.valence.orm.internal.load.MergeCopy;
 import io.valence.orm.internal.load.RowReader;
-import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.state.Status;
@@ -56,16 +56,16 @@ final class SessionObjects {
         Object id = mapping.idOf(detached);
         return runner.mono("merge()", operation -> {
             if (id == null) {
-                return Mono.just(copyAsNew(mapping, detached));
+                return Mono.just(MergeCopy.copyAsNew(unitOfWork, mapping, detached));
             }
             Object found = unitOfWork.find(mapping, id);
             Mono<Object> target = found != null ? Mono.just(found)
                     : operation.afterFlush(() -> loadById(operation.channel(), mapping, id, false));
             return target.map(persistent -> {
-                        copyState(mapping, detached, persistent);
+                        MergeCopy.copyState(unitOfWork, mapping, detached, persistent);
                         return persistent;
                     })
-                    .switchIfEmpty(Mono.fromSupplier(() -> copyAsNew(mapping, detached)));
+                    .switchIfEmpty(Mono.fromSupplier(() -> MergeCopy.copyAsNew(unitOfWork, mapping, detached)));
         }).map(merged -> {
             @SuppressWarnings("unchecked")
             T typed = (T) merged;
@@ -86,39 +86,6 @@ final class SessionObjects {
                     + " is not persistent in this session, so " + consequence);
         }
         return state;
-    }
-
-    /**
-     * Adds a copy as a new object. A generated id is not copied: the row it named is gone, and the
-     * INSERT draws a new one; an assigned id is kept, so the row comes back under it.
-     */
-    private Object copyAsNew(EntityMapping mapping, Object detached) {
-        Object copy = mapping.instantiate();
-        if (!mapping.idGeneration().isGenerated()) {
-            mapping.id().accessor().set(copy, mapping.idOf(detached));
-        }
-        copyState(mapping, detached, copy);
-        unitOfWork.add(copy);
-        return copy;
-    }
-
-    /** Copies column values and to-one references (to the session's objects for the same rows). */
-    private void copyState(EntityMapping mapping, Object from, Object to) {
-        for (ColumnMapping column : mapping.columns()) {
-            if (column.role() == ColumnMapping.Role.ID) {
-                continue;
-            }
-            Object value = column.accessor().get(from);
-            if (column.isForeignKey() && value != null) {
-                EntityMapping target = services.metamodel().entity(value.getClass());
-                Object inSession = unitOfWork.find(target, target.idOf(value));
-                value = inSession != null ? inSession : value;
-            }
-            column.accessor().set(to, value);
-            if (column.isForeignKey() && unitOfWork.state(to) != null) {
-                unitOfWork.state(to).loaded(mapping.relationshipOf(column), true);
-            }
-        }
     }
 
     /** Loads one row by id through the identity map; an expired object whose row is gone leaves the session. */

@@ -1,4 +1,4 @@
-package io.valence.orm.reactive.internal.session;
+package io.valence.orm.internal.load;
 
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
@@ -14,10 +14,13 @@ import java.util.List;
  * collection holding a child that points elsewhere (a contradiction), or cascade a deleted child
  * back in as new. The collections' snapshots follow too, since the database already agrees.
  */
-final class InverseSides {
+public final class InverseSides {
     private final UnitOfWork unitOfWork;
 
-    InverseSides(UnitOfWork unitOfWork) {
+    /**
+     * @param unitOfWork the session's objects
+     */
+    public InverseSides(UnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;
     }
 
@@ -28,7 +31,7 @@ final class InverseSides {
      * @param entity the object, or {@code null} for an object not yet in the session
      * @return the referenced objects, by relationship index
      */
-    static Object[] referencedBy(EntityMapping mapping, Object entity) {
+    public static Object[] referencedBy(EntityMapping mapping, Object entity) {
         List<RelationshipMapping> relationships = mapping.relationships();
         Object[] targets = new Object[relationships.size()];
         for (int i = 0; entity != null && i < targets.length; i++) {
@@ -47,7 +50,7 @@ final class InverseSides {
      * @param row the row's values in column order
      * @return {@code true} when a loaded collection or one-to-one of the session must hold it
      */
-    boolean isHeldByLoadedSide(EntityMapping mapping, Object[] row) {
+    public boolean isHeldByLoadedSide(EntityMapping mapping, Object[] row) {
         for (RelationshipMapping owning : mapping.relationships()) {
             Object targetId = owning.isOwning() ? row[mapping.columns().indexOf(owning.foreignKey())] : null;
             Object target = targetId == null ? null : unitOfWork.find(unitOfWork.metamodel().entity(owning.target()), targetId);
@@ -69,7 +72,7 @@ final class InverseSides {
      * @param before {@link #referencedBy} taken before its row changed
      * @param deleted whether its row was deleted
      */
-    void follow(EntityMapping mapping, Object entity, Object[] before, boolean deleted) {
+    public void follow(EntityMapping mapping, Object entity, Object[] before, boolean deleted) {
         List<RelationshipMapping> relationships = mapping.relationships();
         for (int i = 0; i < relationships.size(); i++) {
             RelationshipMapping owning = relationships.get(i);
@@ -101,7 +104,7 @@ final class InverseSides {
         if (members == null) {
             return;
         }
-        boolean present = members.stream().anyMatch(held -> held == member);
+        boolean present = JoinedCollections.containsIdentical(members, member);
         if (add && !present) {
             members.add(member);
         } else if (!add && present) {
