@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -46,8 +45,6 @@ class NettyLeakIT {
     }
 
     @Test
-    @Disabled("fails until issue 20's fix: r2dbc-postgresql 1.1.1 never releases the bind-parameter buffers of a"
-            + " statement cancelled before it was written (its #734), nor DataRows discarded from a cancelled result")
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // under paranoid tracking 1,000 streams take about a minute
     void cancellingAThousandQueryStreamsPartWayLeaksNoNettyBuffer(SessionFactory factory, ConnectionPool pool) {
         assertThat(NettyLeaks.recording()).as("Netty leak detection records through the testkit").isTrue();

@@ -5,9 +5,12 @@ import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import io.valence.orm.reactive.internal.execution.StatementTarget;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
@@ -214,15 +217,26 @@ final class LeasedConnection implements StatementTarget {
     }
 
     @Override
-    public <T> Flux<T> execute(Statement statement, Function<Result, Publisher<T>> reader) {
-        Flux<T> exchange = Flux.from(execute(statement::execute)).concatMap(reader);
-        return Flux.defer(() -> {
-            boolean[] ended = new boolean[1];
-            return exchange.doOnTerminate(() -> {
-                ended[0] = true;
-                abandoned = false;
-            }).doOnCancel(() -> abandoned |= !ended[0]);
-        });
+    public <T> Flux<T> execute(Statement statement, BiFunction<Result, BooleanSupplier, Publisher<T>> reader) {
+        return new Flux<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super T> actual) {
+                ExchangeRelay<T> relay = new ExchangeRelay<>(actual, LeasedConnection.this);
+                Flux.from(execute(statement::execute))
+                        .concatMap(result -> reader.apply(result, relay::isCancelled))
+                        .subscribe(relay);
+            }
+        };
+    }
+
+    /** A statement's exchange ended: the driver answers in order, so nothing of this lease runs on the server. */
+    void exchangeEnded() {
+        abandoned = false;
+    }
+
+    /** A statement's exchange was cancelled before it ended: it may still run on the server. */
+    void exchangeAbandoned() {
+        abandoned = true;
     }
 
     /**

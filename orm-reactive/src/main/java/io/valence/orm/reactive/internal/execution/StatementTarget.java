@@ -2,7 +2,8 @@ package io.valence.orm.reactive.internal.execution;
 
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -12,6 +13,12 @@ import reactor.core.publisher.Flux;
  * nothing after the transaction ended) and nothing else of the connection is reachable.
  */
 public interface StatementTarget {
+    /**
+     * What a reader emits for a row that arrived after its operation was cancelled: the row is not
+     * read (no object is loaded from it), and the target drops this marker.
+     */
+    Object UNREAD = new Object();
+
     /**
      * Creates a statement to bind; nothing is sent yet.
      *
@@ -24,9 +31,10 @@ public interface StatementTarget {
      * Executes a bound statement and reads each of its results.
      *
      * @param statement a statement this target created
-     * @param reader reads one result (its rows or its count)
+     * @param reader reads one result (its rows or its count), given whether the operation was
+     *     cancelled meanwhile: a row read after that must not be mapped, and {@link #UNREAD} stands for it
      * @param <T> what the reader emits
      * @return what the reader emits for each result, in order
      */
-    <T> Flux<T> execute(Statement statement, Function<Result, Publisher<T>> reader);
+    <T> Flux<T> execute(Statement statement, BiFunction<Result, BooleanSupplier, Publisher<T>> reader);
 }

@@ -1,0 +1,108 @@
+package io.valence.orm.reactive.internal.connection;
+
+import io.valence.orm.reactive.internal.execution.Relay;
+import io.valence.orm.reactive.internal.execution.StatementTarget;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Operators;
+
+/**
+ * Relays one statement's exchange (its results and rows) to the operation that runs it, and keeps
+ * the operation's cancel from reaching r2dbc-postgresql 1.1.1 where the driver leaks buffers on
+ * it. A cancel marks the exchange: the reader maps no more rows ({@link #isCancelled()}), so no
+ * object is loaded after the operation ended, and then:
+ * <ul>
+ *   <li>before the driver answered anything, the cancel waits for the first answer, which proves
+ *       the statement was written: the driver encodes bind values into buffers when the exchange
+ *       is subscribed and frees them only when it writes the statement, so a cancel that overtakes
+ *       the write (a timeout from a timer thread) leaks them (its issue #734);</li>
+ *   <li>on a result read whole (an unbounded demand), the rest is read and dropped unread instead
+ *       of cancelled: the driver would read it all anyway, but its own cancel path leaks the rows
+ *       it had queued (its issue #580);</li>
+ *   <li>on a cursor (a bounded demand), the exchange is cancelled, which closes the portal.</li>
+ * </ul>
+ * A cancel before the exchange ended also tells the lease that the statement may still run on the
+ * server, so that a rollback cancels it there (see {@link LeasedConnection#rollbackTransaction()}).
+ *
+ * @param <T> the element type
+ */
+final class ExchangeRelay<T> extends Relay<T> {
+    private final LeasedConnection lease;
+    private volatile boolean cancelled;
+    private volatile boolean answered;
+    private volatile boolean ended;
+    /** Whether the operation asked for every row at once, so the driver reads the whole result regardless. */
+    private volatile boolean unbounded;
+
+    ExchangeRelay(CoreSubscriber<? super T> actual, LeasedConnection lease) {
+        super(actual);
+        this.lease = lease;
+    }
+
+    /** @return whether the operation cancelled, so that rows arriving now are dropped unread */
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void onNext(T value) {
+        answered = true;
+        if (cancelled) {
+            if (!unbounded) {
+                super.cancel();
+            }
+            Operators.onDiscard(value, actual.currentContext());
+            return;
+        }
+        if (value != StatementTarget.UNREAD) {
+            actual.onNext(value);
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        end();
+        if (cancelled) {
+            Operators.onErrorDropped(error, actual.currentContext());
+        } else {
+            actual.onError(error);
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        end();
+        if (!cancelled) {
+            actual.onComplete();
+        }
+    }
+
+    private void end() {
+        answered = true;
+        ended = true;
+        lease.exchangeEnded();
+    }
+
+    @Override
+    public void request(long n) {
+        if (n == Long.MAX_VALUE) {
+            unbounded = true;
+        }
+        super.request(n);
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        if (!ended) {
+            lease.exchangeAbandoned();
+        }
+        if (unbounded) {
+            return; // the rest of the result is read and dropped unread
+        }
+        if (answered) {
+            super.cancel();
+        } else {
+            super.request(1); // a row or the end proves the statement was written; it is dropped unread
+        }
+    }
+}
