@@ -3,6 +3,7 @@ package io.valence.orm.internal.flush;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.ValueLimits;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.ChangeSet;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.Map;
  * key in one flush works without a manual {@code flush()}. Within a table, rows are inserted in add
  * order; self-referencing and mutually referencing tables are split into waves of rows whose
  * parents are already written. The result is O(tables) statements, not O(rows).
+ *
+ * <p>No plan is made for a value PostgreSQL cannot hold ({@link ValueLimits}): the flush fails
+ * before it takes a connection or sends anything, and the session stays as it was.
  */
 public final class FlushPlanner {
     private final TypeGraph types;
@@ -40,11 +44,13 @@ public final class FlushPlanner {
      * @return the steps in order
      * @throws io.valence.orm.OrmException when rows refer to each other in a cycle that inserts
      *     cannot satisfy, naming the rows
+     * @throws io.valence.orm.DataException when a value to be written is one PostgreSQL cannot hold
      */
     public FlushPlan plan(ChangeSet changes) {
         if (changes.isEmpty()) {
             return new FlushPlan(List.of());
         }
+        checkValues(changes);
         StepGraph graph = new StepGraph(types);
         Map<Integer, List<EntityState>> inserts = byComponent(changes.inserts());
         Map<Integer, List<EntityState>> deletes = byComponent(changes.deletes());
@@ -65,6 +71,29 @@ public final class FlushPlanner {
             }
         }
         return new FlushPlan(steps);
+    }
+
+    /**
+     * Checks every value the flush will write: each column of an inserted row, each changed column of
+     * an updated one. Foreign keys hold other rows' ids, which were checked when those were written.
+     */
+    private static void checkValues(ChangeSet changes) {
+        for (EntityState row : changes.inserts()) {
+            EntityMapping mapping = row.mapping();
+            for (ColumnMapping column : mapping.columns()) {
+                if (!column.isForeignKey()) {
+                    ValueLimits.check(mapping, column, column.accessor().get(row.entity()));
+                }
+            }
+        }
+        for (ChangeSet.RowUpdate update : changes.updates()) {
+            EntityMapping mapping = update.state().mapping();
+            for (ColumnMapping column : update.columns()) {
+                if (!column.isForeignKey()) {
+                    ValueLimits.check(mapping, column, column.accessor().get(update.state().entity()));
+                }
+            }
+        }
     }
 
     private Map<Integer, List<EntityState>> byComponent(List<EntityState> states) {
