@@ -7,6 +7,7 @@ import io.valence.orm.internal.mapping.ValueLimits;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.ChangeSet;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,20 @@ import java.util.Map;
  */
 public final class FlushPlanner {
     private final TypeGraph types;
+    /** Per entity, the columns an INSERT writes whose values {@link ValueLimits} may refuse. */
+    private final Map<EntityMapping, ColumnMapping[]> checkedOnInsert = new IdentityHashMap<>();
 
     /**
-     * Creates a planner for one factory's model; the type graph is computed once.
+     * Creates a planner for one factory's model; the type graph and the columns to check are
+     * computed once.
      *
      * @param metamodel the mappings
      */
     public FlushPlanner(Metamodel metamodel) {
         this.types = new TypeGraph(metamodel);
+        for (EntityMapping mapping : metamodel.entities()) {
+            checkedOnInsert.put(mapping, checked(mapping.columns()));
+        }
     }
 
     /**
@@ -50,7 +57,6 @@ public final class FlushPlanner {
         if (changes.isEmpty()) {
             return new FlushPlan(List.of());
         }
-        checkValues(changes);
         StepGraph graph = new StepGraph(types);
         Map<Integer, List<EntityState>> inserts = byComponent(changes.inserts());
         Map<Integer, List<EntityState>> deletes = byComponent(changes.deletes());
@@ -70,30 +76,44 @@ public final class FlushPlanner {
                 case DELETE -> steps.addAll(deleteSteps(node.component(), deletes.get(node.component())));
             }
         }
+        steps.forEach(this::checkValues);
         return new FlushPlan(steps);
     }
 
     /**
-     * Checks every value the flush will write: each column of an inserted row, each changed column of
-     * an updated one. Foreign keys hold other rows' ids, which were checked when those were written.
+     * Checks every value a step will write, of the columns whose values may be refused: each such
+     * column of an inserted row, each such changed column of an updated one. Foreign keys hold
+     * other rows' ids, which were checked when those were written. Per table, not per row, the
+     * columns are found, so rows cost a field read and a compare per checked column.
      */
-    private static void checkValues(ChangeSet changes) {
-        for (EntityState row : changes.inserts()) {
-            EntityMapping mapping = row.mapping();
-            for (ColumnMapping column : mapping.columns()) {
-                if (!column.isForeignKey()) {
-                    ValueLimits.check(mapping, column, column.accessor().get(row.entity()));
-                }
+    private void checkValues(FlushStep step) {
+        ColumnMapping[] columns;
+        if (step instanceof FlushStep.InsertRows) {
+            columns = checkedOnInsert.get(step.mapping());
+            if (columns == null) { // not a mapping of the metamodel the planner was made for
+                columns = checked(step.mapping().columns());
+            }
+        } else if (step instanceof FlushStep.UpdateRows update) {
+            columns = checked(update.columns());
+        } else {
+            return;
+        }
+        if (columns.length == 0) {
+            return;
+        }
+        EntityMapping mapping = step.mapping();
+        for (EntityState row : step.rows()) {
+            Object entity = row.entity();
+            for (ColumnMapping column : columns) {
+                ValueLimits.check(mapping, column, column.accessor().get(entity));
             }
         }
-        for (ChangeSet.RowUpdate update : changes.updates()) {
-            EntityMapping mapping = update.state().mapping();
-            for (ColumnMapping column : update.columns()) {
-                if (!column.isForeignKey()) {
-                    ValueLimits.check(mapping, column, column.accessor().get(update.state().entity()));
-                }
-            }
-        }
+    }
+
+    private static ColumnMapping[] checked(List<ColumnMapping> columns) {
+        return columns.stream()
+                .filter(column -> !column.isForeignKey() && ValueLimits.mayRefuse(column))
+                .toArray(ColumnMapping[]::new);
     }
 
     private Map<Integer, List<EntityState>> byComponent(List<EntityState> states) {

@@ -15,9 +15,11 @@ import java.time.ZoneOffset;
  * after 294276 AD; {@code Instant.MAX} cannot even be converted for binding. The ranges were measured
  * against the driver and PostgreSQL 18 ({@code TypedErrorsIT}).
  *
- * <p>Every value a flush writes ({@code FlushPlanner}) and every value a query or DML statement binds
- * ({@code BindValues}) passes through {@link #check} once: a type test and a compare, without
- * allocation. Foreign key values are the ids of other rows, checked when those rows were written.
+ * <p>Every value a flush writes ({@code FlushPlanner}, before it takes a connection) and every value
+ * a query or DML statement binds ({@code BindValues}, at the call) passes through {@link #check}
+ * once: a type test and a compare, without allocation. The flush reads only the columns for which
+ * {@link #mayRefuse} holds. Foreign key values are the ids of other rows, checked when those rows
+ * were written.
  */
 public final class ValueLimits {
     /** 4713-01-01 BC: the driver turns anything earlier into -infinity (PostgreSQL itself goes back to 4714-11-24 BC). */
@@ -35,6 +37,19 @@ public final class ValueLimits {
     private static final String TIMESTAMP_RANGE = "4713 BC to 294276 AD";
 
     private ValueLimits() {}
+
+    /**
+     * Whether {@link #check} can refuse a value of this column: only text, date and time columns
+     * hold such values, so a flush reads no other column twice.
+     *
+     * @param column a column
+     * @return whether its values need checking
+     */
+    public static boolean mayRefuse(ColumnMapping column) {
+        Class<?> type = column.type().javaType();
+        return type == String.class || type == LocalDate.class || type == LocalDateTime.class
+                || type == OffsetDateTime.class || type == Instant.class;
+    }
 
     /**
      * Throws when PostgreSQL cannot hold {@code value} as the column's value; other values, and

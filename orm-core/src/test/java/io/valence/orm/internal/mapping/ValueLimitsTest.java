@@ -135,4 +135,10 @@ class ValueLimitsTest {
             check("id", 1L);
         }).doesNotThrowAnyException();
     }
+
+    @Test
+    void onlyTextDateAndTimeColumnsNeedChecking() {
+        assertThat(DIARY.columns()).filteredOn(ValueLimits::mayRefuse).extracting(ColumnMapping::property)
+                .containsExactly("text", "day", "local", "offset", "instant");
+    }
 }
