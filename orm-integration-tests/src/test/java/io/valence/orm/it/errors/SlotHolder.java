@@ -26,11 +26,17 @@ final class SlotHolder {
     /** Inserts {@code name} into "slot" in a transaction that stays open until {@link #release()}. */
     static SlotHolder holding(ConnectionPool pool, String name) {
         Connection connection = Objects.requireNonNull(Mono.from(pool.create()).block(TIMEOUT));
-        Mono.from(connection.beginTransaction()).block(TIMEOUT);
-        Flux.from(connection.createStatement("INSERT INTO \"slot\" (\"name\") VALUES ($1)").bind(0, name).execute())
-                .flatMap(Result::getRowsUpdated)
-                .blockLast(TIMEOUT);
-        return new SlotHolder(connection);
+        SlotHolder holder = new SlotHolder(connection);
+        try {
+            Mono.from(connection.beginTransaction()).block(TIMEOUT);
+            Flux.from(connection.createStatement("INSERT INTO \"slot\" (\"name\") VALUES ($1)").bind(0, name).execute())
+                    .flatMap(Result::getRowsUpdated)
+                    .blockLast(TIMEOUT);
+            return holder;
+        } catch (RuntimeException failed) {
+            holder.release();
+            throw failed;
+        }
     }
 
     /** The pid of the one backend of this database that waits for a lock, once one does. */
@@ -71,6 +77,9 @@ final class SlotHolder {
 
     /** Ends the holding transaction without committing and gives its connection back. */
     void release() {
-        Mono.from(connection.rollbackTransaction()).then(Mono.from(connection.close())).block(TIMEOUT);
+        Mono.from(connection.rollbackTransaction())
+                .onErrorResume(error -> Mono.empty()) // a transaction that never began
+                .then(Mono.from(connection.close()))
+                .block(TIMEOUT);
     }
 }

@@ -37,7 +37,8 @@ import reactor.test.StepVerifier;
  * Each failure a caller may want to handle arrives as its own type, with its facts as getters,
  * against a real PostgreSQL: values the database rejects or cannot hold, a pool without a free
  * connection, a connection the server ended, and statements past their time limit. Values Valence
- * refuses before any SQL leave the session as it was.
+ * refuses before any SQL leave the session as it was. Tests that build their own SessionFactory
+ * still take the injected one ({@code withSchema}): the extension creates the tables with it.
  */
 @ValenceTest(entities = {Note.class, Slot.class})
 class TypedErrorsIT {
@@ -172,7 +173,8 @@ class TypedErrorsIT {
     }
 
     @Test
-    void aSessionThatFindsNoFreeConnectionFailsWithPoolExhaustedNamingTheSizeAndTheTimeout(ConnectionPool pool) {
+    void aSessionThatFindsNoFreeConnectionFailsWithPoolExhaustedNamingTheSizeAndTheTimeout(
+            SessionFactory withSchema, ConnectionPool pool) {
         SessionFactory factory = SessionFactory.builder(pool).entities(Note.class, Slot.class)
                 .acquireTimeout(Duration.ofMillis(300)).build();
         List<ReactiveSession> holders = new ArrayList<>();
@@ -228,7 +230,8 @@ class TypedErrorsIT {
     }
 
     @Test
-    void aLockWaitPastLockTimeoutIsAStatementTimeoutExceptionWith55P03(ConnectionPool pool, IsolatedDatabase database) {
+    void aLockWaitPastLockTimeoutIsAStatementTimeoutExceptionWith55P03(
+            SessionFactory withSchema, ConnectionPool pool, IsolatedDatabase database) {
         StatementTimeoutException timedOut = timeOutWaitingForAHeldSlot(pool, database, ConnectionFactoryOptions.LOCK_WAIT_TIMEOUT);
 
         assertThat(timedOut.sqlState()).isEqualTo("55P03");
@@ -237,7 +240,8 @@ class TypedErrorsIT {
     }
 
     @Test
-    void aStatementPastStatementTimeoutIsAStatementTimeoutExceptionWith57014(ConnectionPool pool, IsolatedDatabase database) {
+    void aStatementPastStatementTimeoutIsAStatementTimeoutExceptionWith57014(
+            SessionFactory withSchema, ConnectionPool pool, IsolatedDatabase database) {
         StatementTimeoutException timedOut = timeOutWaitingForAHeldSlot(pool, database, ConnectionFactoryOptions.STATEMENT_TIMEOUT);
 
         assertThat(timedOut.sqlState()).isEqualTo("57014");
