@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import io.r2dbc.spi.Option;
 import io.valence.orm.ConnectionLostException;
 import io.valence.orm.DataException;
 import io.valence.orm.PoolExhaustedException;
@@ -17,7 +13,6 @@ import io.valence.orm.query.Insert;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
-import io.valence.orm.testkit.IsolatedDatabase;
 import io.valence.orm.testkit.StatementRecorder;
 import io.valence.orm.testkit.ValenceTest;
 import java.time.Duration;
@@ -230,9 +225,11 @@ class TypedErrorsIT {
     }
 
     @Test
-    void aLockWaitPastLockTimeoutIsAStatementTimeoutExceptionWith55P03(
-            SessionFactory withSchema, ConnectionPool pool, IsolatedDatabase database) {
-        StatementTimeoutException timedOut = timeOutWaitingForAHeldSlot(pool, database, ConnectionFactoryOptions.LOCK_WAIT_TIMEOUT);
+    void aLockWaitPastLockTimeoutIsAStatementTimeoutExceptionWith55P03(SessionFactory withSchema, ConnectionPool pool) {
+        SessionFactory factory = SessionFactory.builder(pool).entities(Note.class, Slot.class)
+                .lockTimeout(Duration.ofMillis(200)).build();
+
+        StatementTimeoutException timedOut = timeOutWaitingForAHeldSlot(factory, pool);
 
         assertThat(timedOut.sqlState()).isEqualTo("55P03");
         assertThat(timedOut.isLockTimeout()).isTrue();
@@ -241,25 +238,19 @@ class TypedErrorsIT {
 
     @Test
     void aStatementPastStatementTimeoutIsAStatementTimeoutExceptionWith57014(
-            SessionFactory withSchema, ConnectionPool pool, IsolatedDatabase database) {
-        StatementTimeoutException timedOut = timeOutWaitingForAHeldSlot(pool, database, ConnectionFactoryOptions.STATEMENT_TIMEOUT);
+            SessionFactory withSchema, ConnectionPool pool) {
+        SessionFactory factory = SessionFactory.builder(pool).entities(Note.class, Slot.class)
+                .statementTimeout(Duration.ofMillis(200)).build();
+
+        StatementTimeoutException timedOut = timeOutWaitingForAHeldSlot(factory, pool);
 
         assertThat(timedOut.sqlState()).isEqualTo("57014");
         assertThat(timedOut.isLockTimeout()).isFalse();
         assertThat(timedOut.sql()).contains("INSERT INTO \"slot\"");
     }
 
-    /**
-     * Flushes an insert of a slot another transaction holds, in a session whose connections have
-     * {@code limit} set to 200 ms, and returns what the flush failed with.
-     */
-    private static StatementTimeoutException timeOutWaitingForAHeldSlot(
-            ConnectionPool pool, IsolatedDatabase database, Option<Duration> limit) {
-        ConnectionPool limited = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(
-                        database.options().mutate().option(limit, Duration.ofMillis(200)).build()))
-                .maxSize(1)
-                .build());
-        SessionFactory factory = SessionFactory.builder(limited).entities(Note.class, Slot.class).build();
+    /** Flushes, in a session of {@code factory}, an insert of a slot another transaction holds, and returns what the flush failed with. */
+    private static StatementTimeoutException timeOutWaitingForAHeldSlot(SessionFactory factory, ConnectionPool pool) {
         String name = newBatch("timeout");
         SlotHolder holder = SlotHolder.holding(pool, name);
         List<Throwable> failures = new ArrayList<>();
@@ -272,7 +263,6 @@ class TypedErrorsIT {
             StepVerifier.create(session.close()).expectComplete().verify(TIMEOUT);
         } finally {
             holder.release();
-            factory.close().then(limited.close()).block(TIMEOUT);
         }
         assertThat(failures).singleElement().isExactlyInstanceOf(StatementTimeoutException.class);
         return (StatementTimeoutException) failures.get(0);
