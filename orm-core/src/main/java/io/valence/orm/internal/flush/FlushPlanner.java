@@ -3,9 +3,11 @@ package io.valence.orm.internal.flush;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.ValueLimits;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.ChangeSet;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +22,26 @@ import java.util.Map;
  * key in one flush works without a manual {@code flush()}. Within a table, rows are inserted in add
  * order; self-referencing and mutually referencing tables are split into waves of rows whose
  * parents are already written. The result is O(tables) statements, not O(rows).
+ *
+ * <p>No plan is made for a value PostgreSQL cannot hold ({@link ValueLimits}): the flush fails
+ * before it takes a connection or sends anything, and the session stays as it was.
  */
 public final class FlushPlanner {
     private final TypeGraph types;
+    /** Per entity, the columns an INSERT writes whose values {@link ValueLimits} may refuse. */
+    private final Map<EntityMapping, ColumnMapping[]> checkedOnInsert = new IdentityHashMap<>();
 
     /**
-     * Creates a planner for one factory's model; the type graph is computed once.
+     * Creates a planner for one factory's model; the type graph and the columns to check are
+     * computed once.
      *
      * @param metamodel the mappings
      */
     public FlushPlanner(Metamodel metamodel) {
         this.types = new TypeGraph(metamodel);
+        for (EntityMapping mapping : metamodel.entities()) {
+            checkedOnInsert.put(mapping, checked(mapping.columns()));
+        }
     }
 
     /**
@@ -40,6 +51,7 @@ public final class FlushPlanner {
      * @return the steps in order
      * @throws io.valence.orm.OrmException when rows refer to each other in a cycle that inserts
      *     cannot satisfy, naming the rows
+     * @throws io.valence.orm.DataException when a value to be written is one PostgreSQL cannot hold
      */
     public FlushPlan plan(ChangeSet changes) {
         if (changes.isEmpty()) {
@@ -64,7 +76,44 @@ public final class FlushPlanner {
                 case DELETE -> steps.addAll(deleteSteps(node.component(), deletes.get(node.component())));
             }
         }
+        steps.forEach(this::checkValues);
         return new FlushPlan(steps);
+    }
+
+    /**
+     * Checks every value a step will write, of the columns whose values may be refused: each such
+     * column of an inserted row, each such changed column of an updated one. Foreign keys hold
+     * other rows' ids, which were checked when those were written. Per table, not per row, the
+     * columns are found, so rows cost a field read and a compare per checked column.
+     */
+    private void checkValues(FlushStep step) {
+        ColumnMapping[] columns;
+        if (step instanceof FlushStep.InsertRows) {
+            columns = checkedOnInsert.get(step.mapping());
+            if (columns == null) { // not a mapping of the metamodel the planner was made for
+                columns = checked(step.mapping().columns());
+            }
+        } else if (step instanceof FlushStep.UpdateRows update) {
+            columns = checked(update.columns());
+        } else {
+            return;
+        }
+        if (columns.length == 0) {
+            return;
+        }
+        EntityMapping mapping = step.mapping();
+        for (EntityState row : step.rows()) {
+            Object entity = row.entity();
+            for (ColumnMapping column : columns) {
+                ValueLimits.check(mapping, column, column.accessor().get(entity));
+            }
+        }
+    }
+
+    private static ColumnMapping[] checked(List<ColumnMapping> columns) {
+        return columns.stream()
+                .filter(column -> !column.isForeignKey() && ValueLimits.mayRefuse(column))
+                .toArray(ColumnMapping[]::new);
     }
 
     private Map<Integer, List<EntityState>> byComponent(List<EntityState> states) {

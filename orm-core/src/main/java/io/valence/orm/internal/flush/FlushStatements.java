@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns planned steps into statements with one array parameter per column. The SQL text is built
  * once per shape (table, kind, columns) and cached for the factory's lifetime; only the arrays are
- * built per flush. Steps larger than {@link #CHUNK} rows are cut into several statements.
+ * built per flush. Steps larger than {@link #CHUNK} rows are cut into several statements. Values
+ * are not checked here: {@link FlushPlanner} refused any PostgreSQL cannot hold before planning.
  */
 public final class FlushStatements {
     /** Rows per statement: keeps single messages to the server at a sensible size. */

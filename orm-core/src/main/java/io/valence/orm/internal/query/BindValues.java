@@ -3,6 +3,7 @@ package io.valence.orm.internal.query;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.ColumnType;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.ValueLimits;
 import io.valence.orm.internal.sql.SqlStatement.Bind;
 import jakarta.persistence.Entity;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.List;
 /**
  * Turns user values into binds: an entity compared with or assigned to a foreign key becomes its id,
  * smaller integers widen to the column's integer type, and the column's converter produces the value
- * the driver binds, typed with the column's driver type (arrays with an array of it).
+ * the driver binds, typed with the column's driver type (arrays with an array of it). A value
+ * PostgreSQL cannot hold is refused here, at the call ({@link ValueLimits}); keys of a select-in are
+ * ids read from rows, so they are not checked again.
  */
 final class BindValues {
     private BindValues() {}
@@ -63,6 +66,7 @@ final class BindValues {
         if (!type.javaType().isInstance(id)) {
             throw QueryErrors.wrongIdType(mapping, id);
         }
+        ValueLimits.check(mapping, mapping.id(), id);
         return new Bind(type.toDriver(id), type.driverType());
     }
 
@@ -76,6 +80,7 @@ final class BindValues {
         if (!type.javaType().isInstance(widened)) {
             throw QueryErrors.wrongValueType(target, value);
         }
+        ValueLimits.check(target.owner(), target.column(), widened);
         return type.toDriver(widened);
     }
 

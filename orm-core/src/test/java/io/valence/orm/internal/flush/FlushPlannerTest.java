@@ -4,6 +4,7 @@ import static io.valence.orm.internal.unitofwork.fixtures.Model.persistent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.valence.orm.DataException;
 import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.state.EntityState;
@@ -219,5 +220,24 @@ class FlushPlannerTest {
                 .hasMessageContaining("Player (pending, no id)")
                 .hasMessageContaining("captain")
                 .hasMessageContaining("Break the cycle: leave one reference null, flush, then set it");
+    }
+
+    @Test
+    void anInsertedValuePostgresqlCannotHoldIsRefusedBeforeAnyStepIsPlanned() {
+        unitOfWork.add(new Author("fine"));
+        unitOfWork.add(new Author("nul\u0000inside"));
+
+        assertThatThrownBy(this::plan)
+                .isExactlyInstanceOf(DataException.class)
+                .satisfies(error -> assertThat(((DataException) error).property()).isEqualTo("name"))
+                .satisfies(error -> assertThat(((DataException) error).entityName()).isEqualTo("Author"));
+    }
+
+    @Test
+    void aChangedValuePostgresqlCannotHoldIsRefusedToo() {
+        Author author = persistent(unitOfWork, Author.class, 1L, "loaded");
+        author.name = "nul\u0000inside";
+
+        assertThatThrownBy(this::plan).isExactlyInstanceOf(DataException.class);
     }
 }

@@ -6,6 +6,7 @@ import static io.valence.orm.internal.query.Fixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.valence.orm.DataException;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.query.Condition;
 import io.valence.orm.query.Delete;
@@ -252,5 +253,15 @@ class DmlRendererTest {
         assertThat(rendered.statement().sql())
                 .isEqualTo("DELETE FROM \"child\" AS t0 WHERE t0.\"parent_id\" = $1" + CHILD_RETURNING);
         assertThat(values(rendered.statement())).containsExactly(7L);
+    }
+
+    @Test
+    void aValuePostgresqlCannotHoldIsRefusedInInsertsAndUpdates() {
+        assertThatThrownBy(() -> renderer.render(Insert.into(Storage.class).values(row("key", "k", "value", "a\u0000b"))))
+                .isExactlyInstanceOf(DataException.class)
+                .hasMessageStartingWith("Valence refused a String for Storage.value before sending any SQL");
+        assertThatThrownBy(() -> renderer.render(Update.of(Event.class).set("at", Instant.MIN).filterBy("id", 1L)))
+                .isExactlyInstanceOf(DataException.class)
+                .hasMessageStartingWith("Valence refused an Instant for Event.at before sending any SQL");
     }
 }

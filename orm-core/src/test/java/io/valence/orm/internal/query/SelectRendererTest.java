@@ -6,12 +6,16 @@ import static io.valence.orm.internal.query.Fixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.valence.orm.DataException;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.query.Condition;
 import io.valence.orm.query.Load;
 import io.valence.orm.query.Order;
 import io.valence.orm.query.Select;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -307,5 +311,33 @@ class SelectRendererTest {
         assertThatThrownBy(() -> renderer.byId(PARENT, "5"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Parent ids are Long, but was given a value of type String; pass a Long");
+    }
+
+    @Test
+    void aComparedValuePostgresqlCannotHoldIsRefusedAtRendering() {
+        assertThatThrownBy(() -> renderer.render(Select.from(Child.class).filterBy("value", "nul\u0000inside")))
+                .isExactlyInstanceOf(DataException.class)
+                .hasMessageStartingWith("Valence refused a String for Child.value before sending any SQL");
+        assertThatThrownBy(() -> renderer.render(Select.from(Event.class).where(Condition.in("at", Instant.EPOCH, Instant.MAX))))
+                .isExactlyInstanceOf(DataException.class)
+                .hasMessageStartingWith("Valence refused an Instant for Event.at before sending any SQL");
+    }
+
+    /** An entity whose id is text. */
+    @Entity
+    static class Tag {
+        @Id
+        String name;
+
+        Tag() {}
+    }
+
+    @Test
+    void anIdPostgresqlCannotHoldIsRefusedAtRendering() {
+        Metamodel tags = Metamodel.of(List.of(Tag.class));
+
+        assertThatThrownBy(() -> new SelectRenderer(tags).byId(tags.entity(Tag.class), "nul\u0000inside"))
+                .isExactlyInstanceOf(DataException.class)
+                .hasMessageStartingWith("Valence refused a String for Tag.name before sending any SQL");
     }
 }

@@ -4,11 +4,13 @@ import static io.valence.orm.it.concurrency.Marks.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.valence.orm.OrmException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.valence.orm.PoolExhaustedException;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.ValenceTest;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,16 +19,15 @@ import reactor.test.StepVerifier;
 
 /**
  * A session that needs a connection while its own caller holds the only one (a session opened
- * inside another session's work, on a pool of 1) fails after the acquire timeout with a message
- * naming the pool's size and the likely cause, instead of hanging.
+ * inside another session's work, on a pool of 1) fails after the acquire timeout with a
+ * {@link PoolExhaustedException} naming the pool's size, the timeout and the likely cause, instead
+ * of hanging.
  */
 @ValenceTest(entities = Mark.class, maxPoolSize = 1)
 class ExhaustedPoolIT {
-    private static final String LIKELY_CAUSES = ". The pool (its maximum size is 1) is exhausted: every connection is"
-            + " held by another session. Likely causes: more concurrent sessions than the pool's size (fan-outs wider"
-            + " than the pool run in turns, but a session opened inside another session's work on a full pool waits"
-            + " for itself), or sessions that are never closed. Close sessions (withSession/inTransaction do it for"
-            + " you), enlarge the pool, or raise SessionFactory.Builder.acquireTimeout";
+    /** What follows the timeout in the message; the whole text is asserted by {@code ConnectionErrorsTest}. */
+    private static final String EXHAUSTED = ". The pool (its maximum size is 1) is exhausted: every connection is"
+            + " held by another session. Likely causes:";
 
     /** Opens an inner session while the outer one holds the pool's only connection. */
     static Mono<Long> nestedSession(SessionFactory factory, String batch) {
@@ -43,10 +44,14 @@ class ExhaustedPoolIT {
 
         long start = System.nanoTime();
         StepVerifier.create(nestedSession(factory, batch))
-                .expectErrorSatisfies(error -> assertThat(error)
-                        .isExactlyInstanceOf(OrmException.class)
-                        .hasMessage("No connection became free within 500 ms (the session's acquire timeout,"
-                                + " SessionFactory.Builder.acquireTimeout)" + LIKELY_CAUSES))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error)
+                            .isExactlyInstanceOf(PoolExhaustedException.class)
+                            .hasMessageStartingWith("No connection became free within 500 ms (the session's acquire"
+                                    + " timeout, SessionFactory.Builder.acquireTimeout)" + EXHAUSTED);
+                    assertThat(((PoolExhaustedException) error).maxSize()).isEqualTo(OptionalInt.of(1));
+                    assertThat(((PoolExhaustedException) error).acquireTimeout()).isEqualTo(Duration.ofMillis(500));
+                })
                 .verify(TIMEOUT);
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
@@ -66,10 +71,16 @@ class ExhaustedPoolIT {
             String batch = Marks.newBatch("nested-pool");
 
             StepVerifier.create(nestedSession(factory, batch))
-                    .expectErrorSatisfies(error -> assertThat(error)
-                            .isExactlyInstanceOf(OrmException.class)
-                            .hasMessage("No connection became free within the pool's own acquire timeout (Connection"
-                                    + " acquisition timed out after 300ms)" + LIKELY_CAUSES))
+                    .expectErrorSatisfies(error -> {
+                        assertThat(error)
+                                .isExactlyInstanceOf(PoolExhaustedException.class)
+                                .hasMessageStartingWith("No connection became free within the pool's own acquire"
+                                        + " timeout (Connection acquisition timed out after 300ms)" + EXHAUSTED)
+                                .hasCauseInstanceOf(R2dbcTimeoutException.class);
+                        assertThat(((PoolExhaustedException) error).maxSize()).isEqualTo(OptionalInt.of(1));
+                        assertThat(((PoolExhaustedException) error).acquireTimeout()).as("the pool's, not the session's")
+                                .isEqualTo(Duration.ofMillis(300));
+                    })
                     .verify(TIMEOUT);
             Marks.assertNoneAcquired(pool);
         }

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.valence.orm.OrmException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,12 +154,9 @@ final class Acquisition {
 
     /** The error for an exhausted pool, built in one place. */
     private OrmException acquireTimedOut(String which, Throwable cause) {
-        String size = PoolCapacity.maxSize(settings.connectionFactory()).map(max -> " (its maximum size is " + max + ")").orElse("");
-        return new OrmException("No connection became free within " + which + ". The pool" + size
-                + " is exhausted: every connection is held by another session. Likely causes: more concurrent sessions"
-                + " than the pool's size (fan-outs wider than the pool run in turns, but a session opened inside"
-                + " another session's work on a full pool waits for itself), or sessions that are never closed."
-                + " Close sessions (withSession/inTransaction do it for you), enlarge the pool, or raise"
-                + " SessionFactory.Builder.acquireTimeout", cause);
+        Duration timeout = settings.acquireTimeout();
+        Duration waited = cause == null ? timeout : ConnectionErrors.poolsOwnTimeout(cause, timeout);
+        return ConnectionErrors.poolExhausted(
+                which, PoolCapacity.maxSize(settings.connectionFactory()).orElse(null), waited, cause);
     }
 }

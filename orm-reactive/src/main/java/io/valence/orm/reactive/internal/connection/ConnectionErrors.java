@@ -1,0 +1,46 @@
+package io.valence.orm.reactive.internal.connection;
+
+import io.valence.orm.PoolExhaustedException;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds the errors of taking a connection from the pool, one factory per message. */
+final class ConnectionErrors {
+    /** How r2dbc-pool (1.0.2) words its own acquire timeout, {@code ConnectionPoolConfiguration.maxAcquireTime}. */
+    private static final Pattern POOL_TIMEOUT = Pattern.compile("Connection acquisition timed out after (\\d+)ms");
+
+    private ConnectionErrors() {}
+
+    /**
+     * No connection became free in time.
+     *
+     * @param which the timeout that fired, as the message shows it, e.g. {@code 500 ms (the session's acquire timeout, …)}
+     * @param maxSize the pool's maximum size, or {@code null} when the connection factory is not a known pool
+     * @param timeout how long the session waited
+     * @param cause the pool's own timeout error, or {@code null} when the session's timeout fired
+     * @return the exception
+     */
+    static PoolExhaustedException poolExhausted(String which, Integer maxSize, Duration timeout, Throwable cause) {
+        String size = maxSize == null ? "" : " (its maximum size is " + maxSize + ")";
+        return new PoolExhaustedException("No connection became free within " + which + ". The pool" + size
+                + " is exhausted: every connection is held by another session. Likely causes: more concurrent sessions"
+                + " than the pool's size (fan-outs wider than the pool run in turns, but a session opened inside"
+                + " another session's work on a full pool waits for itself), or sessions that are never closed."
+                + " Close sessions (withSession/inTransaction do it for you), enlarge the pool, or raise"
+                + " SessionFactory.Builder.acquireTimeout", maxSize, timeout, cause);
+    }
+
+    /**
+     * How long the session waited when the pool's own acquire timeout fired, read from the pool's
+     * error, since r2dbc-pool does not expose its configuration.
+     *
+     * @param poolTimeout r2dbc-pool's timeout error
+     * @param otherwise the wait to report when the error does not say
+     * @return the pool's acquire timeout
+     */
+    static Duration poolsOwnTimeout(Throwable poolTimeout, Duration otherwise) {
+        Matcher matcher = POOL_TIMEOUT.matcher(String.valueOf(poolTimeout.getMessage()));
+        return matcher.find() ? Duration.ofMillis(Long.parseLong(matcher.group(1))) : otherwise;
+    }
+}
