@@ -8,6 +8,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.valence.orm.ConnectionLostException;
 import io.valence.orm.PendingRollbackException;
+import io.valence.orm.TransactionOutcomeUnknownException;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
@@ -146,6 +147,42 @@ class CancellationIT {
     }
 
     @Test
+    void aConnectionLostWhileCommitIsInFlightReportsAnUnknownOutcomeUntilRollback(SessionFactory factory, ConnectionPool pool) {
+        Blocker.deferUniqueVoucherCodes(pool);
+        String batch = Marks.newBatch("commit-lost");
+        ReactiveSession session = factory.openSession();
+        Blocker blocker = Blocker.holding(pool, "voucher", batch);
+        try {
+            session.add(new Voucher(batch));
+            session.flush().block(TIMEOUT);
+            Mono<Void> commit = session.commit().cache();
+            commit.subscribe(done -> {}, error -> {});
+            Blocker.awaitWaitingForLock(pool);
+
+            terminate(pool, waitingForLockBackend(pool));
+
+            StepVerifier.create(commit)
+                    .expectErrorSatisfies(error -> assertThat(error)
+                            .isExactlyInstanceOf(TransactionOutcomeUnknownException.class)
+                            .hasMessageContaining("Whether the transaction was committed is unknown")
+                            .hasMessageNotContaining("was rolled back"))
+                    .verify(TIMEOUT);
+            StepVerifier.create(session.count(Select.from(Voucher.class).filterBy("code", batch)))
+                    .expectError(TransactionOutcomeUnknownException.class)
+                    .verify(TIMEOUT);
+        } finally {
+            blocker.close();
+        }
+        Marks.assertNoneAcquired(pool);
+
+        StepVerifier.create(session.rollback().then(Marks.write(session, batch, 2, 1)).then(session.commit())
+                        .then(session.close()))
+                .expectComplete()
+                .verify(TIMEOUT);
+        assertThat(Marks.committed(factory, batch)).isEqualTo(Map.of(2, 1));
+    }
+
+    @Test
     void cancellingACommitPartWayLeavesTheSessionNeedingRollbackAndItWorksAfterwards(
             SessionFactory factory, ConnectionPool pool) {
         Blocker.deferUniqueVoucherCodes(pool);
@@ -281,17 +318,26 @@ class CancellationIT {
         };
     }
 
+    /** The pid of the one backend of this database that waits for a lock: the session's, behind the blocker. */
+    private static int waitingForLockBackend(ConnectionPool pool) {
+        return backend(pool, "wait_event_type = 'Lock'");
+    }
+
     /** The pid of the one backend of this database that sits idle in a transaction: the session's. */
     private static int idleInTransactionBackend(ConnectionPool pool) {
+        return backend(pool, "state = 'idle in transaction'");
+    }
+
+    private static int backend(ConnectionPool pool, String condition) {
         List<Integer> pids = Flux.usingWhen(pool.create(),
                         connection -> Flux.from(connection.createStatement("SELECT pid FROM pg_stat_activity"
-                                        + " WHERE datname = current_database() AND state = 'idle in transaction'"
+                                        + " WHERE datname = current_database() AND " + condition
                                         + " AND pid <> pg_backend_pid()").execute())
                                 .flatMap(result -> result.map(row -> row.get(0, Integer.class))),
                         Connection::close)
                 .collectList()
                 .block(TIMEOUT);
-        assertThat(pids).as("backends idle in a transaction").hasSize(1);
+        assertThat(pids).as("backends where " + condition).hasSize(1);
         return pids.get(0);
     }
 

@@ -3,6 +3,7 @@ package io.valence.orm.reactive.internal.connection;
 import io.r2dbc.spi.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -98,16 +99,20 @@ final class SessionConnection {
      * Commits and gives the connection back. Without a connection, or when no operation used it
      * (no BEGIN was sent), there is nothing to commit.
      *
+     * @param commitFailure translates a failure of COMMIT itself
+     *
      * @return a Mono that completes after COMMIT
      */
-    public Mono<Void> commit() {
+    public Mono<Void> commit(Function<Throwable, Throwable> commitFailure) {
         return Mono.defer(() -> {
             LeasedConnection current = lease;
             if (current == null) {
                 return Mono.empty();
             }
             current.revoke();
-            return current.endTransaction(Connection::commitTransaction).then(Mono.defer(() -> release(current)));
+            // only COMMIT's own failure is translated as one: a failed BEGIN means COMMIT was never sent
+            return current.endTransaction(open -> Mono.from(open.commitTransaction()).onErrorMap(commitFailure))
+                    .then(Mono.defer(() -> release(current)));
         });
     }
 

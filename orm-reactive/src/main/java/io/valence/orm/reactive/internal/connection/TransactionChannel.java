@@ -143,10 +143,11 @@ public final class TransactionChannel {
     /**
      * Commits and gives the connection back; nothing to do without a connection or a transaction.
      *
-     * @return a Mono that completes after COMMIT and release
+     * @return a Mono that completes after COMMIT and release; it fails with
+     *     {@code TransactionOutcomeUnknownException} when the connection broke while COMMIT was in flight
      */
     public Mono<Void> commit() {
-        return connection.commit().doFinally(signal -> aborted = false);
+        return connection.commit(runner::translateCommit).doFinally(signal -> aborted = false);
     }
 
     /**

@@ -24,6 +24,17 @@ public final class StatementRunner {
     }
 
     /**
+     * Translates a failure of COMMIT itself: a connection lost while it was in flight leaves the
+     * transaction's outcome unknown.
+     *
+     * @param error what the driver raised for COMMIT
+     * @return the exception to raise
+     */
+    public Throwable translateCommit(Throwable error) {
+        return errors.translateCommit(error);
+    }
+
+    /**
      * Streams the rows of a statement, all of them in one exchange.
      *
      * @param target the session's lease, where the statement runs

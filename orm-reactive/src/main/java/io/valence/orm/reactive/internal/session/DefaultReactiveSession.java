@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.valence.orm.TransactionOutcomeUnknownException;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
@@ -131,7 +132,8 @@ final class DefaultReactiveSession implements ReactiveSession {
         return runner.mono("commit()", operation -> operation.afterFlush(() -> {
             operation.activity("commit()");
             return channel.commit()
-                    .onErrorResume(error -> runner.fail("COMMIT", error))
+                    .onErrorResume(error -> error instanceof TransactionOutcomeUnknownException unknown
+                            ? runner.outcomeUnknown(unknown) : runner.fail("COMMIT", error))
                     .doOnCancel(() -> state.inDoubt("commit()"))
                     .doOnSuccess(done -> unitOfWork.committed());
         }));

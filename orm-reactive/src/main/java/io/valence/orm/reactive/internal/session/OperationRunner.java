@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.valence.orm.TransactionOutcomeUnknownException;
 import io.valence.orm.reactive.internal.connection.TransactionChannel;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -129,6 +130,15 @@ final class OperationRunner {
         }
         state.failed(operation, error);
         return state.savepointDepth() > 0 ? Mono.error(error) : channel.rollback().then(Mono.error(error));
+    }
+
+    /**
+     * The connection broke while COMMIT was in flight: the session reports the unknown outcome
+     * until {@code rollback()}, and the broken connection is given back at once.
+     */
+    <T> Mono<T> outcomeUnknown(TransactionOutcomeUnknownException unknown) {
+        state.outcomeUnknown(unknown);
+        return channel.rollback().then(Mono.error(unknown));
     }
 
     private Mono<Void> guardedFlush(Mono<Void> pending) {

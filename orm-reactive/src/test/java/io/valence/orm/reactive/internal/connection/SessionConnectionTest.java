@@ -125,7 +125,7 @@ class SessionConnectionTest {
         LeasedConnection connection = handedOver();
         select(connection).subscribe();
 
-        StepVerifier.create(session.commit())
+        StepVerifier.create(session.commit(error -> error))
                 .then(() -> assertThat(wire).containsExactly("BEGIN", "SELECT 1"))
                 .then(beginAnswer::tryEmitEmpty)
                 .expectComplete()
@@ -160,7 +160,7 @@ class SessionConnectionTest {
     void aStatementAfterTheTransactionEndedIsRefusedAndNeverSent() {
         LeasedConnection connection = handedOver();
         beginAnswer.tryEmitEmpty();
-        StepVerifier.create(select(connection).then(session.commit())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(select(connection).then(session.commit(error -> error))).expectComplete().verify(TIMEOUT);
 
         StepVerifier.create(select(connection)).expectError(IllegalStateException.class).verify(TIMEOUT);
 
@@ -176,7 +176,7 @@ class SessionConnectionTest {
         // a timeout's cancel landing after COMMIT, as the session lets go of the connection
         onClose = committer::cancel;
 
-        session.commit().subscribe(committer);
+        session.commit(error -> error).subscribe(committer);
 
         assertThat(committer.isDisposed()).isTrue();
         assertThat(wire).containsExactly("BEGIN", "SELECT 1", "COMMIT", "close");
