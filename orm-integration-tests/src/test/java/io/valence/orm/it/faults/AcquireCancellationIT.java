@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,7 @@ import reactor.test.StepVerifier;
  */
 @ValenceTest(maxPoolSize = 4, entities = Reading.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("pool-volume")
 class AcquireCancellationIT {
     private static final int SESSIONS = 200;
     private static final int IN_FLIGHT = 16;
@@ -47,10 +49,9 @@ class AcquireCancellationIT {
     }
 
     /**
-     * The same on a new pool each time, which opens its connections while the sessions wait for them
-     * (5 times: under the ITs' paranoid Netty leak detection each repetition takes seconds).
+     * The same on a new pool each time, which opens its connections while the sessions wait for them.
      */
-    @RepeatedTest(5)
+    @RepeatedTest(20)
     void sessionsCutByATimeoutWhileANewPoolOpensConnectionsGiveThemBack(
             IsolatedDatabase database, StatementRecorder recorder) {
         ConnectionPool pool = database.openPool(4, Duration.ofSeconds(10), recorder::wrap);
