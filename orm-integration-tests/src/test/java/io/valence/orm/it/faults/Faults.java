@@ -4,19 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.SessionFactory;
+import io.valence.orm.testkit.IsolatedDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Set-up and checks shared by the fault tests: batches of rows, the pool's acquired count, backends' states. */
+/**
+ * Set-up and checks shared by the fault tests: batches of rows, seeds, the pool's acquired count,
+ * backends' states, locks held by another transaction, terminated backends, and the crate graph.
+ * Everything here blocks: it is test set-up and observation, run outside the sessions under test.
+ * Observers take a {@link ConnectionFactory}: the class's pool when it has a connection to spare,
+ * else {@link IsolatedDatabase#connectionFactory()} (a connection of its own, outside the pool).
+ */
 final class Faults {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** What a lock-holding connection calls itself, so that the backend checks can leave it out. */
+    private static final String LOCK_HOLDER = "faults-lock";
 
     private Faults() {}
 
@@ -31,6 +46,16 @@ final class Faults {
         long seed = given != null ? Long.parseLong(given) : System.nanoTime();
         System.out.println(test + ": seed " + seed + " (replay with -Dfaults.seed=" + seed + ")");
         return seed;
+    }
+
+    /** A Random for a test's choices, from its printed {@link #seed}. */
+    static Random random(String test) {
+        return new Random(seed(test));
+    }
+
+    /** Waits 0 to 5 ms, in steps of 50 µs, as {@code random} says: where a cancel lands. */
+    static void randomPause(Random random) {
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50L * random.nextInt(101)));
     }
 
     /** Commits {@code count} rows of a batch. Test set-up, so it blocks. */
@@ -73,38 +98,117 @@ final class Faults {
         assertThat(acquiredAfter(pool, Duration.ofSeconds(5))).as("connections still acquired from the pool").isZero();
     }
 
-    /** Fails if a backend of this database sits idle in a transaction (a transaction nobody will end). */
-    static void assertNoIdleInTransaction(ConnectionPool pool) {
+    /**
+     * Fails if a backend of this database sits idle in a transaction (a transaction nobody will end);
+     * a {@link Lock}'s own transaction does not count.
+     */
+    static void assertNoIdleInTransaction(ConnectionFactory observer) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        long idle = idleInTransaction(pool);
+        long idle = idleInTransaction(observer);
         while (idle > 0 && System.nanoTime() < deadline) {
             sleep(10);
-            idle = idleInTransaction(pool);
+            idle = idleInTransaction(observer);
         }
         assertThat(idle).as("backends idle in transaction").isZero();
     }
 
-    private static long idleInTransaction(ConnectionPool pool) {
-        return count(pool, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'");
+    /** Every connection back in the pool, and no backend left idle in a transaction. */
+    static void assertClean(ConnectionPool pool) {
+        assertNoneAcquired(pool);
+        assertNoIdleInTransaction(pool);
     }
 
-    /** Runs a query returning one bigint on a connection of the pool, outside any session. Test set-up. */
-    static long count(ConnectionPool pool, String sql) {
-        return Objects.requireNonNull(Mono.usingWhen(pool.create(), connection -> Flux.from(connection.createStatement(sql)
+    private static long idleInTransaction(ConnectionFactory observer) {
+        return count(observer, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%' AND application_name <> '"
+                + LOCK_HOLDER + "'");
+    }
+
+    /** How many statements of this database wait for a lock right now. */
+    static long waitingForLock(ConnectionFactory observer) {
+        return count(observer, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'");
+    }
+
+    /**
+     * Waits until a statement whose text matches {@code queryLike} (an SQL LIKE pattern) waits for a
+     * lock, and returns its backend's pid: the session's statement, caught in flight on the server.
+     */
+    static int awaitLockWait(ConnectionFactory observer, String queryLike) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Long> pids = longs(observer, "SELECT pid::bigint FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock' AND query LIKE $1", queryLike);
+            if (!pids.isEmpty()) {
+                return Math.toIntExact(pids.get(0));
+            }
+            sleep(2);
+        }
+        throw new AssertionError("No statement like " + queryLike + " waited for a lock within " + TIMEOUT);
+    }
+
+    /** Ends a backend ({@code pg_terminate_backend}, waiting until it is gone), as a server restart or an admin would. */
+    static void terminate(ConnectionFactory observer, int pid) {
+        assertThat(count(observer, "SELECT count(*) FROM (SELECT pg_terminate_backend($1, 5000) AS done) t WHERE done", pid))
+                .as("backend %d terminated", pid)
+                .isOne();
+    }
+
+    /** Makes crate codes unique with a check deferred to COMMIT; idempotent. */
+    static void deferUniqueCrateCodes(ConnectionFactory observer) {
+        run(observer, "DO $$ BEGIN ALTER TABLE \"crate\" ADD CONSTRAINT \"crate_code_deferred\" UNIQUE (\"code\")"
+                + " DEFERRABLE INITIALLY DEFERRED; EXCEPTION WHEN duplicate_table OR duplicate_object THEN NULL; END $$");
+    }
+
+    /** Replaces the table made for {@link SessionBackend} with a view of the reading backend's pid; idempotent. */
+    static void mapSessionBackendToView(ConnectionFactory observer) {
+        run(observer, "DROP TABLE IF EXISTS \"session_backend\"");
+        run(observer, "CREATE OR REPLACE VIEW \"session_backend\" AS SELECT pg_backend_pid() AS \"pid\"");
+    }
+
+    /** The committed crates of a batch. */
+    static long crates(ConnectionFactory observer, String batch) {
+        return count(observer, "SELECT count(*) FROM \"crate\" WHERE \"batch\" = $1", batch);
+    }
+
+    /** Fails if a committed crate of the batch has fewer or more bottles than it was added with. */
+    static void assertNoPartialGraph(ConnectionFactory observer, String batch) {
+        assertThat(count(observer, "SELECT count(*) FROM \"crate\" c WHERE c.\"batch\" = $1 AND c.\"expected\""
+                        + " <> (SELECT count(*) FROM \"bottle\" b WHERE b.\"crate_id\" = c.\"id\")", batch))
+                .as("committed crates of batch %s without all of their bottles", batch)
+                .isZero();
+    }
+
+    /** Runs a query returning one bigint on a connection of {@code observer}, outside any session. */
+    static long count(ConnectionFactory observer, String sql, Object... binds) {
+        List<Long> values = longs(observer, sql, binds);
+        assertThat(values).as(sql).hasSize(1);
+        return values.get(0);
+    }
+
+    private static List<Long> longs(ConnectionFactory observer, String sql, Object... binds) {
+        return Objects.requireNonNull(Flux.usingWhen(observer.create(), connection -> Flux.from(bound(connection, sql, binds)
                                 .execute())
-                        .flatMap(result -> result.map(row -> row.get(0, Long.class)))
-                        .next(), Connection::close)
+                        .flatMap(result -> result.map(row -> row.get(0, Long.class))), Connection::close)
+                .collectList()
                 .block(TIMEOUT));
     }
 
-    /** Runs SQL statements on a connection of the pool, outside any session, ignoring their results. Test set-up. */
-    static List<Long> run(ConnectionPool pool, String sql) {
-        return Objects.requireNonNull(Mono.usingWhen(pool.create(), connection -> Flux.from(connection.createStatement(sql)
+    /** Runs SQL statements on a connection of {@code observer}, outside any session, ignoring their results. */
+    static List<Long> run(ConnectionFactory observer, String sql) {
+        return Objects.requireNonNull(Mono.usingWhen(observer.create(), connection -> Flux.from(connection.createStatement(sql)
                                 .execute())
-                        .flatMap(result -> result.getRowsUpdated())
+                        .flatMap(Result::getRowsUpdated)
                         .collectList(), Connection::close)
                 .block(TIMEOUT));
+    }
+
+    private static Statement bound(Connection connection, String sql, Object... binds) {
+        Statement statement = connection.createStatement(sql);
+        for (int i = 0; i < binds.length; i++) {
+            statement.bind(i, binds[i]);
+        }
+        return statement;
     }
 
     static void sleep(long millis) {
@@ -113,6 +217,39 @@ final class Faults {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * A transaction on a connection outside the pool that ran some statements (took a lock, inserted
+     * a unique code) and keeps them uncommitted until {@link #release()}, so that a session's
+     * statement or COMMIT touching the same rows waits on the server: the deterministic way to catch
+     * one in flight. Its backend is named {@value #LOCK_HOLDER} and left out of the backend checks.
+     */
+    static final class Lock {
+        private final Connection connection;
+
+        private Lock(Connection connection) {
+            this.connection = connection;
+        }
+
+        static Lock take(IsolatedDatabase database, String... statements) {
+            Connection connection = Objects.requireNonNull(Mono.from(database.connectionFactory().create()).block(TIMEOUT));
+            execute(connection, "SET application_name = '" + LOCK_HOLDER + "'");
+            Mono.from(connection.beginTransaction()).block(TIMEOUT);
+            for (String sql : statements) {
+                execute(connection, sql);
+            }
+            return new Lock(connection);
+        }
+
+        /** Ends the transaction without committing, which lets the waiting statement go on. */
+        void release() {
+            Mono.from(connection.rollbackTransaction()).then(Mono.from(connection.close())).block(TIMEOUT);
+        }
+
+        private static void execute(Connection connection, String sql) {
+            Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).blockLast(TIMEOUT);
         }
     }
 }

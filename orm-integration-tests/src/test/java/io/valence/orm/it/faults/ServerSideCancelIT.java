@@ -4,8 +4,6 @@ import static io.valence.orm.it.faults.Faults.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Result;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.IsolatedDatabase;
 import io.valence.orm.testkit.ValenceTest;
@@ -13,8 +11,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -33,7 +29,7 @@ class ServerSideCancelIT {
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         String batch = Faults.newBatch("table-lock");
         Faults.insert(factory, batch, 10);
-        Lock lock = Lock.take(database, "LOCK TABLE \"reading\" IN ACCESS EXCLUSIVE MODE");
+        Faults.Lock lock = Faults.Lock.take(database, "LOCK TABLE \"reading\" IN ACCESS EXCLUSIVE MODE");
         try {
             for (int i = 0; i < 2; i++) {
                 StepVerifier.create(factory.withSession(session -> session.scalars(Faults.all(batch)).collectList())
@@ -60,7 +56,7 @@ class ServerSideCancelIT {
         long id = Objects.requireNonNull(factory.withSession(session -> session.one(Faults.all(batch)))
                         .block(TIMEOUT))
                 .id;
-        Lock lock = Lock.take(database, "SELECT \"id\" FROM \"reading\" WHERE \"id\" = " + id + " FOR UPDATE");
+        Faults.Lock lock = Faults.Lock.take(database, "SELECT \"id\" FROM \"reading\" WHERE \"id\" = " + id + " FOR UPDATE");
         try {
             for (int i = 0; i < 2; i++) {
                 StepVerifier.create(factory.inTransaction(session -> session.get(Reading.class, id)
@@ -86,40 +82,15 @@ class ServerSideCancelIT {
     /** While the lock is still held: no backend of the database waits for it, and no connection is acquired. */
     private static void assertCancelledWhileLockHeld(ConnectionPool pool, IsolatedDatabase database) {
         long deadline = System.nanoTime() + RELEASED_WITHIN.toNanos();
-        long waiting = waitingForLock(database);
+        long waiting = Faults.waitingForLock(database.connectionFactory());
         while (waiting > 0 && System.nanoTime() < deadline) {
             Faults.sleep(20);
-            waiting = waitingForLock(database);
+            waiting = Faults.waitingForLock(database.connectionFactory());
         }
         int acquired = Faults.acquiredAfter(pool, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         System.out.println("while the lock is held, " + RELEASED_WITHIN.toMillis() + " ms after the timeouts: "
                 + waiting + " statements still wait for it on the server, " + acquired + " connections acquired");
         assertThat(waiting).as("statements still waiting for the lock on the server").isZero();
         assertThat(acquired).as("connections still acquired while the lock is held").isZero();
-    }
-
-    private static long waitingForLock(IsolatedDatabase database) {
-        return Objects.requireNonNull(Mono.usingWhen(database.connectionFactory().create(),
-                        connection -> Flux.from(connection.createStatement("SELECT count(*) FROM pg_stat_activity"
-                                                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
-                                        .execute())
-                                .flatMap(result -> result.map(row -> row.get(0, Long.class)))
-                                .next(),
-                        Connection::close)
-                .block(TIMEOUT));
-    }
-
-    /** A transaction on a connection outside the pool that took a lock and keeps it until {@link #release()}. */
-    private record Lock(Connection connection) {
-        static Lock take(IsolatedDatabase database, String sql) {
-            Connection connection = Objects.requireNonNull(Mono.from(database.connectionFactory().create()).block(TIMEOUT));
-            Mono.from(connection.beginTransaction()).block(TIMEOUT);
-            Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).blockLast(TIMEOUT);
-            return new Lock(connection);
-        }
-
-        void release() {
-            Mono.from(connection.rollbackTransaction()).then(Mono.from(connection.close())).block(TIMEOUT);
-        }
     }
 }
