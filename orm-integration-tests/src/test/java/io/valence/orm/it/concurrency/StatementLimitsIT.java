@@ -52,43 +52,40 @@ class StatementLimitsIT {
             SessionFactory injected, ConnectionPool pool) {
         SessionFactory factory = SessionFactory.builder(pool).entities(Mark.class, Ticket.class, Voucher.class)
                 .lockTimeout(Duration.ofMillis(200)).build();
-        String code = Marks.newBatch("lock-timeout");
-        Blocker blocker = Blocker.holding(pool, "ticket", code);
-        try {
-            StepVerifier.create(factory.inTransaction(session -> {
-                        session.add(new Ticket(code));
-                        return session.flush();
-                    }))
-                    .expectErrorSatisfies(error -> assertThat(error)
-                            .isInstanceOf(StatementTimeoutException.class)
-                            .satisfies(timeout -> assertThat(((StatementTimeoutException) timeout).isLockTimeout()).isTrue()))
-                    .verify(TIMEOUT);
-            awaitAcquired(pool, 1, Duration.ofSeconds(2));
-        } finally {
-            blocker.close();
-        }
+        StatementTimeoutException timeout = flushBlockedByALock(factory, pool, "lock-timeout");
+        assertThat(timeout.isLockTimeout()).isTrue();
+        assertThat(timeout.sqlState()).isEqualTo("55P03");
     }
 
     @Test
     void aStatementPastTheFactorysStatementTimeoutFailsWithAStatementTimeout(SessionFactory injected, ConnectionPool pool) {
         SessionFactory factory = SessionFactory.builder(pool).entities(Mark.class, Ticket.class, Voucher.class)
                 .statementTimeout(Duration.ofMillis(200)).build();
-        String code = Marks.newBatch("statement-timeout");
+        StatementTimeoutException timeout = flushBlockedByALock(factory, pool, "statement-timeout");
+        assertThat(timeout.isLockTimeout()).isFalse();
+        assertThat(timeout.sqlState()).isEqualTo("57014");
+    }
+
+    /** A flush whose INSERT waits for a row another transaction holds: the factory's limit must end it. */
+    private static StatementTimeoutException flushBlockedByALock(SessionFactory factory, ConnectionPool pool, String test) {
+        String code = Marks.newBatch(test);
         Blocker blocker = Blocker.holding(pool, "ticket", code);
+        StatementTimeoutException[] seen = new StatementTimeoutException[1];
         try {
             StepVerifier.create(factory.inTransaction(session -> {
                         session.add(new Ticket(code));
                         return session.flush();
                     }))
-                    .expectErrorSatisfies(error -> assertThat(error)
-                            .isInstanceOf(StatementTimeoutException.class)
-                            .satisfies(timeout -> assertThat(((StatementTimeoutException) timeout).sqlState())
-                                    .isEqualTo("57014")))
+                    .expectErrorSatisfies(error -> {
+                        assertThat(error).isInstanceOf(StatementTimeoutException.class);
+                        seen[0] = (StatementTimeoutException) error;
+                    })
                     .verify(TIMEOUT);
             awaitAcquired(pool, 1, Duration.ofSeconds(2));
         } finally {
             blocker.close();
         }
+        return seen[0];
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.valence.orm.reactive.internal.connection;
 
+import io.r2dbc.spi.Readable;
+import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.reactive.internal.execution.Relay;
+import io.valence.orm.reactive.internal.execution.RowGate;
 import io.valence.orm.reactive.internal.execution.StatementTarget;
+import java.util.function.Function;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Operators;
 
@@ -25,7 +29,7 @@ import reactor.core.publisher.Operators;
  *
  * @param <T> the element type
  */
-final class ExchangeRelay<T> extends Relay<T> {
+final class ExchangeRelay<T> extends Relay<T> implements RowGate {
     private final LeasedConnection lease;
     private volatile boolean cancelled;
     private volatile boolean answered;
@@ -38,9 +42,11 @@ final class ExchangeRelay<T> extends Relay<T> {
         this.lease = lease;
     }
 
-    /** @return whether the operation cancelled, so that rows arriving now are dropped unread */
-    boolean isCancelled() {
-        return cancelled;
+    /** Maps a row under this relay's lock, which a cancel takes too: see {@link RowGate}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <R> R map(Readable row, Function<ResultRow, R> mapper) {
+        return cancelled ? (R) StatementTarget.UNREAD : mapper.apply(row::get);
     }
 
     @Override
@@ -92,7 +98,9 @@ final class ExchangeRelay<T> extends Relay<T> {
 
     @Override
     public void cancel() {
-        cancelled = true;
+        synchronized (this) {
+            cancelled = true; // after the row being mapped, if any: the session's next operation may start now
+        }
         if (!ended) {
             lease.exchangeAbandoned();
         }

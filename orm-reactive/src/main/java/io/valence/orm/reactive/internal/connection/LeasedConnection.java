@@ -3,10 +3,10 @@ package io.valence.orm.reactive.internal.connection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import io.valence.orm.reactive.internal.execution.RowGate;
 import io.valence.orm.reactive.internal.execution.StatementTarget;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -217,13 +217,13 @@ final class LeasedConnection implements StatementTarget {
     }
 
     @Override
-    public <T> Flux<T> execute(Statement statement, BiFunction<Result, BooleanSupplier, Publisher<T>> reader) {
+    public <T> Flux<T> execute(Statement statement, BiFunction<Result, RowGate, Publisher<T>> reader) {
         return new Flux<>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
                 ExchangeRelay<T> relay = new ExchangeRelay<>(actual, LeasedConnection.this);
                 Flux.from(execute(statement::execute))
-                        .concatMap(result -> reader.apply(result, relay::isCancelled))
+                        .concatMap(result -> reader.apply(result, relay))
                         .subscribe(relay);
             }
         };

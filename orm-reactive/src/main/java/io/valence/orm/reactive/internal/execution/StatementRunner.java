@@ -69,8 +69,7 @@ public final class StatementRunner {
 
     /** The rows of a statement, {@code fetchSize} per round trip, or all at once for 0. */
     private <T> Flux<T> rows(StatementTarget target, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
-        return Flux.defer(() -> target.execute(prepare(target, statement, fetchSize), (result, cancelled) -> result.map(
-                        row -> cancelled.getAsBoolean() ? StatementRunner.<T>unread() : mapper.apply(row::get))))
+        return Flux.defer(() -> target.execute(prepare(target, statement, fetchSize), (result, gate) -> result.map(row -> gate.map(row, mapper))))
                 .onErrorMap(error -> errors.translate(error, statement));
     }
 
@@ -95,14 +94,9 @@ public final class StatementRunner {
      * @return a Mono of the rows changed
      */
     public Mono<Long> update(StatementTarget target, SqlStatement statement) {
-        return Flux.defer(() -> target.execute(prepare(target, statement, 0), (result, cancelled) -> result.getRowsUpdated()))
+        return Flux.defer(() -> target.execute(prepare(target, statement, 0), (result, gate) -> result.getRowsUpdated()))
                 .reduce(0L, Long::sum)
                 .onErrorMap(error -> errors.translate(error, statement));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T unread() {
-        return (T) StatementTarget.UNREAD;
     }
 
     private static Statement prepare(StatementTarget target, SqlStatement statement, int fetchSize) {

@@ -3,7 +3,6 @@ package io.valence.orm.reactive.internal.execution;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import java.util.function.BiFunction;
-import java.util.function.BooleanSupplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -31,10 +30,10 @@ public interface StatementTarget {
      * Executes a bound statement and reads each of its results.
      *
      * @param statement a statement this target created
-     * @param reader reads one result (its rows or its count), given whether the operation was
-     *     cancelled meanwhile: a row read after that must not be mapped, and {@link #UNREAD} stands for it
+     * @param reader reads one result (its rows or its count), mapping each row through the gate:
+     *     a row read after the operation was cancelled is not mapped, and {@link #UNREAD} stands for it
      * @param <T> what the reader emits
      * @return what the reader emits for each result, in order
      */
-    <T> Flux<T> execute(Statement statement, BiFunction<Result, BooleanSupplier, Publisher<T>> reader);
+    <T> Flux<T> execute(Statement statement, BiFunction<Result, RowGate, Publisher<T>> reader);
 }

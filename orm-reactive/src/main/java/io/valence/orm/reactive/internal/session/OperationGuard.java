@@ -142,8 +142,13 @@ final class OperationGuard {
 
         @Override
         public void cancel() {
-            release(claim);
-            super.cancel();
+            // the cancel first reaches the work, which waits for a row being loaded: only then may
+            // another operation read the unit of work
+            try {
+                super.cancel();
+            } finally {
+                release(claim);
+            }
         }
     }
 

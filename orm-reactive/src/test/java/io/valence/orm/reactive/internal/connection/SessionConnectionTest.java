@@ -54,7 +54,7 @@ class SessionConnectionTest {
     }
 
     private static Flux<String> select(LeasedConnection connection) {
-        return connection.execute(connection.createStatement("SELECT 1"), (result, cancelled) -> result.map(row -> "row"));
+        return connection.execute(connection.createStatement("SELECT 1"), (result, gate) -> result.map(row -> "row"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class SessionConnectionTest {
         // reading a row is what loads an object into the session: one read ahead of the demand would
         // still be loading on the driver's thread after a cancel, while the session's next operation runs
         Flux<Integer> rows = connection.execute(
-                connection.createStatement("SELECT 1"), (result, cancelled) -> result.map(row -> read.incrementAndGet()));
+                connection.createStatement("SELECT 1"), (result, gate) -> result.map(row -> read.incrementAndGet()));
 
         List<Integer> received = new CopyOnWriteArrayList<>();
         BaseSubscriber<Integer> reader = new BaseSubscriber<>() {
