@@ -131,6 +131,24 @@ final class Faults {
     }
 
     /**
+     * While a {@link Lock} is still held: within 2 s no statement of the database waits for it any
+     * more (the abandoned ones were cancelled on the server) and no connection is acquired.
+     */
+    static void assertReleasedWhileLockHeld(ConnectionPool pool, ConnectionFactory observer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long waiting = waitingForLock(observer);
+        while (waiting > 0 && System.nanoTime() < deadline) {
+            sleep(20);
+            waiting = waitingForLock(observer);
+        }
+        int acquired = acquiredAfter(pool, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        System.out.println("while the lock is held: " + waiting + " statements still wait for it on the server, "
+                + acquired + " connections acquired");
+        assertThat(waiting).as("statements still waiting for the lock on the server").isZero();
+        assertThat(acquired).as("connections still acquired while the lock is held").isZero();
+    }
+
+    /**
      * Waits until a statement whose text matches {@code queryLike} (an SQL LIKE pattern) waits for a
      * lock, and returns its backend's pid: the session's statement, caught in flight on the server.
      */
