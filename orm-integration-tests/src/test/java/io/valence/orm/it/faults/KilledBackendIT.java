@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.TestInstance;
 import reactor.test.StepVerifier;
@@ -130,12 +129,6 @@ class KilledBackendIT {
         assertCleanWithCrates(pool, batch, 1);
     }
 
-    @Disabled("Fails on main (issue 20, observation 3): commit()'s expectErrorSatisfies sees the driver's raw"
-            + " ReactorNettyClient$PostgresConnectionClosedException ([08006] Connection unexpectedly closed) instead of"
-            + " a TransactionOutcomeUnknownException, and the next operation says 'This session's transaction was rolled"
-            + " back because COMMIT failed'. ErrorTranslator.translateCommit exists, but DefaultReactiveSession.commit()"
-            + " hands channel.commit()'s error to runner.fail(\"COMMIT\", …) untranslated, so TransactionState never"
-            + " reaches OUTCOME_UNKNOWN (nothing calls TransactionState.outcomeUnknown)")
     @RepeatedTest(3)
     void aBackendKilledWhileCommitIsInFlightReportsTheOutcomeUnknownUntilRollback(
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
