@@ -8,6 +8,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import io.valence.orm.query.Select;
+import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.IsolatedDatabase;
 import java.time.Duration;
@@ -16,10 +17,12 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * Set-up and checks shared by the fault tests: batches of rows, seeds, the pool's acquired count,
@@ -131,6 +134,24 @@ final class Faults {
     }
 
     /**
+     * While a {@link Lock} is still held: within 2 s no statement of the database waits for it any
+     * more (the abandoned ones were cancelled on the server) and no connection is acquired.
+     */
+    static void assertReleasedWhileLockHeld(ConnectionPool pool, ConnectionFactory observer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long waiting = waitingForLock(observer);
+        while (waiting > 0 && System.nanoTime() < deadline) {
+            sleep(20);
+            waiting = waitingForLock(observer);
+        }
+        int acquired = acquiredAfter(pool, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        System.out.println("while the lock is held: " + waiting + " statements still wait for it on the server, "
+                + acquired + " connections acquired");
+        assertThat(waiting).as("statements still waiting for the lock on the server").isZero();
+        assertThat(acquired).as("connections still acquired while the lock is held").isZero();
+    }
+
+    /**
      * Waits until a statement whose text matches {@code queryLike} (an SQL LIKE pattern) waits for a
      * lock, and returns its backend's pid: the session's statement, caught in flight on the server.
      */
@@ -164,6 +185,16 @@ final class Faults {
     static void mapSessionBackendToView(ConnectionFactory observer) {
         run(observer, "DROP TABLE IF EXISTS \"session_backend\"");
         run(observer, "CREATE OR REPLACE VIEW \"session_backend\" AS SELECT pg_backend_pid() AS \"pid\"");
+    }
+
+    /** The backend serving the session now, read through a statement of the session (see {@link SessionBackend}). */
+    static int backendOf(ReactiveSession session) {
+        AtomicInteger pid = new AtomicInteger();
+        StepVerifier.create(session.scalars(Select.from(SessionBackend.class)))
+                .consumeNextWith(backend -> pid.set(backend.pid))
+                .expectComplete()
+                .verify(TIMEOUT);
+        return pid.get();
     }
 
     /** The committed crates of a batch. */

@@ -52,14 +52,14 @@ class KilledBackendIT {
     void aPooledConnectionKilledBeforeTheSessionsFirstStatementIsReplacedWithoutAnError(
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         ReactiveSession warm = factory.openSession();
-        int killed = backendOf(warm);
+        int killed = Faults.backendOf(warm);
         StepVerifier.create(warm.close()).expectComplete().verify(TIMEOUT);
         Faults.terminate(database.connectionFactory(), killed);
         Faults.sleep(200); // for the pool's socket to see the close, as a restart would leave it
 
         ReactiveSession session = factory.openSession();
         String batch = Faults.newBatch("killed-idle");
-        assertThat(backendOf(session)).as("the session's backend after the kill").isNotEqualTo(killed);
+        assertThat(Faults.backendOf(session)).as("the session's backend after the kill").isNotEqualTo(killed);
         session.addAll(Crate.withBottles(batch, batch, 2).graph());
         StepVerifier.create(session.commit().then(session.close())).expectComplete().verify(TIMEOUT);
         assertCleanWithCrates(pool, batch, 1);
@@ -71,7 +71,7 @@ class KilledBackendIT {
         String batch = Faults.newBatch("killed-between");
         ReactiveSession session = factory.openSession();
         session.addAll(Crate.withBottles(batch, batch + "-lost", 2).graph());
-        int killed = backendOf(session); // the autoflush wrote the crate first
+        int killed = Faults.backendOf(session); // the autoflush wrote the crate first
         Faults.terminate(database.connectionFactory(), killed);
 
         StepVerifier.create(session.count(Select.from(Crate.class).filterBy("batch", batch)))
@@ -86,7 +86,7 @@ class KilledBackendIT {
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         String batch = Faults.newBatch("killed-stream");
         ReactiveSession session = factory.openSession();
-        int killed = backendOf(session);
+        int killed = Faults.backendOf(session);
         int firstRows = 1 + random.nextInt(100);
         AtomicInteger rows = new AtomicInteger();
 
@@ -108,7 +108,7 @@ class KilledBackendIT {
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         String batch = Faults.newBatch("killed-flush");
         ReactiveSession session = factory.openSession();
-        int killed = backendOf(session);
+        int killed = Faults.backendOf(session);
         Crate crate = Crate.withBottles(batch, batch + "-lost", 2 + random.nextInt(4));
         session.addAll(crate.graph());
         // the crate's INSERT runs; its bottles' INSERT waits for a bottle code another transaction holds
@@ -134,7 +134,7 @@ class KilledBackendIT {
             SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
         String batch = Faults.newBatch("killed-commit");
         ReactiveSession session = factory.openSession();
-        int killed = backendOf(session);
+        int killed = Faults.backendOf(session);
         Crate crate = Crate.withBottles(batch, batch + "-unknown", 3);
         // another transaction holds the crate's code first: the deferred unique check makes COMMIT wait for it
         Faults.Lock lock = Faults.Lock.take(database, "INSERT INTO \"crate\" (\"batch\", \"code\", \"expected\")"
@@ -158,7 +158,7 @@ class KilledBackendIT {
                 .expectErrorSatisfies(KilledBackendIT::outcomeUnknown)
                 .verify(TIMEOUT);
         StepVerifier.create(session.rollback()).expectComplete().verify(TIMEOUT);
-        assertThat(backendOf(session)).as("the session's backend after rollback()").isNotEqualTo(killed);
+        assertThat(Faults.backendOf(session)).as("the session's backend after rollback()").isNotEqualTo(killed);
         session.addAll(Crate.withBottles(batch, batch + "-after", 2).graph());
         StepVerifier.create(session.commit().then(session.close())).expectComplete().verify(TIMEOUT);
         // the server ended the backend before its COMMIT finished: the transaction was rolled back there
@@ -177,19 +177,9 @@ class KilledBackendIT {
                         .hasCauseInstanceOf(ConnectionLostException.class))
                 .verify(TIMEOUT);
         StepVerifier.create(session.rollback()).expectComplete().verify(TIMEOUT);
-        assertThat(backendOf(session)).as("the session's backend after rollback()").isNotEqualTo(killed);
+        assertThat(Faults.backendOf(session)).as("the session's backend after rollback()").isNotEqualTo(killed);
         session.addAll(Crate.withBottles(batch, batch + "-after", 2).graph());
         StepVerifier.create(session.commit().then(session.close())).expectComplete().verify(TIMEOUT);
-    }
-
-    /** The backend serving the session now, read through a statement of the session. */
-    private static int backendOf(ReactiveSession session) {
-        AtomicInteger pid = new AtomicInteger();
-        StepVerifier.create(session.scalars(Select.from(SessionBackend.class)))
-                .consumeNextWith(backend -> pid.set(backend.pid))
-                .expectComplete()
-                .verify(TIMEOUT);
-        return pid.get();
     }
 
     /** The statement's error: the connection was lost (57P01 read from the server, or 08006 from the closed socket). */

@@ -70,7 +70,7 @@ public final class TransactionChannel {
      * @return a Flux of mapped rows
      */
     public <T> Flux<T> rows(SqlStatement statement, Function<ResultRow, T> mapper) {
-        return connection.connection().flatMapMany(open -> runner.rows(open, statement, mapper)).doOnError(this::failed);
+        return connection.connection().flatMapMany(open -> runner.rows(open, statement, mapper).doOnError(this::failed));
     }
 
     /**
@@ -84,8 +84,8 @@ public final class TransactionChannel {
      * @return a Flux of mapped rows
      */
     public <T> Flux<T> stream(SqlStatement statement, int sliceSize, Function<ResultRow, T> mapper) {
-        return connection.connection().flatMapMany(open -> runner.stream(open, statement, sliceSize, mapper))
-                .doOnError(this::failed);
+        return connection.connection()
+                .flatMapMany(open -> runner.stream(open, statement, sliceSize, mapper).doOnError(this::failed));
     }
 
     /**
@@ -107,7 +107,7 @@ public final class TransactionChannel {
      * @return a Mono of the count of rows it changed
      */
     public Mono<Long> update(SqlStatement statement) {
-        return connection.connection().flatMap(open -> runner.update(open, statement)).doOnError(this::failed);
+        return connection.connection().flatMap(open -> runner.update(open, statement).doOnError(this::failed));
     }
 
     /**
@@ -169,7 +169,7 @@ public final class TransactionChannel {
     }
 
     private Mono<Void> control(Function<LeasedConnection, Mono<Void>> call) {
-        return connection.connection().flatMap(call).doOnError(this::failed);
+        return connection.connection().flatMap(open -> call.apply(open).doOnError(this::failed));
     }
 
     /** A failure the database raised (possibly wrapped by the translation) aborted the transaction. */
