@@ -12,8 +12,8 @@ import reactor.core.publisher.Operators;
 /**
  * Relays one statement's exchange (its results and rows) to the operation that runs it, and keeps
  * the operation's cancel from reaching r2dbc-postgresql 1.1.1 where the driver leaks buffers on
- * it. A cancel marks the exchange: the reader maps no more rows ({@link #isCancelled()}), so no
- * object is loaded after the operation ended, and then:
+ * it. A cancel marks the exchange once the row being mapped, if any, is loaded: the reader maps no
+ * more rows ({@link RowGate}), so no object is loaded after the operation ended, and then:
  * <ul>
  *   <li>before the driver answered anything, the cancel waits for the first answer, which proves
  *       the statement was written: the driver encodes bind values into buffers when the exchange

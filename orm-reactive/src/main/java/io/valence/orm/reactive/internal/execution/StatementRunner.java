@@ -1,6 +1,5 @@
 package io.valence.orm.reactive.internal.execution;
 
-import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.internal.sql.SqlStatement;
