@@ -6,6 +6,8 @@ import io.valence.orm.reactive.internal.execution.Relay;
 import io.valence.orm.reactive.internal.execution.RowGate;
 import io.valence.orm.reactive.internal.execution.StatementTarget;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Operators;
 
@@ -30,6 +32,7 @@ import reactor.core.publisher.Operators;
  * @param <T> the element type
  */
 final class ExchangeRelay<T> extends Relay<T> implements RowGate {
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeRelay.class);
     private final LeasedConnection lease;
     private volatile boolean cancelled;
     private volatile boolean answered;
@@ -68,7 +71,8 @@ final class ExchangeRelay<T> extends Relay<T> implements RowGate {
     public void onError(Throwable error) {
         end();
         if (cancelled) {
-            Operators.onErrorDropped(error, actual.currentContext());
+            // expected: the statement was abandoned, and usually cancelled on the server since
+            LOG.debug("A statement abandoned by its operation ended with an error", error);
         } else {
             actual.onError(error);
         }

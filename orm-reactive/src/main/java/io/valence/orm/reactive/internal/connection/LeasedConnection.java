@@ -110,6 +110,31 @@ final class LeasedConnection implements StatementTarget {
     }
 
     /**
+     * Commits like {@link #endTransaction(Function)}. COMMIT runs detached from the caller, whose
+     * cancel only stops the wait: COMMIT can wait on the server (a deferred unique check waiting for
+     * another transaction's row), so until it answers it counts as abandoned, and the rollback that
+     * follows a cancel cancels it there first; its late answer then ends here instead of being
+     * dropped by the driver as an error nobody handles.
+     *
+     * @param commitFailure translates a failure of COMMIT itself
+     * @return a Mono that completes after COMMIT
+     */
+    Mono<Void> commitTransaction(Function<Throwable, Throwable> commitFailure) {
+        return endTransaction(open -> {
+            Sinks.Empty<Void> answer = Sinks.empty();
+            abandoned = true;
+            Mono.from(open.commitTransaction()).subscribe(null, error -> {
+                abandoned = false;
+                answer.tryEmitError(error);
+            }, () -> {
+                abandoned = false;
+                answer.tryEmitEmpty();
+            });
+            return answer.asMono().onErrorMap(commitFailure);
+        });
+    }
+
+    /**
      * Rolls the transaction back like {@link #endTransaction(Function)}, first cancelling on the
      * server a statement that was abandoned while still running: otherwise ROLLBACK would queue
      * behind it, and the connection stay out, for as long as the statement runs (a lock wait can

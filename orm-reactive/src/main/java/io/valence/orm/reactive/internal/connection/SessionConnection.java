@@ -111,7 +111,7 @@ final class SessionConnection {
             }
             current.revoke();
             // only COMMIT's own failure is translated as one: a failed BEGIN means COMMIT was never sent
-            return current.endTransaction(open -> Mono.from(open.commitTransaction()).onErrorMap(commitFailure))
+            return current.commitTransaction(commitFailure)
                     .then(Mono.defer(() -> release(current)));
         });
     }
