@@ -51,6 +51,27 @@ public interface SessionFactory {
     ReactiveSession openSession();
 
     /**
+     * Opens a session that works inside a transaction someone else opened and will end, usually
+     * Spring's transaction manager (orm-spring's {@code ValenceTransactions} does this inside
+     * {@code @Transactional} methods): Valence's statements and those of the owner (a
+     * {@code DatabaseClient}, say) then commit or roll back together.
+     *
+     * <p>The session takes its connection from {@code transactionConnection} when it first needs
+     * one, and sends neither BEGIN, COMMIT nor ROLLBACK on it, nor closes it: that is the owner's.
+     * {@link ReactiveSession#commit()} flushes and leaves the commit to the owner;
+     * {@link ReactiveSession#rollback()} fails, since only the owner can roll its transaction back
+     * (let the transactional work fail instead); {@link ReactiveSession#close()} ends the session.
+     * Everything else (identity map, flush, savepoints, the one-operation rule) is as in any
+     * session. The factory's statement and lock timeouts are not applied: they ride on the BEGIN
+     * that the owner sends.
+     *
+     * @param transactionConnection a factory whose {@code create()} emits the connection on which
+     *     the transaction is open (for example one that emits an already obtained connection)
+     * @return a new session; close it when the transaction ends
+     */
+    ReactiveSession openJoinedSession(ConnectionFactory transactionConnection);
+
+    /**
      * Opens a session, runs the work, and closes the session when the work's Mono terminates or is
      * cancelled; what the work did not commit is rolled back.
      *

@@ -13,9 +13,15 @@ import java.time.Duration;
  * @param staleReplacements how many pooled connections that the server closed while idle an
  *     acquisition replaces before it gives up: one more than the pool holds, so a restart that
  *     closed every idle connection goes unseen
+ * @param owner who begins, ends and releases the transaction: the session, or whoever opened it
+ *     before the session joined it
  */
 public record ChannelSettings(
-        ConnectionFactory connectionFactory, Duration acquireTimeout, String beginSql, int staleReplacements) {
+        ConnectionFactory connectionFactory,
+        Duration acquireTimeout,
+        String beginSql,
+        int staleReplacements,
+        TransactionOwner owner) {
 
     /**
      * Settings whose transactions carry the given limits, set with {@code SET LOCAL} in the same
@@ -31,7 +37,7 @@ public record ChannelSettings(
             ConnectionFactory connectionFactory, Duration acquireTimeout, Duration statementTimeout, Duration lockTimeout) {
         int staleReplacements = PoolCapacity.maxSize(connectionFactory).orElse(1) + 1;
         if (statementTimeout == null && lockTimeout == null) {
-            return new ChannelSettings(connectionFactory, acquireTimeout, null, staleReplacements);
+            return new ChannelSettings(connectionFactory, acquireTimeout, null, staleReplacements, TransactionOwner.SESSION);
         }
         StringBuilder begin = new StringBuilder("BEGIN");
         // milliseconds as a number Valence computed: nothing of the user's text reaches the SQL
@@ -41,6 +47,19 @@ public record ChannelSettings(
         if (lockTimeout != null) {
             begin.append("; SET LOCAL lock_timeout = ").append(lockTimeout.toMillis());
         }
-        return new ChannelSettings(connectionFactory, acquireTimeout, begin.toString(), staleReplacements);
+        return new ChannelSettings(
+                connectionFactory, acquireTimeout, begin.toString(), staleReplacements, TransactionOwner.SESSION);
+    }
+
+    /**
+     * Settings for a session that joins a transaction someone else opened and ends (Spring's
+     * transaction manager): its connection comes from {@code transactionConnection}, and the channel
+     * sends no BEGIN, COMMIT or ROLLBACK and never closes that connection.
+     *
+     * @param transactionConnection emits the connection on which the transaction is open
+     * @return the settings
+     */
+    public ChannelSettings joining(ConnectionFactory transactionConnection) {
+        return new ChannelSettings(transactionConnection, acquireTimeout, null, 0, TransactionOwner.EXTERNAL);
     }
 }

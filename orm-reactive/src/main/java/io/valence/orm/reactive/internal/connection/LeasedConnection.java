@@ -74,6 +74,19 @@ final class LeasedConnection implements StatementTarget {
         this.beginFailed = beginFailed;
     }
 
+    /**
+     * A lease on a connection whose transaction someone else opened (and will end): statements go
+     * straight to it, with no BEGIN.
+     *
+     * @param delegate the connection, inside its owner's open transaction
+     * @return the lease
+     */
+    static LeasedConnection joined(Connection delegate) {
+        LeasedConnection joined = new LeasedConnection(delegate, null, (lease, error) -> {});
+        joined.begun = true;
+        return joined;
+    }
+
     /** @return BEGIN's error once it failed, else null */
     Throwable beginError() {
         return beginError;
@@ -143,8 +156,17 @@ final class LeasedConnection implements StatementTarget {
      * @return a Mono that completes after ROLLBACK
      */
     Mono<Void> rollbackTransaction() {
-        Mono<Void> rollback = endTransaction(Connection::rollbackTransaction);
-        return abandoned ? ServerCancel.send(delegate).then(rollback) : rollback;
+        return cancelAbandoned().then(endTransaction(Connection::rollbackTransaction));
+    }
+
+    /**
+     * Cancels on the server a statement that was abandoned while still running, so that whatever
+     * ends the transaction next does not queue behind it.
+     *
+     * @return a Mono that completes once the server took the cancel request; at once when nothing was abandoned
+     */
+    Mono<Void> cancelAbandoned() {
+        return Mono.defer(() -> abandoned ? ServerCancel.send(delegate) : Mono.empty());
     }
 
     /**

@@ -78,7 +78,9 @@ final class SessionConnection {
      * @return the session's lease on it
      */
     LeasedConnection lease(Connection acquired) {
-        LeasedConnection leased = new LeasedConnection(acquired, settings.beginSql(), this::beginFailed);
+        LeasedConnection leased = joined()
+                ? LeasedConnection.joined(acquired)
+                : new LeasedConnection(acquired, settings.beginSql(), this::beginFailed);
         lease = leased;
         return leased;
     }
@@ -110,6 +112,9 @@ final class SessionConnection {
                 return Mono.empty();
             }
             current.revoke();
+            if (joined()) {
+                return release(current); // the transaction's owner commits
+            }
             // only COMMIT's own failure is translated as one: a failed BEGIN means COMMIT was never sent
             return current.commitTransaction(commitFailure)
                     .then(Mono.defer(() -> release(current)));
@@ -130,6 +135,10 @@ final class SessionConnection {
                 return Mono.empty();
             }
             current.revoke();
+            if (joined()) {
+                // the owner rolls back; a statement still running would hold its ROLLBACK up
+                return current.cancelAbandoned().then(Mono.defer(() -> release(current)));
+            }
             return current.rollbackTransaction()
                     .onErrorResume(error -> {
                         LOG.debug("ROLLBACK failed, the connection is released anyway", error);
@@ -163,7 +172,13 @@ final class SessionConnection {
         if (lease == current) {
             lease = null;
         }
-        return quietly(current.giveBack(), "Releasing the connection failed");
+        // a joined transaction's connection is its owner's to release
+        return joined() ? Mono.empty() : quietly(current.giveBack(), "Releasing the connection failed");
+    }
+
+    /** @return whether the session joined a transaction that someone else owns */
+    boolean joined() {
+        return settings.owner() == TransactionOwner.EXTERNAL;
     }
 
     private static Mono<Void> quietly(Mono<Void> release, String failure) {

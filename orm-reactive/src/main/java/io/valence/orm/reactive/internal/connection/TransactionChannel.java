@@ -40,6 +40,17 @@ public final class TransactionChannel {
         return new TransactionChannel(new SessionConnection(settings), runner);
     }
 
+    /**
+     * Whether the channel works inside a transaction someone else owns (Spring's): then
+     * {@link #commit()} and {@link #rollback()} end only the channel's use of the connection, and
+     * the owner commits or rolls back.
+     *
+     * @return true for a joined transaction
+     */
+    public boolean isJoined() {
+        return connection.joined();
+    }
+
     /** @return whether a connection is being acquired from the pool right now, for the guard's messages */
     public boolean isProvisioning() {
         return connection.isProvisioning();

@@ -145,6 +145,9 @@ final class DefaultReactiveSession implements ReactiveSession {
             if (state.isClosed()) {
                 return Mono.empty();
             }
+            if (channel.isJoined()) {
+                return Mono.error(TransactionState.joinedRollbackRefused());
+            }
             return channel.rollback().doOnSuccess(done -> {
                 unitOfWork.rolledBack();
                 flush.discard();

@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.ConcurrentSessionUseException;
 import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.Metamodel;
@@ -12,6 +13,7 @@ import io.valence.orm.reactive.internal.fanout.FanOut;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -44,10 +46,21 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     @Override
     public ReactiveSession openSession() {
+        checkOpen();
+        return new DefaultReactiveSession(services);
+    }
+
+    @Override
+    public ReactiveSession openJoinedSession(ConnectionFactory transactionConnection) {
+        Objects.requireNonNull(transactionConnection, "transactionConnection");
+        checkOpen();
+        return new DefaultReactiveSession(services.joining(transactionConnection));
+    }
+
+    private void checkOpen() {
         if (closed) {
             throw new OrmException("This SessionFactory is closed; build a new one to open sessions");
         }
-        return new DefaultReactiveSession(services);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.internal.flush.FlushPlanner;
 import io.valence.orm.internal.flush.FlushStatements;
 import io.valence.orm.internal.mapping.EntityMapping;
@@ -41,6 +42,12 @@ record SessionServices(
         return new SessionServices(channelSettings, metamodel, new FlushPlanner(metamodel),
                 new StatementRunner(new ErrorTranslator(metamodel)), new FlushExecutor(new FlushStatements()),
                 new SelectRenderer(metamodel), new DmlRenderer(metamodel));
+    }
+
+    /** The same services for a session that joins the transaction open on {@code transactionConnection}'s connection. */
+    SessionServices joining(ConnectionFactory transactionConnection) {
+        return new SessionServices(channelSettings.joining(transactionConnection), metamodel, planner, runner,
+                flushExecutor, selects, dml);
     }
 
     /** A new session's channel, holding no connection yet. */

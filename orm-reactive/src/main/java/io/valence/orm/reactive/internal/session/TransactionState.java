@@ -53,6 +53,13 @@ final class TransactionState {
         return leased.getAsBoolean() ? Phase.ACTIVE : Phase.IDLE;
     }
 
+    /** The error of {@code rollback()} in a session that joined a transaction someone else owns. */
+    static OrmException joinedRollbackRefused() {
+        return new OrmException("rollback() cannot end this session's transaction: the session joined a transaction"
+                + " that its owner (Spring's transaction manager) opened and ends. Let the transactional method fail"
+                + " (or call setRollbackOnly() on its ReactiveTransaction) to roll it back");
+    }
+
     /** Fails with the exception for the phase when it accepts no operation but {@code rollback()}/{@code close()}. */
     void checkUsable() {
         switch (phase()) {
