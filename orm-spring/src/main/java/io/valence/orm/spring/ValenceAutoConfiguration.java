@@ -49,12 +49,14 @@ public final class ValenceAutoConfiguration {
      * The session-per-request idiom over whichever {@link SessionFactory} the context holds.
      *
      * @param sessionFactory the factory
+     * @param connectionFactory the connection factory whose transaction-bound connections sessions
+     *     join inside Spring transactions
      * @return the transactions
      */
     @Bean
     @ConditionalOnMissingBean
-    public ValenceTransactions valenceTransactions(SessionFactory sessionFactory) {
-        return ValenceTransactions.of(sessionFactory);
+    public ValenceTransactions valenceTransactions(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
+        return ValenceTransactions.of(sessionFactory, connectionFactory);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.valence.orm.spring;
 
+import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.reactive.Settled;
@@ -17,10 +18,18 @@ import reactor.util.function.Tuple3;
  * connection), so concurrent requests never share a session; within one request, run parallel work
  * through {@link #fanOut(List)}, never by zipping operations of one session.
  *
+ * <p><b>Inside a Spring transaction</b> ({@code @Transactional}, {@code TransactionalOperator}, on
+ * Spring's {@code R2dbcTransactionManager} over the same {@link ConnectionFactory}),
+ * {@link #inTransaction} and {@link #withSession} join it instead: the work gets the transaction's
+ * session ({@link #currentSession()}), which runs on the connection Spring bound, so Valence and
+ * {@code DatabaseClient} commit or roll back together and each sees what the other wrote. That
+ * session is flushed before Spring commits and closed when the transaction ends; Spring, not the
+ * work, commits or rolls back. Fan-out branches always get sessions of their own, outside Spring's
+ * transaction.
+ *
  * <p>Every method delegates to the {@link SessionFactory}; nothing happens until the returned Mono
  * is subscribed, and cancelling it (a client that goes away) rolls back and releases the
- * connection. Spring's {@code @Transactional} and {@code ReactiveTransactionManager} do not apply
- * to Valence sessions: a session owns its connection and its transaction (see docs/spring.md).
+ * connection (inside a Spring transaction: Spring does).
  *
  * <pre>{@code
  * @PostMapping("/parents")
@@ -36,45 +45,71 @@ import reactor.util.function.Tuple3;
  */
 public final class ValenceTransactions {
     private final SessionFactory sessionFactory;
+    private final SpringTransactionSessions springSessions;
 
-    private ValenceTransactions(SessionFactory sessionFactory) {
+    private ValenceTransactions(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
         this.sessionFactory = sessionFactory;
+        this.springSessions = new SpringTransactionSessions(sessionFactory, connectionFactory);
     }
 
     /**
      * Wraps a factory.
      *
      * @param sessionFactory the factory whose sessions the methods open
+     * @param connectionFactory the factory's connection factory, the one Spring's transaction
+     *     manager binds connections of
      * @return the transactions of that factory
      */
-    public static ValenceTransactions of(SessionFactory sessionFactory) {
-        return new ValenceTransactions(Objects.requireNonNull(sessionFactory, "sessionFactory"));
+    public static ValenceTransactions of(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
+        return new ValenceTransactions(Objects.requireNonNull(sessionFactory, "sessionFactory"),
+                Objects.requireNonNull(connectionFactory, "connectionFactory"));
     }
 
     /**
      * Runs the work in a new session and commits when it succeeds; rolls back when it fails or is
      * cancelled. The session is closed in every case. See {@link SessionFactory#inTransaction}.
+     * Inside a Spring transaction the work runs in that transaction's session instead, which is
+     * flushed when the work succeeds; Spring commits.
      *
-     * @param work the work, given its own session
+     * @param work the work, given its session
      * @param <T> the result type
-     * @return a Mono of the work's result, emitted after COMMIT; it errors with the work's error or
-     *     the commit's (a constraint violation found at flush, for instance)
+     * @return a Mono of the work's result, emitted after COMMIT (after the flush inside a Spring
+     *     transaction); it errors with the work's error or the commit's (a constraint violation
+     *     found at flush, for instance)
      */
     public <T> Mono<T> inTransaction(Function<ReactiveSession, Mono<T>> work) {
-        return sessionFactory.inTransaction(work);
+        return springSessions.current().flatMap(joined -> joined
+                .map(session -> work.apply(session).flatMap(result -> session.flush().thenReturn(result))
+                        .switchIfEmpty(session.flush().then(Mono.empty())))
+                .orElseGet(() -> sessionFactory.inTransaction(work)));
     }
 
     /**
      * Runs the work in a new session that is closed when the work's Mono terminates or is
      * cancelled; what the work did not commit is rolled back. For reads, or work that commits by
-     * itself. See {@link SessionFactory#withSession}.
+     * itself. See {@link SessionFactory#withSession}. Inside a Spring transaction the work runs in
+     * that transaction's session instead.
      *
-     * @param work the work, given its own session
+     * @param work the work, given its session
      * @param <T> the result type
      * @return a Mono of the work's result
      */
     public <T> Mono<T> withSession(Function<ReactiveSession, Mono<T>> work) {
-        return sessionFactory.withSession(work);
+        return springSessions.current().flatMap(joined -> joined
+                .map(work)
+                .orElseGet(() -> sessionFactory.withSession(work)));
+    }
+
+    /**
+     * The session of the Spring transaction the subscriber runs in: one per transaction, on the
+     * connection Spring's transaction manager bound, flushed before Spring commits and closed when
+     * the transaction ends. Do not commit, roll back or close it: Spring does.
+     *
+     * @return a Mono of the session; it fails with an {@code OrmException} when no Spring
+     *     transaction is active
+     */
+    public Mono<ReactiveSession> currentSession() {
+        return springSessions.required();
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -14,9 +16,11 @@ import reactor.core.publisher.Mono;
 @RestController
 final class TagController {
     private final ValenceTransactions transactions;
+    private final TaggingService tagging;
 
-    TagController(ValenceTransactions transactions) {
+    TagController(ValenceTransactions transactions, TaggingService tagging) {
         this.transactions = transactions;
+        this.tagging = tagging;
     }
 
     /**
@@ -41,5 +45,16 @@ final class TagController {
                 .inTransaction(session -> session.getOrCreate(Tag.class, Map.of("name", name), Map.of()))
                 .map(result -> ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(new TagView(result.entity().id, result.entity().name, result.created())));
+    }
+
+    /**
+     * {@code POST /tags/{name}/audited}: the tag through Valence and an audit line through SQL, in
+     * one {@code @Transactional} method ({@link TaggingService}); {@code ?failAfterwards=true} fails
+     * after both writes, and neither is kept.
+     */
+    @PostMapping("/tags/{name}/audited")
+    Mono<ResponseEntity<TaggingService.Tagged>> audited(
+            @PathVariable String name, @RequestParam(defaultValue = "false") boolean failAfterwards) {
+        return tagging.tag(name, failAfterwards).map(tagged -> ResponseEntity.status(HttpStatus.CREATED).body(tagged));
     }
 }

@@ -17,4 +17,9 @@ public class Tag {
     public String name;
 
     protected Tag() {}
+
+    /** @param name the tag's unique name */
+    public Tag(String name) {
+        this.name = name;
+    }
 }
