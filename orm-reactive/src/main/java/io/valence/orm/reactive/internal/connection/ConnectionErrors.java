@@ -1,11 +1,12 @@
 package io.valence.orm.reactive.internal.connection;
 
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.valence.orm.PoolExhaustedException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Builds the errors of taking a connection from the pool, one factory per message. */
+/** Builds the errors of taking and using a connection, one factory per message. */
 final class ConnectionErrors {
     /** How r2dbc-pool (1.0.2) words its own acquire timeout, {@code ConnectionPoolConfiguration.maxAcquireTime}. */
     private static final Pattern POOL_TIMEOUT = Pattern.compile("Connection acquisition timed out after (\\d+)ms");
@@ -42,5 +43,17 @@ final class ConnectionErrors {
     static Duration poolsOwnTimeout(Throwable poolTimeout, Duration otherwise) {
         Matcher matcher = POOL_TIMEOUT.matcher(String.valueOf(poolTimeout.getMessage()));
         return matcher.find() ? Duration.ofMillis(Long.parseLong(matcher.group(1))) : otherwise;
+    }
+
+    /**
+     * The connection was found closed before a statement was sent. A driver error (SQLSTATE 08006,
+     * as r2dbc-postgresql reports a closed channel) so that the statement runner translates it as
+     * any lost connection, naming the statement.
+     *
+     * @return the exception
+     */
+    static R2dbcNonTransientResourceException closedBeforeStatement() {
+        return new R2dbcNonTransientResourceException(
+                "The connection was closed (by the server or the network) before the statement was sent", "08006");
     }
 }

@@ -1,5 +1,7 @@
 package io.valence.orm.reactive.internal.connection;
 
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
 import io.r2dbc.spi.Readable;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.reactive.internal.execution.Relay;
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * Relays one statement's exchange (its results and rows) to the operation that runs it, and keeps
@@ -24,7 +27,10 @@ import reactor.core.publisher.Operators;
  *   <li>on a result read whole (an unbounded demand), the rest is read and dropped unread instead
  *       of cancelled: the driver would read it all anyway, but its own cancel path leaks the rows
  *       it had queued (its issue #580);</li>
- *   <li>on a cursor (a bounded demand), the exchange is cancelled, which closes the portal.</li>
+ *   <li>on a cursor (a bounded demand), the exchange is cancelled, which closes the portal; the
+ *       rows the driver had queued are then dropped through Reactor's discard hook, which the
+ *       driver does not set at that point of its chain (its issue #580 again): this relay's
+ *       context sets it, and releases what is discarded after its cancel.</li>
  * </ul>
  * A cancel before the exchange ended also tells the lease that the statement may still run on the
  * server, so that a rollback cancels it there (see {@link LeasedConnection#rollbackTransaction()}).
@@ -40,9 +46,33 @@ final class ExchangeRelay<T> extends Relay<T> implements RowGate {
     /** Whether the operation asked for every row at once, so the driver reads the whole result regardless. */
     private volatile boolean unbounded;
 
+    /** The operation's context with the discard hook, made once: operators ask for it as they subscribe. */
+    private Context context;
+
     ExchangeRelay(CoreSubscriber<? super T> actual, LeasedConnection lease) {
         super(actual);
         this.lease = lease;
+    }
+
+    @Override
+    public Context currentContext() {
+        Context current = context;
+        if (current == null) {
+            current = Operators.enableOnDiscard(actual.currentContext(), this::discarded);
+            context = current;
+        }
+        return current;
+    }
+
+    /**
+     * Releases a buffer the driver dropped after this exchange was cancelled. Before the cancel the
+     * driver discards messages it released itself (its {@code handle} steps), so nothing is touched
+     * then; a buffer already released is skipped either way.
+     */
+    private void discarded(Object element) {
+        if (cancelled && element instanceof ReferenceCounted counted && counted.refCnt() > 0) {
+            ReferenceCountUtil.safeRelease(counted);
+        }
     }
 
     /** Maps a row under this relay's lock, which a cancel takes too: see {@link RowGate}. */

@@ -3,6 +3,7 @@ package io.valence.orm.reactive.internal.connection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.ValidationDepth;
 import io.valence.orm.reactive.internal.execution.RowGate;
 import io.valence.orm.reactive.internal.execution.StatementTarget;
 import java.util.function.BiConsumer;
@@ -215,7 +216,11 @@ final class LeasedConnection implements StatementTarget {
     private Publisher<Result> execute(Supplier<Publisher<? extends Result>> statement) {
         return live(() -> {
             if (begun) {
-                return Flux.from(statement.get());
+                // r2dbc-postgresql encodes the bind values when the statement is subscribed, and on a
+                // closed connection never frees them; it knows locally (no I/O) whether it is closed
+                return Mono.from(delegate.validate(ValidationDepth.LOCAL)).flatMapMany(open -> open
+                        ? statement.get()
+                        : Flux.error(ConnectionErrors.closedBeforeStatement()));
             }
             Mono<Void> began = begin();
             return Flux.from(statement.get()).map(result -> new PipelinedResult(result, this, began));
