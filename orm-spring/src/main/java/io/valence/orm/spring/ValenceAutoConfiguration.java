@@ -49,12 +49,26 @@ public final class ValenceAutoConfiguration {
      * The session-per-request idiom over whichever {@link SessionFactory} the context holds.
      *
      * @param sessionFactory the factory
+     * @param translator turns the sessions' exceptions into Spring's
      * @return the transactions
      */
     @Bean
     @ConditionalOnMissingBean
-    public ValenceTransactions valenceTransactions(SessionFactory sessionFactory) {
-        return ValenceTransactions.of(sessionFactory);
+    public ValenceTransactions valenceTransactions(SessionFactory sessionFactory, ValenceExceptionTranslator translator) {
+        return ValenceTransactions.of(sessionFactory, translator);
+    }
+
+    /**
+     * Translates Valence's exceptions into Spring's {@code DataAccessException}s: used by
+     * {@link ValenceTransactions}, and by Spring's {@code PersistenceExceptionTranslationPostProcessor}
+     * for {@code @Repository} beans that throw.
+     *
+     * @return the translator
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ValenceExceptionTranslator valenceExceptionTranslator() {
+        return new ValenceExceptionTranslator();
     }
 
     /**

@@ -19,7 +19,9 @@ import reactor.util.function.Tuple3;
  *
  * <p>Every method delegates to the {@link SessionFactory}; nothing happens until the returned Mono
  * is subscribed, and cancelling it (a client that goes away) rolls back and releases the
- * connection. Spring's {@code @Transactional} and {@code ReactiveTransactionManager} do not apply
+ * connection. A Valence exception leaves these Monos as Spring's {@code DataAccessException} (see
+ * {@link ValenceExceptionTranslator}), with the Valence exception as its cause; other errors pass
+ * unchanged. Spring's {@code @Transactional} and {@code ReactiveTransactionManager} do not apply
  * to Valence sessions: a session owns its connection and its transaction (see docs/spring.md).
  *
  * <pre>{@code
@@ -36,19 +38,33 @@ import reactor.util.function.Tuple3;
  */
 public final class ValenceTransactions {
     private final SessionFactory sessionFactory;
+    private final ValenceExceptionTranslator translator;
 
-    private ValenceTransactions(SessionFactory sessionFactory) {
+    private ValenceTransactions(SessionFactory sessionFactory, ValenceExceptionTranslator translator) {
         this.sessionFactory = sessionFactory;
+        this.translator = translator;
     }
 
     /**
-     * Wraps a factory.
+     * Wraps a factory, translating its exceptions with a {@link ValenceExceptionTranslator}.
      *
      * @param sessionFactory the factory whose sessions the methods open
      * @return the transactions of that factory
      */
     public static ValenceTransactions of(SessionFactory sessionFactory) {
-        return new ValenceTransactions(Objects.requireNonNull(sessionFactory, "sessionFactory"));
+        return of(sessionFactory, new ValenceExceptionTranslator());
+    }
+
+    /**
+     * Wraps a factory, translating its exceptions with the given translator.
+     *
+     * @param sessionFactory the factory whose sessions the methods open
+     * @param translator turns Valence's exceptions into Spring's
+     * @return the transactions of that factory
+     */
+    public static ValenceTransactions of(SessionFactory sessionFactory, ValenceExceptionTranslator translator) {
+        return new ValenceTransactions(Objects.requireNonNull(sessionFactory, "sessionFactory"),
+                Objects.requireNonNull(translator, "translator"));
     }
 
     /**
@@ -58,10 +74,11 @@ public final class ValenceTransactions {
      * @param work the work, given its own session
      * @param <T> the result type
      * @return a Mono of the work's result, emitted after COMMIT; it errors with the work's error or
-     *     the commit's (a constraint violation found at flush, for instance)
+     *     the commit's (a unique violation found at flush becomes a {@code DuplicateKeyException}, for
+     *     instance)
      */
     public <T> Mono<T> inTransaction(Function<ReactiveSession, Mono<T>> work) {
-        return sessionFactory.inTransaction(work);
+        return sessionFactory.inTransaction(work).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -74,7 +91,7 @@ public final class ValenceTransactions {
      * @return a Mono of the work's result
      */
     public <T> Mono<T> withSession(Function<ReactiveSession, Mono<T>> work) {
-        return sessionFactory.withSession(work);
+        return sessionFactory.withSession(work).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -86,7 +103,7 @@ public final class ValenceTransactions {
      * @return a Mono of the results in branch order
      */
     public <T> Mono<List<T>> fanOut(List<Function<ReactiveSession, Mono<T>>> branches) {
-        return sessionFactory.fanOut(branches);
+        return sessionFactory.fanOut(branches).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -100,7 +117,7 @@ public final class ValenceTransactions {
      */
     public <A, B> Mono<Tuple2<A, B>> fanOut(
             Function<ReactiveSession, Mono<A>> a, Function<ReactiveSession, Mono<B>> b) {
-        return sessionFactory.fanOut(a, b);
+        return sessionFactory.fanOut(a, b).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -118,7 +135,7 @@ public final class ValenceTransactions {
             Function<ReactiveSession, Mono<A>> a,
             Function<ReactiveSession, Mono<B>> b,
             Function<ReactiveSession, Mono<C>> c) {
-        return sessionFactory.fanOut(a, b, c);
+        return sessionFactory.fanOut(a, b, c).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -127,7 +144,8 @@ public final class ValenceTransactions {
      *
      * @param branches the work of each branch
      * @param <T> the result type
-     * @return a Mono of each branch's outcome, in branch order
+     * @return a Mono of each branch's outcome, in branch order; a failed branch's {@link Settled#error()}
+     *     is Valence's own exception, untranslated
      */
     public <T> Mono<List<Settled<T>>> fanOutSettled(List<Function<ReactiveSession, Mono<T>>> branches) {
         return sessionFactory.fanOutSettled(branches);
