@@ -5,7 +5,6 @@ import io.valence.orm.reactive.SessionFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +19,8 @@ import org.springframework.context.annotation.Bean;
  * <p>Backs off when the application defines its own {@link SessionFactory} (the
  * {@link ValenceTransactions} bean is then built over that one), and when there is no single
  * {@link ConnectionFactory}. With {@code valence.schema.create=true} the schema is created at
- * start-up, before the web server accepts requests. The factory is closed with the context; the
+ * start-up, before the web server accepts requests; otherwise it is validated against the mapping
+ * ({@code valence.schema.validate}), and a difference stops start-up with a failure analysis. The factory is closed with the context; the
  * {@link ConnectionFactory} stays Spring Boot's (or yours) to close.
  */
 @AutoConfiguration(after = R2dbcAutoConfiguration.class)
@@ -72,14 +72,16 @@ public final class ValenceAutoConfiguration {
     }
 
     /**
-     * Creates the schema at start-up when {@code valence.schema.create=true}.
+     * Creates the schema at start-up when {@code valence.schema.create=true}, and validates it
+     * against the mapping when {@code valence.schema.validate} is true (its default unless the schema
+     * is created).
      *
-     * @param sessionFactory the factory whose entities' tables are created
+     * @param sessionFactory the factory whose entities' tables are created or validated
+     * @param properties the {@code valence.*} properties
      * @return the initializer
      */
     @Bean
-    @ConditionalOnProperty(name = "valence.schema.create", havingValue = "true")
-    ValenceSchemaInitializer valenceSchemaInitializer(SessionFactory sessionFactory) {
-        return new ValenceSchemaInitializer(sessionFactory);
+    ValenceSchemaInitializer valenceSchemaInitializer(SessionFactory sessionFactory, ValenceProperties properties) {
+        return new ValenceSchemaInitializer(sessionFactory, properties.schema());
     }
 }
