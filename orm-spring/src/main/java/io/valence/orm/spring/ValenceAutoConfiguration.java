@@ -1,7 +1,9 @@
 package io.valence.orm.spring;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.reactive.SessionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +25,8 @@ import org.springframework.context.annotation.Bean;
  * ({@code valence.schema.validate}), and a difference stops start-up with a failure analysis. The factory is closed with the context; the
  * {@link ConnectionFactory} stays Spring Boot's (or yours) to close.
  */
-@AutoConfiguration(after = R2dbcAutoConfiguration.class)
+@AutoConfiguration(after = R2dbcAutoConfiguration.class,
+        afterName = "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration")
 @ConditionalOnClass({SessionFactory.class, ConnectionFactory.class})
 @ConditionalOnSingleCandidate(ConnectionFactory.class)
 @EnableConfigurationProperties(ValenceProperties.class)
@@ -37,12 +40,17 @@ public final class ValenceAutoConfiguration {
      *
      * @param connectionFactory where sessions take their connections
      * @param properties the {@code valence.*} properties
+     * @param observationRegistry Spring Boot's observation registry (with Actuator), where sessions,
+     *     flushes, queries and commits are observed; without one they are not
      * @return the factory; its (reactive) {@code close()} runs when the context closes
      */
     @Bean
     @ConditionalOnMissingBean
-    public SessionFactory valenceSessionFactory(ConnectionFactory connectionFactory, ValenceProperties properties) {
-        return SessionFactoryConfigurer.build(SessionFactory.builder(connectionFactory), properties);
+    public SessionFactory valenceSessionFactory(ConnectionFactory connectionFactory, ValenceProperties properties,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
+        SessionFactory.Builder builder = SessionFactory.builder(connectionFactory);
+        observationRegistry.ifAvailable(builder::observationRegistry);
+        return SessionFactoryConfigurer.build(builder, properties);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.valence.orm.internal.flush.FlushPlanner;
 import io.valence.orm.internal.flush.FlushStatements;
 import io.valence.orm.internal.mapping.EntityMapping;
@@ -27,6 +28,7 @@ import io.valence.orm.reactive.internal.flush.FlushExecutor;
  * @param flushExecutor runs flush plans
  * @param selects renders queries
  * @param dml renders bulk DML
+ * @param observations observes sessions, flushes, queries and commits
  */
 record SessionServices(
         ChannelSettings channelSettings,
@@ -35,12 +37,13 @@ record SessionServices(
         StatementRunner runner,
         FlushExecutor flushExecutor,
         SelectRenderer selects,
-        DmlRenderer dml) {
+        DmlRenderer dml,
+        SessionObservations observations) {
 
-    static SessionServices create(ChannelSettings channelSettings, Metamodel metamodel) {
+    static SessionServices create(ChannelSettings channelSettings, Metamodel metamodel, ObservationRegistry observationRegistry) {
         return new SessionServices(channelSettings, metamodel, new FlushPlanner(metamodel),
                 new StatementRunner(new ErrorTranslator(metamodel)), new FlushExecutor(new FlushStatements()),
-                new SelectRenderer(metamodel), new DmlRenderer(metamodel));
+                new SelectRenderer(metamodel), new DmlRenderer(metamodel), new SessionObservations(observationRegistry));
     }
 
     /** A new session's channel, holding no connection yet. */
