@@ -2,6 +2,7 @@ package io.valence.orm.spring;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
+import io.valence.orm.jackson.ValenceJacksonModule;
 import io.valence.orm.reactive.SessionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -64,6 +65,19 @@ public final class ValenceAutoConfiguration {
     @ConditionalOnMissingBean
     public ValenceTransactions valenceTransactions(SessionFactory sessionFactory, ValenceExceptionTranslator translator) {
         return ValenceTransactions.of(sessionFactory, translator);
+    }
+
+    /**
+     * Lets controllers return entities: Spring Boot registers every Jackson {@code Module} bean in its
+     * {@code ObjectMapper}, and this one writes entities without touching unloaded relationships and
+     * without cycles (see {@link ValenceJacksonModule}).
+     *
+     * @return the module
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ValenceJacksonModule valenceJacksonModule() {
+        return new ValenceJacksonModule();
     }
 
     /**

@@ -59,7 +59,9 @@ class ValenceAutoConfigurationTest {
         runner.withUserConfiguration(RecordingConnectionFactoryConfiguration.class)
                 .withPropertyValues(ENTITY_PACKAGES)
                 .run(context -> {
-                    assertThat(context).hasSingleBean(SessionFactory.class).hasSingleBean(ValenceTransactions.class);
+                    assertThat(context).hasSingleBean(SessionFactory.class).hasSingleBean(ValenceTransactions.class)
+                            .hasSingleBean(ValenceExceptionTranslator.class)
+                            .hasSingleBean(io.valence.orm.jackson.ValenceJacksonModule.class);
                     RecordingConnectionFactory connectionFactory = context.getBean(RecordingConnectionFactory.class);
                     SessionFactory factory = context.getBean(SessionFactory.class);
 

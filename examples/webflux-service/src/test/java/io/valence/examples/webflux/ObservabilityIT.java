@@ -47,6 +47,27 @@ class ObservabilityIT {
         assertThat(meters.find("valence.commit").timers()).isNotEmpty();
     }
 
+    @Test
+    void listingEntitiesSerializesThemWithoutAnotherStatement() {
+        String prefix = ParentsApiIT.unique("serialized");
+        client.post().uri("/parents").bodyValue(Map.of("value", prefix, "children", List.of("x", "y")))
+                .exchange()
+                .expectStatus().isCreated();
+        double statements = counted("valence.query.statements") + counted("valence.session.statements");
+
+        String body = client.get().uri(uri -> uri.path("/parents").queryParam("prefix", prefix).build())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).matches("\\[\\{\"id\":(\\d+),\"value\":\"" + prefix + "\",\"children\":\\["
+                + "\\{\"id\":\\d+,\"value\":\"x\",\"parent\":\\{\"id\":\\1}},"
+                + "\\{\"id\":\\d+,\"value\":\"y\",\"parent\":\\{\"id\":\\1}}]}]");
+        assertThat(counted("valence.query.statements") + counted("valence.session.statements"))
+                .as("the parents and their children (select-in), and nothing while writing the JSON")
+                .isEqualTo(statements + 2);
+    }
+
     private long timerCount(String name, String... tags) {
         return meters.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
     }

@@ -27,17 +27,18 @@ import org.springframework.boot.SpringApplication;
  */
 class ResolvedVersionsTest {
     /** Valence's libraries and the property of Spring Boot's BOM that sets their version. */
-    private static final Map<String, String> BOOT_PROPERTY = Map.of(
-            "org.postgresql:r2dbc-postgresql", "r2dbc-postgresql",
-            "io.r2dbc:r2dbc-pool", "r2dbc-pool",
-            "io.r2dbc:r2dbc-spi", "r2dbc-spi",
-            "io.r2dbc:r2dbc-proxy", "r2dbc-proxy",
-            "io.micrometer:micrometer-observation", "micrometer",
-            "org.slf4j:slf4j-api", "slf4j",
-            "jakarta.persistence:jakarta.persistence-api", "jakarta-persistence",
-            "org.testcontainers:testcontainers", "testcontainers",
-            "ch.qos.logback:logback-classic", "logback",
-            "org.junit.jupiter:junit-jupiter-api", "junit-jupiter");
+    private static final Map<String, String> BOOT_PROPERTY = Map.ofEntries(
+            Map.entry("org.postgresql:r2dbc-postgresql", "r2dbc-postgresql"),
+            Map.entry("io.r2dbc:r2dbc-pool", "r2dbc-pool"),
+            Map.entry("io.r2dbc:r2dbc-spi", "r2dbc-spi"),
+            Map.entry("io.r2dbc:r2dbc-proxy", "r2dbc-proxy"),
+            Map.entry("io.micrometer:micrometer-observation", "micrometer"),
+            Map.entry("org.slf4j:slf4j-api", "slf4j"),
+            Map.entry("jakarta.persistence:jakarta.persistence-api", "jakarta-persistence"),
+            Map.entry("org.testcontainers:testcontainers", "testcontainers"),
+            Map.entry("ch.qos.logback:logback-classic", "logback"),
+            Map.entry("org.junit.jupiter:junit-jupiter-api", "junit-jupiter"),
+            Map.entry("com.fasterxml.jackson.core:jackson-databind", "jackson-bom"));
 
     private static final Pattern PROPERTY = Pattern.compile("<([A-Za-z0-9.-]+)\\.version>([^<]+)</");
 
