@@ -12,24 +12,47 @@ public class ConstraintViolationException extends OrmException {
     private final String constraint;
     private final String entityType;
     private final String sql;
+    private final String sqlState;
 
     /**
      * Creates the exception.
      *
      * @param message the full message
+     * @param sqlState the SQLSTATE of class 23 PostgreSQL reported (23505 unique, 23503 foreign key,
+     *     23502 not-null, 23514 check, 23P01 exclusion)
      * @param table the table PostgreSQL reported, or {@code null}
      * @param constraint the constraint PostgreSQL reported, or {@code null}
      * @param entityType the simple name of the entity mapped to the table, or {@code null}
      * @param sql the statement that failed, or {@code null}
-     * @param cause the driver's exception
+     * @param cause the driver's exception, or {@code null} when Valence detected the conflict itself
      */
-    public ConstraintViolationException(
-            String message, String table, String constraint, String entityType, String sql, Throwable cause) {
+    public ConstraintViolationException(String message, String sqlState, String table, String constraint,
+            String entityType, String sql, Throwable cause) {
         super(message, cause);
+        this.sqlState = sqlState;
         this.table = table;
         this.constraint = constraint;
         this.entityType = entityType;
         this.sql = sql;
+    }
+
+    /**
+     * The kind of constraint, as PostgreSQL's SQLSTATE says it.
+     *
+     * @return 23505 (unique), 23503 (foreign key), 23502 (not-null), 23514 (check), 23P01
+     *     (exclusion)
+     */
+    public String sqlState() {
+        return sqlState;
+    }
+
+    /**
+     * Whether a unique constraint (or primary key) was violated: another row holds the value.
+     *
+     * @return {@code true} for SQLSTATE 23505
+     */
+    public boolean isUniqueViolation() {
+        return "23505".equals(sqlState);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.valence.orm.reactive;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.MappingException;
 import io.valence.orm.internal.mapping.Metamodel;
@@ -175,6 +176,7 @@ public interface SessionFactory {
         private Duration acquireTimeout = Duration.ofSeconds(30);
         private Duration statementTimeout;
         private Duration lockTimeout;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
         private Builder(ConnectionFactory connectionFactory) {
             this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -248,6 +250,21 @@ public interface SessionFactory {
             return this;
         }
 
+        /**
+         * Where this factory's sessions, flushes, queries and commits are observed (Micrometer's
+         * Observation API, which Spring Boot's metrics and tracing consume): {@code valence.session},
+         * {@code valence.flush} (rows and statements per table), {@code valence.query} and
+         * {@code valence.commit}, each counting the statements it sent. Default: the noop registry,
+         * which costs nothing.
+         *
+         * @param registry the registry, such as Spring Boot's {@code ObservationRegistry} bean
+         * @return this builder
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
         private static Duration positiveMillis(String setting, Duration timeout) {
             if (timeout.toMillis() < 1) {
                 throw new IllegalArgumentException(setting + " must be at least 1 ms (PostgreSQL counts in"
@@ -273,7 +290,8 @@ public interface SessionFactory {
                         + " before build()");
             }
             return new DefaultSessionFactory(
-                    ChannelSettings.of(connectionFactory, acquireTimeout, statementTimeout, lockTimeout), Metamodel.of(all));
+                    ChannelSettings.of(connectionFactory, acquireTimeout, statementTimeout, lockTimeout), Metamodel.of(all),
+                    observationRegistry);
         }
     }
 }

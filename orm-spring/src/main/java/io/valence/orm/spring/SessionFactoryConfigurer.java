@@ -11,6 +11,7 @@ import java.util.List;
 final class SessionFactoryConfigurer {
     static final String ENTITY_PACKAGES = "valence.entity-packages";
     static final String ACQUIRE_TIMEOUT = "valence.acquire-timeout";
+    static final String SCHEMA_VALIDATE = "valence.schema.validate";
 
     private SessionFactoryConfigurer() {}
 

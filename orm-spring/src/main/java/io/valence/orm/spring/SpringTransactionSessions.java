@@ -28,10 +28,13 @@ final class SpringTransactionSessions {
     private static final Logger LOG = LoggerFactory.getLogger(SpringTransactionSessions.class);
     private final SessionFactory sessionFactory;
     private final ConnectionFactory connectionFactory;
+    private final ValenceExceptionTranslator translator;
 
-    SpringTransactionSessions(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
+    SpringTransactionSessions(
+            SessionFactory sessionFactory, ConnectionFactory connectionFactory, ValenceExceptionTranslator translator) {
         this.sessionFactory = sessionFactory;
         this.connectionFactory = connectionFactory;
+        this.translator = translator;
     }
 
     /**
@@ -111,7 +114,7 @@ final class SpringTransactionSessions {
         @Override
         public Mono<Void> beforeCommit(boolean readOnly) {
             // like Hibernate's session in a read-only Spring transaction: nothing is written
-            return readOnly ? Mono.empty() : session.flush();
+            return readOnly ? Mono.empty() : session.flush().onErrorMap(translator::translateIfValence);
         }
 
         @Override

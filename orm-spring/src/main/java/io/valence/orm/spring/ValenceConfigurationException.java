@@ -1,5 +1,7 @@
 package io.valence.orm.spring;
 
+import io.valence.orm.SchemaDifference;
+import io.valence.orm.SchemaMismatchException;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,20 @@ final class ValenceConfigurationException extends IllegalStateException {
                 "Set " + SessionFactoryConfigurer.ACQUIRE_TIMEOUT + " to a positive duration such as 5s, or remove"
                         + " it to keep the default of 30s.",
                 null);
+    }
+
+    static ValenceConfigurationException schemaMismatch(SchemaMismatchException mismatch) {
+        StringBuilder description = new StringBuilder("The database schema does not match the entity mapping (")
+                .append(mismatch.differences().size()).append(mismatch.differences().size() == 1 ? " difference" : " differences")
+                .append("):");
+        StringBuilder action = new StringBuilder("Apply these fixes in a migration (or correct the mapping):");
+        for (SchemaDifference difference : mismatch.differences()) {
+            description.append("\n  - ").append(difference.problem());
+            action.append("\n  ").append(difference.fix());
+        }
+        action.append("\nOr set ").append(SessionFactoryConfigurer.SCHEMA_VALIDATE)
+                .append("=false to start without the check.");
+        return new ValenceConfigurationException(description.toString(), action.toString(), mismatch);
     }
 
     /** @return what to do about it, as the failure report's "Action" */

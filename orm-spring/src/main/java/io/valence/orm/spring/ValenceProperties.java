@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * valence.entity-packages=com.acme.model
  * valence.acquire-timeout=5s
  * valence.schema.create=true   # demos and tests only: production schemas come from migrations
+ * valence.schema.validate=true # the default unless create=true: compare the schema with the mapping at start-up
  * </pre>
  *
  * @param entityPackages the packages (subpackages included) whose {@code @Entity} classes the
@@ -32,6 +33,19 @@ public record ValenceProperties(
      * @param create whether to create the entities' tables, sequences and indexes at start-up, on a
      *     database that has none of them yet (it fails when they exist). For demos and tests; a
      *     production schema comes from migrations (Flyway, Liquibase)
+     * @param validate whether to compare the database with the mapping at start-up (tables, columns,
+     *     types, nullability, unique constraints, foreign key indexes) and fail start-up listing every
+     *     difference with its fix; {@code null} (unset) means yes unless {@code create} is set
      */
-    public record SchemaProperties(@DefaultValue("false") boolean create) {}
+    public record SchemaProperties(@DefaultValue("false") boolean create, @Nullable Boolean validate) {
+
+        /**
+         * Whether start-up validates the schema.
+         *
+         * @return {@code validate} when set, otherwise {@code !create}
+         */
+        public boolean shouldValidate() {
+            return validate != null ? validate : !create;
+        }
+    }
 }

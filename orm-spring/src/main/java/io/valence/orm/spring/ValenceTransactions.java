@@ -29,7 +29,9 @@ import reactor.util.function.Tuple3;
  *
  * <p>Every method delegates to the {@link SessionFactory}; nothing happens until the returned Mono
  * is subscribed, and cancelling it (a client that goes away) rolls back and releases the
- * connection (inside a Spring transaction: Spring does).
+ * connection (inside a Spring transaction: Spring does). A Valence exception leaves these Monos as
+ * Spring's {@code DataAccessException} (see {@link ValenceExceptionTranslator}), with the Valence
+ * exception as its cause; other errors pass unchanged.
  *
  * <pre>{@code
  * @PostMapping("/parents")
@@ -46,14 +48,17 @@ import reactor.util.function.Tuple3;
 public final class ValenceTransactions {
     private final SessionFactory sessionFactory;
     private final SpringTransactionSessions springSessions;
+    private final ValenceExceptionTranslator translator;
 
-    private ValenceTransactions(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
+    private ValenceTransactions(
+            SessionFactory sessionFactory, ConnectionFactory connectionFactory, ValenceExceptionTranslator translator) {
         this.sessionFactory = sessionFactory;
-        this.springSessions = new SpringTransactionSessions(sessionFactory, connectionFactory);
+        this.translator = translator;
+        this.springSessions = new SpringTransactionSessions(sessionFactory, connectionFactory, translator);
     }
 
     /**
-     * Wraps a factory.
+     * Wraps a factory, translating its exceptions with a {@link ValenceExceptionTranslator}.
      *
      * @param sessionFactory the factory whose sessions the methods open
      * @param connectionFactory the factory's connection factory, the one Spring's transaction
@@ -61,8 +66,23 @@ public final class ValenceTransactions {
      * @return the transactions of that factory
      */
     public static ValenceTransactions of(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
+        return of(sessionFactory, connectionFactory, new ValenceExceptionTranslator());
+    }
+
+    /**
+     * Wraps a factory, translating its exceptions with the given translator.
+     *
+     * @param sessionFactory the factory whose sessions the methods open
+     * @param connectionFactory the factory's connection factory, the one Spring's transaction
+     *     manager binds connections of
+     * @param translator turns Valence's exceptions into Spring's
+     * @return the transactions of that factory
+     */
+    public static ValenceTransactions of(
+            SessionFactory sessionFactory, ConnectionFactory connectionFactory, ValenceExceptionTranslator translator) {
         return new ValenceTransactions(Objects.requireNonNull(sessionFactory, "sessionFactory"),
-                Objects.requireNonNull(connectionFactory, "connectionFactory"));
+                Objects.requireNonNull(connectionFactory, "connectionFactory"),
+                Objects.requireNonNull(translator, "translator"));
     }
 
     /**
@@ -75,13 +95,14 @@ public final class ValenceTransactions {
      * @param <T> the result type
      * @return a Mono of the work's result, emitted after COMMIT (after the flush inside a Spring
      *     transaction); it errors with the work's error or the commit's (a constraint violation
-     *     found at flush, for instance)
+     *     found at flush becomes a {@code DuplicateKeyException}, for instance)
      */
     public <T> Mono<T> inTransaction(Function<ReactiveSession, Mono<T>> work) {
         return springSessions.current().flatMap(joined -> joined
                 .map(session -> work.apply(session).flatMap(result -> session.flush().thenReturn(result))
                         .switchIfEmpty(session.flush().then(Mono.empty())))
-                .orElseGet(() -> sessionFactory.inTransaction(work)));
+                .orElseGet(() -> sessionFactory.inTransaction(work)))
+                .onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -97,7 +118,8 @@ public final class ValenceTransactions {
     public <T> Mono<T> withSession(Function<ReactiveSession, Mono<T>> work) {
         return springSessions.current().flatMap(joined -> joined
                 .map(work)
-                .orElseGet(() -> sessionFactory.withSession(work)));
+                .orElseGet(() -> sessionFactory.withSession(work)))
+                .onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -121,7 +143,7 @@ public final class ValenceTransactions {
      * @return a Mono of the results in branch order
      */
     public <T> Mono<List<T>> fanOut(List<Function<ReactiveSession, Mono<T>>> branches) {
-        return sessionFactory.fanOut(branches);
+        return sessionFactory.fanOut(branches).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -135,7 +157,7 @@ public final class ValenceTransactions {
      */
     public <A, B> Mono<Tuple2<A, B>> fanOut(
             Function<ReactiveSession, Mono<A>> a, Function<ReactiveSession, Mono<B>> b) {
-        return sessionFactory.fanOut(a, b);
+        return sessionFactory.fanOut(a, b).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -153,7 +175,7 @@ public final class ValenceTransactions {
             Function<ReactiveSession, Mono<A>> a,
             Function<ReactiveSession, Mono<B>> b,
             Function<ReactiveSession, Mono<C>> c) {
-        return sessionFactory.fanOut(a, b, c);
+        return sessionFactory.fanOut(a, b, c).onErrorMap(translator::translateIfValence);
     }
 
     /**
@@ -165,7 +187,7 @@ public final class ValenceTransactions {
      * @return a Mono of each branch's outcome, in branch order
      */
     public <T> Mono<List<Settled<T>>> fanOutSettled(List<Function<ReactiveSession, Mono<T>>> branches) {
-        return sessionFactory.fanOutSettled(branches);
+        return sessionFactory.fanOutSettled(branches).onErrorMap(translator::translateIfValence);
     }
 
     /**

@@ -30,15 +30,38 @@ class ValenceAutoConfigurationTest {
     /** Spring Boot builds a pool for this URL; no test here opens a connection to it. */
     private static final String NEVER_CONNECTED_URL = "spring.r2dbc.url=r2dbc:postgresql://nobody:secret@localhost:1/never_connected";
 
+    /** No database here, so no start-up validation (ValenceSchemaValidationIT and the example's tests cover it). */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, ValenceAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, ValenceAutoConfiguration.class))
+            .withPropertyValues("valence.schema.validate=false");
+
+    @Test
+    void validatesTheSchemaAtStartUpUnlessValenceCreatesIt() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .run(context -> assertThat(context.getBean(ValenceProperties.class).schema().shouldValidate()).isTrue());
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .withPropertyValues("valence.schema.create=true")
+                .run(context -> assertThat(context.getBean(ValenceProperties.class).schema().shouldValidate()).isFalse());
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .withPropertyValues("valence.schema.create=true", "valence.schema.validate=true")
+                .run(context -> assertThat(context.getBean(ValenceProperties.class).schema().shouldValidate()).isTrue());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(ValenceProperties.class)
+    static class PropertiesOnly {}
 
     @Test
     void buildsTheSessionFactoryOverTheApplicationsConnectionFactoryBean() {
         runner.withUserConfiguration(RecordingConnectionFactoryConfiguration.class)
                 .withPropertyValues(ENTITY_PACKAGES)
                 .run(context -> {
-                    assertThat(context).hasSingleBean(SessionFactory.class).hasSingleBean(ValenceTransactions.class);
+                    assertThat(context).hasSingleBean(SessionFactory.class).hasSingleBean(ValenceTransactions.class)
+                            .hasSingleBean(ValenceExceptionTranslator.class)
+                            .hasSingleBean(io.valence.orm.jackson.ValenceJacksonModule.class);
                     RecordingConnectionFactory connectionFactory = context.getBean(RecordingConnectionFactory.class);
                     SessionFactory factory = context.getBean(SessionFactory.class);
 
@@ -155,8 +178,9 @@ class ValenceAutoConfigurationTest {
 
     @Test
     void createsNoSchemaUnlessAskedTo() {
+        // starting against a database that never answers proves that no DDL was sent
         runner.withPropertyValues(NEVER_CONNECTED_URL, ENTITY_PACKAGES)
-                .run(context -> assertThat(context).doesNotHaveBean(ValenceSchemaInitializer.class));
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ValenceSchemaInitializer.class));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.ConcurrentSessionUseException;
+import io.valence.orm.ConstraintViolationException;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
@@ -20,6 +21,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -92,7 +95,8 @@ class ValenceTransactionsIT {
 
             StepVerifier.create(misuse)
                     .expectErrorSatisfies(error -> assertThat(error)
-                            .isInstanceOf(ConcurrentSessionUseException.class)
+                            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                            .hasCauseInstanceOf(ConcurrentSessionUseException.class)
                             .hasMessageStartingWith("This session is provisioning a new connection; concurrent"
                                     + " operations are not permitted."))
                     .verify(TIMEOUT);
@@ -101,6 +105,36 @@ class ValenceTransactionsIT {
             second.close().block(TIMEOUT);
         }
         assertThat(acquiredConnections()).isZero();
+    }
+
+    @Test
+    void aUniqueViolationLeavesTheTransactionAsDuplicateKeyWithValencesExceptionAsCause() {
+        transactions.inTransaction(session -> {
+            Note note = new Note("coded");
+            note.code = "taken";
+            session.add(note);
+            return session.flush();
+        }).block(TIMEOUT);
+
+        Mono<Void> duplicate = transactions.inTransaction(session -> {
+            Note note = new Note("again");
+            note.code = "taken";
+            session.add(note);
+            return session.flush();
+        });
+
+        StepVerifier.create(duplicate)
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(DuplicateKeyException.class)
+                            .hasCauseInstanceOf(ConstraintViolationException.class)
+                            .hasMessageContaining("constraint \"note_code_key\"");
+                    assertThat(((ConstraintViolationException) error.getCause()).table()).isEqualTo("note");
+                })
+                .verify(TIMEOUT);
+        assertThat(acquiredConnections()).isZero();
+        // the other tests count three notes
+        transactions.inTransaction(session -> session.one(Select.from(Note.class).filterBy("code", "taken"))
+                .doOnNext(session::delete)).block(TIMEOUT);
     }
 
     private static int acquiredConnections() {

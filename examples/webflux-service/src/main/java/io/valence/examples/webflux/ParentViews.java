@@ -5,7 +5,11 @@ import io.valence.examples.webflux.model.Parent;
 import java.util.Comparator;
 import java.util.List;
 
-/** The JSON shapes of the parents API: requests and responses are records, never entities. */
+/**
+ * The JSON shapes of {@code POST /parents}: the request, and the response built from the entities in
+ * the session (children sorted by id). {@code GET /parents} answers with the entities themselves, in
+ * the same shape plus each child's {@code parent} reference.
+ */
 final class ParentViews {
     private ParentViews() {}
 

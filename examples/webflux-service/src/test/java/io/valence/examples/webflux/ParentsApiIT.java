@@ -92,6 +92,25 @@ class ParentsApiIT {
                 .isEqualTo(new Problem(400, "limit must be 1 to 500, was 0"));
     }
 
+    @Test
+    void answersFrameworkErrorsInTheSameProblemFormat() {
+        assertThat(client.get().uri("/nowhere")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(Problem.class).returnResult().getResponseBody().status()).isEqualTo(404);
+        assertThat(client.delete().uri("/parents")
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(Problem.class).returnResult().getResponseBody().status()).isEqualTo(405);
+        assertThat(client.post().uri("/parents").header("Content-Type", "application/json").bodyValue("{not json")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(Problem.class).returnResult().getResponseBody().status()).isEqualTo(400);
+    }
+
     static String unique(String label) {
         return label + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -27,6 +27,16 @@ public final class FlushStatements {
     private record Shape(Class<?> kind, EntityMapping mapping, List<ColumnMapping> columns) {}
 
     /**
+     * How many statements {@link #bind} makes of a step.
+     *
+     * @param step the step
+     * @return one per {@link #CHUNK} rows or part of it
+     */
+    public static int statementCount(FlushStep step) {
+        return (step.rows().size() + CHUNK - 1) / CHUNK;
+    }
+
+    /**
      * Binds a step, reading the rows' current values (ids assigned by earlier steps included).
      *
      * @param step the step

@@ -97,7 +97,7 @@ public record GetOrCreatePlan<T>(Class<T> type, EntityMapping mapping, List<Stri
                 + "\" already holds the same " + conflictProperties + ", which a unique constraint allows once,"
                 + " and differs in the rest of the lookup. Look the row up by " + conflictProperties
                 + " alone (and set the other properties with updateOrCreate(…) if needed)",
-                mapping.table(), null, mapping.name(), insert.sql(), null);
+                "23505", mapping.table(), null, mapping.name(), insert.sql(), null);
     }
 
     /**

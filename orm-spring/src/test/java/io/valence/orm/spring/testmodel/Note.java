@@ -16,6 +16,9 @@ public class Note {
     @Column(length = 100)
     public String text;
 
+    @Column(length = 20, unique = true)
+    public String code;
+
     protected Note() {}
 
     public Note(String text) {

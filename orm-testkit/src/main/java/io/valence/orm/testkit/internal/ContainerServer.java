@@ -4,7 +4,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.valence.orm.testkit.DatabaseProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** A {@code postgres:18} container started through Testcontainers; stopped on close (Ryuk cleans up otherwise). */
@@ -13,15 +13,15 @@ final class ContainerServer implements PostgresServer {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerServer.class);
     private static final DockerImageName IMAGE = DockerImageName.parse("postgres:18");
 
-    private final PostgreSQLContainer container;
+    private final PostgreSQLContainer<?> container;
 
-    private ContainerServer(PostgreSQLContainer container) {
+    private ContainerServer(PostgreSQLContainer<?> container) {
         this.container = container;
     }
 
     /** Pulls the image if needed and starts the container; blocks until PostgreSQL accepts connections. */
     static ContainerServer start() {
-        PostgreSQLContainer container = new PostgreSQLContainer(IMAGE)
+        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(IMAGE)
                 .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c",
                         "full_page_writes=off", "-c", "max_connections=200");
         container.start();

@@ -105,7 +105,7 @@ final class DatabaseErrors {
                 + (entity != null ? " (entity " + entity.name() + ")" : "")
                 + (constraint != null ? ": constraint \"" + constraint + "\"" : "") + " — " + error.getMessage()
                 + ". What to do: " + advice + "." + statement(statement),
-                table, constraint, name(entity), statement.sql(), error);
+                sqlState, table, constraint, name(entity), statement.sql(), error);
     }
 
     static OrmException rejected(Throwable error, String sqlState, SqlStatement statement) {

@@ -2,17 +2,24 @@ package io.valence.orm.reactive.internal.execution;
 
 import io.r2dbc.spi.Statement;
 import io.valence.orm.internal.load.ResultRow;
+import io.valence.orm.internal.sql.BindText;
 import io.valence.orm.internal.sql.SqlStatement;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Runs one {@link SqlStatement} on a connection: binds its values (never splices them), maps the
- * rows it returns, and translates database errors. Every statement Valence sends goes through here.
+ * rows it returns, and translates database errors. Every statement Valence sends goes through here,
+ * so here each one is logged (logger {@code io.valence.orm.sql} at DEBUG, with its binds written by
+ * {@link BindText}) and counted for the observation it runs under ({@link StatementCounter}).
  */
 public final class StatementRunner {
+    private static final Logger SQL = LoggerFactory.getLogger("io.valence.orm.sql");
     private final ErrorTranslator errors;
 
     /**
@@ -68,7 +75,10 @@ public final class StatementRunner {
 
     /** The rows of a statement, {@code fetchSize} per round trip, or all at once for 0. */
     private <T> Flux<T> rows(StatementTarget target, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
-        return Flux.defer(() -> target.execute(prepare(target, statement, fetchSize), (result, gate) -> result.map(row -> gate.map(row, mapper))))
+        return Flux.deferContextual(context -> {
+                    sent(statement, context);
+                    return target.execute(prepare(target, statement, fetchSize), (result, gate) -> result.map(row -> gate.map(row, mapper)));
+                })
                 .onErrorMap(error -> errors.translate(error, statement));
     }
 
@@ -93,9 +103,20 @@ public final class StatementRunner {
      * @return a Mono of the rows changed
      */
     public Mono<Long> update(StatementTarget target, SqlStatement statement) {
-        return Flux.defer(() -> target.execute(prepare(target, statement, 0), (result, gate) -> result.getRowsUpdated()))
+        return Flux.deferContextual(context -> {
+                    sent(statement, context);
+                    return target.execute(prepare(target, statement, 0), (result, gate) -> result.getRowsUpdated());
+                })
                 .reduce(0L, Long::sum)
                 .onErrorMap(error -> errors.translate(error, statement));
+    }
+
+    /** Logs a statement about to be sent and counts it for the observation it runs under. */
+    private static void sent(SqlStatement statement, ContextView context) {
+        if (SQL.isDebugEnabled()) {
+            SQL.debug(statement.binds().isEmpty() ? "{}" : "{}\n  binds: {}", statement.sql(), BindText.of(statement.binds()));
+        }
+        context.getOrEmpty(StatementCounter.class).ifPresent(counter -> ((StatementCounter) counter).statementSent());
     }
 
     private static Statement prepare(StatementTarget target, SqlStatement statement, int fetchSize) {

@@ -129,14 +129,14 @@ final class DefaultReactiveSession implements ReactiveSession {
 
     @Override
     public Mono<Void> commit() {
-        return runner.mono("commit()", operation -> operation.afterFlush(() -> {
+        return services.observations().commit(runner.mono("commit()", operation -> operation.afterFlush(() -> {
             operation.activity("commit()");
             return channel.commit()
                     .onErrorResume(error -> error instanceof TransactionOutcomeUnknownException unknown
                             ? runner.outcomeUnknown(unknown) : runner.fail("COMMIT", error))
                     .doOnCancel(() -> state.inDoubt("commit()"))
                     .doOnSuccess(done -> unitOfWork.committed());
-        }));
+        })));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.ConcurrentSessionUseException;
 import io.valence.orm.OrmException;
@@ -37,9 +38,10 @@ public final class DefaultSessionFactory implements SessionFactory {
     /**
      * @param channelSettings where sessions take connections, how long they wait, and their limits
      * @param metamodel the validated mappings
+     * @param observationRegistry where sessions, flushes, queries and commits are observed
      */
-    public DefaultSessionFactory(ChannelSettings channelSettings, Metamodel metamodel) {
-        this.services = SessionServices.create(channelSettings, metamodel);
+    public DefaultSessionFactory(ChannelSettings channelSettings, Metamodel metamodel, ObservationRegistry observationRegistry) {
+        this.services = SessionServices.create(channelSettings, metamodel, observationRegistry);
         this.schema = new DefaultSchema(services);
         this.fanOut = new FanOut(this, channelSettings.connectionFactory(), DefaultSessionFactory::closeWhenFree);
     }
@@ -65,6 +67,10 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     @Override
     public <T> Mono<T> withSession(Function<ReactiveSession, Mono<T>> work) {
+        return services.observations().session("withSession", inSession(work));
+    }
+
+    private <T> Mono<T> inSession(Function<ReactiveSession, Mono<T>> work) {
         return Mono.usingWhen(
                 Mono.fromSupplier(this::openSession),
                 work,
@@ -88,10 +94,10 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     @Override
     public <T> Mono<T> inTransaction(Function<ReactiveSession, Mono<T>> work) {
-        return withSession(session -> work.apply(session)
+        return services.observations().session("inTransaction", inSession(session -> work.apply(session)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(result -> session.commit().then(Mono.justOrEmpty(result))));
+                .flatMap(result -> session.commit().then(Mono.justOrEmpty(result)))));
     }
 
     @Override

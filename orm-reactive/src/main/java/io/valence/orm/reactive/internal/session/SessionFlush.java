@@ -61,7 +61,7 @@ final class SessionFlush {
         }
         FlushPlan plan = services.planner().plan(changes);
         changes.inserts().forEach(unitOfWork::beforeInsert);
-        return services.flushExecutor().execute(plan, unitOfWork, channel);
+        return services.observations().flush(plan, services.flushExecutor().execute(plan, unitOfWork, channel));
     }
 
     /** Loads the relationships pending delete cascades need, following the cascade as they arrive. */

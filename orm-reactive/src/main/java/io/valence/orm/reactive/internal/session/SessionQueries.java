@@ -31,35 +31,37 @@ final class SessionQueries {
 
     <T> Flux<T> scalars(Select<T> select) {
         RenderedSelect query = services.selects().render(select);
-        return runner.flux("scalars()", operation -> rows(operation, select, query));
+        return services.observations().query("scalars", select.entityType(),
+                runner.flux("scalars()", operation -> rows(operation, select, query)));
     }
 
     <T> Mono<T> one(Select<T> select) {
         RenderedSelect query = services.selects().render(select);
-        return runner.mono("one()", operation -> atMostOne(operation, select, query)
+        return services.observations().query("one", select.entityType(), runner.mono("one()", operation -> atMostOne(operation, select, query)
                 .switchIfEmpty(Mono.error(() -> new NoResultException("one() found no " + select.entityType().getSimpleName()
-                        + " for " + select + "; use oneOrNone() when no row is a valid outcome"))));
+                        + " for " + select + "; use oneOrNone() when no row is a valid outcome")))));
     }
 
     <T> Mono<T> oneOrNone(Select<T> select) {
         RenderedSelect query = services.selects().render(select);
-        return runner.mono("oneOrNone()", operation -> atMostOne(operation, select, query));
+        return services.observations().query("oneOrNone", select.entityType(),
+                runner.mono("oneOrNone()", operation -> atMostOne(operation, select, query)));
     }
 
     Mono<Long> count(Select<?> select) {
         var statement = services.selects().count(select);
-        return runner.mono("count()", operation -> operation.afterFlush(
-                () -> operation.channel().list(statement, row -> row.get(0, Long.class)).map(rows -> rows.get(0))));
+        return services.observations().query("count", select.entityType(), runner.mono("count()", operation -> operation.afterFlush(
+                () -> operation.channel().list(statement, row -> row.get(0, Long.class)).map(rows -> rows.get(0)))));
     }
 
     /** Loads a relationship of one persistent object that was not loaded (or reloads it), with one statement. */
     <T> Mono<T> fetch(T entity, String relationship) {
         EntityState state = objects.persistentState(entity, "its relationships cannot be fetched; get(…) it first");
         SelectIn selectIn = services.selectInFor(state.mapping(), relationship);
-        return runner.mono("fetch()", operation -> operation.afterFlush(() -> {
+        return services.observations().query("fetch", state.mapping().type(), runner.mono("fetch()", operation -> operation.afterFlush(() -> {
             state.loaded(selectIn.relationship(), false);
             return loader.loadRelationship(operation.channel(), selectIn, List.of(entity), false).thenReturn(entity);
-        }));
+        })));
     }
 
     private <T> Flux<T> rows(OperationRunner.Operation operation, Select<T> select, RenderedSelect query) {

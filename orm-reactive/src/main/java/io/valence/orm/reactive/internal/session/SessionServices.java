@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.internal.flush.FlushPlanner;
 import io.valence.orm.internal.flush.FlushStatements;
@@ -28,6 +29,7 @@ import io.valence.orm.reactive.internal.flush.FlushExecutor;
  * @param flushExecutor runs flush plans
  * @param selects renders queries
  * @param dml renders bulk DML
+ * @param observations observes sessions, flushes, queries and commits
  */
 record SessionServices(
         ChannelSettings channelSettings,
@@ -36,18 +38,19 @@ record SessionServices(
         StatementRunner runner,
         FlushExecutor flushExecutor,
         SelectRenderer selects,
-        DmlRenderer dml) {
+        DmlRenderer dml,
+        SessionObservations observations) {
 
-    static SessionServices create(ChannelSettings channelSettings, Metamodel metamodel) {
+    static SessionServices create(ChannelSettings channelSettings, Metamodel metamodel, ObservationRegistry observationRegistry) {
         return new SessionServices(channelSettings, metamodel, new FlushPlanner(metamodel),
                 new StatementRunner(new ErrorTranslator(metamodel)), new FlushExecutor(new FlushStatements()),
-                new SelectRenderer(metamodel), new DmlRenderer(metamodel));
+                new SelectRenderer(metamodel), new DmlRenderer(metamodel), new SessionObservations(observationRegistry));
     }
 
     /** The same services for a session that joins the transaction open on {@code transactionConnection}'s connection. */
     SessionServices joining(ConnectionFactory transactionConnection) {
         return new SessionServices(channelSettings.joining(transactionConnection), metamodel, planner, runner,
-                flushExecutor, selects, dml);
+                flushExecutor, selects, dml, observations);
     }
 
     /** A new session's channel, holding no connection yet. */

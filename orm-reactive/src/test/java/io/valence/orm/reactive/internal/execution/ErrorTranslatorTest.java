@@ -233,6 +233,8 @@ class ErrorTranslatorTest {
         assertThat(violation.table()).isEqualTo("mark");
         assertThat(violation.constraint()).isEqualTo("mark_code_key");
         assertThat(violation.entityType()).isEqualTo("Mark");
+        assertThat(violation.sqlState()).isEqualTo("23505");
+        assertThat(violation.isUniqueViolation()).isTrue();
     }
 
     @Test
