@@ -30,8 +30,8 @@ import java.util.Objects;
  * Equality is structural (values compare with {@code equals}, so arrays compare by identity).
  *
  * <p>The factories normalize: {@code eq(path, null)} is {@link IsNull}, nested {@code and}s and
- * {@code or}s are flattened, and a double negation cancels out. {@link #shape()} and
- * {@link #boundValues()} split a condition into what decides the SQL text and what is bound to it.
+ * {@code or}s are flattened, and a double negation cancels out. {@code toString()} leaves values
+ * out (they may be secrets): {@code Comparison[path=value, operator=EQ, value=?]}.
  */
 public sealed interface Condition
         permits Condition.Comparison,
@@ -67,7 +67,7 @@ public sealed interface Condition
      * @param path the property path, such as {@code "value"} or {@code "parent.value"}
      * @param operator how to compare
      * @param value the value to compare with: any Java value (an entity instance compares a
-     *     many-to-one by id), or a {@link Parameter} in a {@link #shape()}
+     *     many-to-one by id)
      */
     record Comparison(String path, Operator operator, Object value) implements Condition {
         /**
@@ -85,6 +85,12 @@ public sealed interface Condition
                         + " null: comparing with NULL is never true in SQL; use Condition.isNull(\"" + path
                         + "\") or Condition.isNotNull(\"" + path + "\")");
             }
+        }
+
+        /** Leaves the value out, which may be a secret. */
+        @Override
+        public String toString() {
+            return "Comparison[path=" + path + ", operator=" + operator + ", value=?]";
         }
     }
 
@@ -110,6 +116,12 @@ public sealed interface Condition
                         + " never matches in SQL; use Condition.in(…).or(Condition.isNull(\"" + path + "\"))");
             }
             values = Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        /** Leaves the values out, which may be secrets; their number stays. */
+        @Override
+        public String toString() {
+            return "In[path=" + path + ", values=" + values.size() + " values]";
         }
     }
 
@@ -190,25 +202,6 @@ public sealed interface Condition
          */
         public Not {
             Objects.requireNonNull(condition, "condition must not be null");
-        }
-    }
-
-    /**
-     * Stands for the value at {@code index} of {@link #boundValues()} in a {@link #shape()}: a
-     * renderer turns it into a bind marker such as {@code $1}.
-     *
-     * @param index the position of the value in {@link #boundValues()}, from 0
-     */
-    record Parameter(int index) {
-        /**
-         * Checks that the index is not negative.
-         *
-         * @param index the position of the value, from 0
-         */
-        public Parameter {
-            if (index < 0) {
-                throw new IllegalArgumentException("parameter index must not be negative, was " + index);
-            }
         }
     }
 
@@ -419,35 +412,6 @@ public sealed interface Condition
      */
     default Condition negate() {
         return Condition.not(this);
-    }
-
-    /**
-     * This condition with every value replaced by a {@link Parameter} numbered in the order of
-     * {@link #boundValues()}: two conditions that differ only in their values have equal shapes,
-     * so a renderer can cache SQL text per shape. Each element of an {@link In} is a value of its
-     * own, so the shape keeps the number of elements.
-     *
-     * <pre>{@code
-     * Condition.eq("value", "x").and(Condition.gt("id", 3)).shape()
-     *     // And[Comparison[value, EQ, Parameter[0]], Comparison[id, GT, Parameter[1]]]
-     * }</pre>
-     *
-     * @return the shape of this condition
-     */
-    default Condition shape() {
-        return new ShapeSplitter().shapeOf(this);
-    }
-
-    /**
-     * The values of this condition, depth first in the order they appear: the values that
-     * {@link #shape()} replaces by parameters, {@code boundValues().get(i)} for {@code Parameter(i)}.
-     *
-     * @return an unmodifiable list of the values; never contains null
-     */
-    default List<Object> boundValues() {
-        ShapeSplitter splitter = new ShapeSplitter();
-        splitter.shapeOf(this);
-        return splitter.values();
     }
 
     private static List<Condition> requireAtLeastTwo(List<Condition> conditions, String kind, String factory) {

@@ -282,14 +282,10 @@ public final class Select<T> {
 
     @Override
     public String toString() {
-        // Values stay out: they may be secrets, and the shape is what tells queries apart.
-        return "Select[entityType=" + entityType.getSimpleName() + ", where=" + shapeOfWhere() + ", joins=" + joins
+        // Conditions print without their values: they may be secrets.
+        return "Select[entityType=" + entityType.getSimpleName() + ", where=" + where + ", joins=" + joins
                 + ", loadOptions=" + loadOptions + ", orders=" + orders + ", limit=" + limit() + ", offset="
                 + offset() + ", populateExisting=" + populateExisting + "]";
-    }
-
-    private Condition shapeOfWhere() {
-        return where == null ? null : where.shape();
     }
 
     private static <E> List<E> requireElements(E[] elements, String role) {

@@ -13,9 +13,7 @@
  *
  * <p>Every builder method returns a new instance and never changes the one it was called on, so a
  * statement can be kept in a constant and refined per call. Equality is structural, which lets a
- * renderer cache per statement; {@link io.valence.orm.query.Condition#shape()} and
- * {@link io.valence.orm.query.Condition#boundValues()} split a condition tree into the part that
- * decides the SQL text and the values bound to it.
+ * renderer cache per statement. Printed, a statement leaves its values out.
  *
  * <pre>{@code
  * Select<Child> query = Select.from(Child.class)

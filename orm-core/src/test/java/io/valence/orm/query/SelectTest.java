@@ -161,10 +161,10 @@ class SelectTest {
     }
 
     @Test
-    void toStringShowsTheShapeButNotTheValues() {
+    void toStringShowsTheConditionButNotItsValues() {
         String text = Select.from(Child.class).filterBy("value", "secret").toString();
 
-        assertThat(text).contains("Child", "value", "Parameter[index=0]").doesNotContain("secret");
+        assertThat(text).contains("Child", "Comparison[path=value, operator=EQ, value=?]").doesNotContain("secret");
     }
 
     @Test

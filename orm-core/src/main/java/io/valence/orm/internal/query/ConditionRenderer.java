@@ -6,31 +6,32 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * Renders a condition tree as SQL, resolving paths through a resolver and numbering one parameter
- * per comparison and one array parameter per IN, depth first (the order of {@link QueryValues#of}).
- * Nested AND/OR and every NOT are parenthesized.
+ * Renders the shape of a condition ({@link ConditionSplit#shape()}) as SQL, resolving paths through a
+ * resolver; each value slot becomes a parameter that binds the split's value at that slot (an IN's
+ * list as one array). Nested AND/OR and every NOT are parenthesized.
  */
 final class ConditionRenderer {
     private final Function<String, ResolvedColumn> resolver;
     private final Parameters parameters;
-    private int valueIndex;
 
     ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters) {
         this.resolver = resolver;
         this.parameters = parameters;
     }
 
+    /** Renders a shape: a condition whose values are {@link ConditionSplit.ValueSlot}s. */
     String render(Condition condition) {
         if (condition instanceof Condition.Comparison comparison) {
             ResolvedColumn column = resolver.apply(comparison.path());
             BindSlot.Mode mode =
                     comparison.operator() == Condition.Operator.LIKE ? BindSlot.Mode.PATTERN : BindSlot.Mode.SCALAR;
-            String marker = parameters.add(new BindSlot.ConditionValue(valueIndex++, column, mode));
+            String marker = parameters.add(new BindSlot.ConditionValue(ConditionSplit.slotOf(comparison.value()), column, mode));
             return column.sql() + " " + operator(comparison.operator()) + " " + marker;
         }
         if (condition instanceof Condition.In in) {
             ResolvedColumn column = resolver.apply(in.path());
-            String marker = parameters.add(new BindSlot.ConditionValue(valueIndex++, column, BindSlot.Mode.ARRAY));
+            String marker = parameters.add(new BindSlot.ConditionValue(
+                    ConditionSplit.slotOf(in.values().get(0)), column, BindSlot.Mode.ARRAY));
             return column.sql() + " = ANY(" + marker + "::" + column.column().type().arrayType() + ")";
         }
         if (condition instanceof Condition.IsNull isNull) {

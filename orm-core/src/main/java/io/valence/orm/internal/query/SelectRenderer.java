@@ -59,10 +59,14 @@ public final class SelectRenderer {
      */
     public RenderedSelect render(Select<?> select) {
         Objects.requireNonNull(select, "select must not be null");
-        ShapeKey key = new ShapeKey(select.entityType(), shapeOf(select), select.joins(), select.loadOptions(),
+        ConditionSplit where = ConditionSplit.of(select.where().orElse(null));
+        ShapeKey key = new ShapeKey(select.entityType(), where.shape(), select.joins(), select.loadOptions(),
                 select.orders(), select.limit().isPresent(), select.offset().isPresent(), false);
-        SelectTemplate template = template(key, () -> SelectWriter.select(metamodel, select));
-        return template.bind(valuesOf(select));
+        SelectTemplate template = template(key, () -> SelectWriter.select(metamodel, select, where.shape()));
+        return template.bind(new QueryValues(
+                where.values(),
+                select.limit().isPresent() ? select.limit().getAsLong() : null,
+                select.offset().isPresent() ? select.offset().getAsLong() : null));
     }
 
     /**
@@ -76,10 +80,11 @@ public final class SelectRenderer {
      */
     public SqlStatement count(Select<?> select) {
         Objects.requireNonNull(select, "select must not be null");
+        ConditionSplit where = ConditionSplit.of(select.where().orElse(null));
         ShapeKey key = new ShapeKey(
-                select.entityType(), shapeOf(select), select.joins(), List.of(), List.of(), false, false, true);
-        SelectTemplate template = template(key, () -> SelectWriter.count(metamodel, select));
-        return template.bind(new QueryValues(QueryValues.of(select.where().orElse(null)), null, null)).statement();
+                select.entityType(), where.shape(), select.joins(), List.of(), List.of(), false, false, true);
+        SelectTemplate template = template(key, () -> SelectWriter.count(metamodel, select, where.shape()));
+        return template.bind(new QueryValues(where.values(), null, null)).statement();
     }
 
     /**
@@ -109,16 +114,5 @@ public final class SelectRenderer {
         }
         SelectTemplate raced = templates.putIfAbsent(key, written);
         return raced != null ? raced : written;
-    }
-
-    private static Condition shapeOf(Select<?> select) {
-        return select.where().map(QueryValues::shapeKey).orElse(null);
-    }
-
-    private static QueryValues valuesOf(Select<?> select) {
-        return new QueryValues(
-                QueryValues.of(select.where().orElse(null)),
-                select.limit().isPresent() ? select.limit().getAsLong() : null,
-                select.offset().isPresent() ? select.offset().getAsLong() : null);
     }
 }

@@ -6,6 +6,7 @@ import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.Identifiers;
 import io.valence.orm.internal.sql.SqlStatement;
+import io.valence.orm.query.Condition;
 import io.valence.orm.query.Order;
 import io.valence.orm.query.Select;
 import java.util.ArrayList;
@@ -34,19 +35,19 @@ final class SelectWriter {
     }
 
     /** The main query of {@code select}. */
-    static SelectTemplate select(Metamodel metamodel, Select<?> select) {
+    static SelectTemplate select(Metamodel metamodel, Select<?> select, Condition where) {
         EntityMapping root = metamodel.entity(select.entityType());
         SelectWriter writer = new SelectWriter(metamodel, root);
         Collection<LoadNode> loads = LoadNode.tree(root, select.loadOptions(), writer.from::target);
-        return writer.writeSelect(select, loads);
+        return writer.writeSelect(select, where, loads);
     }
 
     /** {@code SELECT count(*)} over the rows {@code select} matches; orders, limits and loads left out. */
-    static SelectTemplate count(Metamodel metamodel, Select<?> select) {
+    static SelectTemplate count(Metamodel metamodel, Select<?> select, Condition whereShape) {
         SelectWriter writer = new SelectWriter(metamodel, metamodel.entity(select.entityType()));
         FromClause from = writer.from;
         select.joins().forEach(from::join);
-        String where = writer.where(select);
+        String where = writer.where(whereShape);
         String counted = from.joinsCollection()
                 ? "count(DISTINCT " + Identifiers.qualified(FromClause.ROOT, from.root().id().column()) + ")"
                 : "count(*)";
@@ -61,9 +62,9 @@ final class SelectWriter {
                 + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
     }
 
-    private SelectTemplate writeSelect(Select<?> select, Collection<LoadNode> loads) {
+    private SelectTemplate writeSelect(Select<?> select, Condition whereShape, Collection<LoadNode> loads) {
         select.joins().forEach(from::join);
-        String where = where(select);
+        String where = where(whereShape);
         List<ResolvedColumn> orderColumns = new ArrayList<>();
         for (Order order : select.orders()) {
             orderColumns.add(from.resolve(order.path()));
@@ -138,10 +139,9 @@ final class SelectWriter {
         }
     }
 
-    private String where(Select<?> select) {
-        return select.where()
-                .map(condition -> " WHERE " + new ConditionRenderer(from::resolve, parameters).render(condition))
-                .orElse("");
+    /** {@code " WHERE …"} for a condition's shape, or nothing for none. */
+    private String where(Condition shape) {
+        return shape == null ? "" : " WHERE " + new ConditionRenderer(from::resolve, parameters).render(shape);
     }
 
     private static String orderBy(List<Order> orders, List<ResolvedColumn> columns) {
