@@ -35,6 +35,7 @@ import java.util.Objects;
  */
 public sealed interface Condition
         permits Condition.Comparison,
+                Condition.AggregateComparison,
                 Condition.In,
                 Condition.IsNull,
                 Condition.IsNotNull,
@@ -91,6 +92,42 @@ public sealed interface Condition
         @Override
         public String toString() {
             return "Comparison[path=" + path + ", operator=" + operator + ", value=?]";
+        }
+    }
+
+    /**
+     * Compares an aggregate with a non-null value, in {@link Projection#having(Condition)}:
+     * {@code sum(t0."amount") > $1}. Made by the comparison methods of {@link Expression.Aggregate},
+     * such as {@code Expression.sum("amount").gt(1_000)}.
+     *
+     * @param aggregate the aggregate
+     * @param operator how to compare; not {@link Operator#LIKE}
+     * @param value the value to compare with
+     */
+    record AggregateComparison(Expression.Aggregate aggregate, Operator operator, Object value) implements Condition {
+        /**
+         * Checks that every part is present and the operator compares.
+         *
+         * @param aggregate the aggregate
+         * @param operator how to compare
+         * @param value the non-null value
+         */
+        public AggregateComparison {
+            Objects.requireNonNull(aggregate, "aggregate must not be null");
+            Objects.requireNonNull(operator, "operator must not be null");
+            if (operator == Operator.LIKE) {
+                throw new IllegalArgumentException("an aggregate cannot be compared with LIKE");
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("cannot compare " + aggregate.name() + " " + operator
+                        + " null: comparing with NULL is never true in SQL");
+            }
+        }
+
+        /** Leaves the value out, which may be a secret. */
+        @Override
+        public String toString() {
+            return "AggregateComparison[aggregate=" + aggregate + ", operator=" + operator + ", value=?]";
         }
     }
 

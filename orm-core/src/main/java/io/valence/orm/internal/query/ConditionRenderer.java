@@ -13,10 +13,20 @@ import java.util.function.Function;
 final class ConditionRenderer {
     private final Function<String, ResolvedColumn> resolver;
     private final Parameters parameters;
+    private final Expressions aggregates;
 
+    /** A renderer of WHERE conditions, where aggregates are refused. */
     ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters) {
+        this(resolver, parameters, null);
+    }
+
+    /**
+     * A renderer whose conditions may compare aggregates (a HAVING) when {@code aggregates} is given.
+     */
+    ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters, Expressions aggregates) {
         this.resolver = resolver;
         this.parameters = parameters;
+        this.aggregates = aggregates;
     }
 
     /** Renders a shape: a condition whose values are {@link ConditionSplit.ValueSlot}s. */
@@ -27,6 +37,9 @@ final class ConditionRenderer {
                     comparison.operator() == Condition.Operator.LIKE ? BindSlot.Mode.PATTERN : BindSlot.Mode.SCALAR;
             String marker = parameters.add(new BindSlot.ConditionValue(ConditionSplit.slotOf(comparison.value()), column, mode));
             return column.sql() + " " + operator(comparison.operator()) + " " + marker;
+        }
+        if (condition instanceof Condition.AggregateComparison compared) {
+            return aggregateComparison(compared);
         }
         if (condition instanceof Condition.In in) {
             ResolvedColumn column = resolver.apply(in.path());
@@ -48,6 +61,18 @@ final class ConditionRenderer {
         }
         Condition.Not not = (Condition.Not) condition;
         return "NOT (" + render(not.condition()) + ")";
+    }
+
+    private String aggregateComparison(Condition.AggregateComparison compared) {
+        if (aggregates == null) {
+            throw QueryErrors.aggregateOutsideHaving(compared.aggregate());
+        }
+        ResolvedExpression aggregate = aggregates.resolve(compared.aggregate());
+        int slot = ConditionSplit.slotOf(compared.value());
+        BindSlot bind = aggregate.comparesAsColumn()
+                ? new BindSlot.ConditionValue(slot, aggregate.column(), BindSlot.Mode.SCALAR)
+                : new BindSlot.NumberValue(slot, aggregate.value().javaType(), compared.aggregate().name());
+        return aggregate.sql() + " " + operator(compared.operator()) + " " + parameters.add(bind);
     }
 
     private String junction(String separator, List<Condition> conditions) {

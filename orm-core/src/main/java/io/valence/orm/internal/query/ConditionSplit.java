@@ -2,30 +2,38 @@ package io.valence.orm.internal.query;
 
 import io.valence.orm.query.Condition;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * A condition split, in one walk, into its shape and its values: the only place that knows where a
- * condition holds values. The shape is the condition with each value replaced by a {@link ValueSlot}
- * numbering it in {@link #values()}; an IN's whole list is one value (bound as one array), so the
- * shape does not depend on the list's length. Two conditions differing only in values have equal
- * shapes: the shape is the key of the SQL text cache, and {@link ConditionRenderer} renders from it.
+ * The conditions of one statement (its WHERE, its HAVING) split, in one walk, into their shapes and
+ * one list of values: the only place that knows where a condition holds values. A shape is the
+ * condition with each value replaced by a {@link ValueSlot} numbering it in {@link #values()}; an
+ * IN's whole list is one value (bound as one array), so the shape does not depend on the list's
+ * length. Two conditions differing only in values have equal shapes: shapes are the key of the SQL
+ * text cache, and {@link ConditionRenderer} renders from them.
  *
- * @param shape the condition with value slots, or null for no condition
+ * @param shapes the conditions with value slots, in the order given; null where a condition was null
  * @param values the values, by slot index
  */
-record ConditionSplit(Condition shape, List<Object> values) {
+record ConditionSplit(List<Condition> shapes, List<Object> values) {
 
-    static final ConditionSplit NONE = new ConditionSplit(null, List.of());
+    static final ConditionSplit NONE = of((Condition) null);
 
-    /** Splits a condition; null gives {@link #NONE}. */
-    static ConditionSplit of(Condition condition) {
-        if (condition == null) {
-            return NONE;
-        }
+    /** Splits conditions into one list of values; a null condition has a null shape. */
+    static ConditionSplit of(Condition... conditions) {
         List<Object> values = new ArrayList<>();
-        Condition shape = new Splitter(values).shapeOf(condition);
-        return new ConditionSplit(shape, values);
+        Splitter splitter = new Splitter(values);
+        List<Condition> shapes = new ArrayList<>(conditions.length);
+        for (Condition condition : conditions) {
+            shapes.add(condition == null ? null : splitter.shapeOf(condition));
+        }
+        return new ConditionSplit(Collections.unmodifiableList(shapes), List.copyOf(values));
+    }
+
+    /** The shape of the first (usually the only) condition, or null. */
+    Condition shape() {
+        return shapes.get(0);
     }
 
     /** Stands for the value at {@code index} of a split's values. */
@@ -36,6 +44,9 @@ record ConditionSplit(Condition shape, List<Object> values) {
         Condition shapeOf(Condition condition) {
             if (condition instanceof Condition.Comparison comparison) {
                 return new Condition.Comparison(comparison.path(), comparison.operator(), slot(comparison.value()));
+            }
+            if (condition instanceof Condition.AggregateComparison compared) {
+                return new Condition.AggregateComparison(compared.aggregate(), compared.operator(), slot(compared.value()));
             }
             if (condition instanceof Condition.In in) {
                 return new Condition.In(in.path(), List.of(slot(in.values())));

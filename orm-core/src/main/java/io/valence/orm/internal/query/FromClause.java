@@ -5,8 +5,10 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.Identifiers;
+import io.valence.orm.query.Lock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The tables of one statement: the root as {@code t0} and the joins that property paths need, one per
@@ -75,6 +77,29 @@ final class FromClause {
                 mapping,
                 reference,
                 path);
+    }
+
+    /**
+     * {@code " FOR UPDATE OF t0[, tN…] [NOWAIT | SKIP LOCKED]"}: the lock of the root's rows and of the
+     * rows of the joined paths the lock names.
+     */
+    String lockClause(Lock lock) {
+        StringJoiner of = new StringJoiner(", ", " OF ", "");
+        of.add(ROOT);
+        for (String path : lock.of()) {
+            Table table = joined.get(path);
+            if (table == null) {
+                throw QueryErrors.lockPathNotJoined(root, path);
+            }
+            of.add(table.alias());
+        }
+        String strength = lock.strength() == Lock.Strength.UPDATE ? " FOR UPDATE" : " FOR SHARE";
+        String wait = switch (lock.whenLocked()) {
+            case WAIT -> "";
+            case NOWAIT -> " NOWAIT";
+            case SKIP_LOCKED -> " SKIP LOCKED";
+        };
+        return strength + of + wait;
     }
 
     /** Whether a join repeats root rows (it goes through a collection). */

@@ -59,6 +59,6 @@ class ConditionSplitTest {
 
     @Test
     void noConditionSplitsIntoNothing() {
-        assertThat(ConditionSplit.of(null)).isEqualTo(ConditionSplit.NONE);
+        assertThat(ConditionSplit.of((io.valence.orm.query.Condition) null)).isEqualTo(ConditionSplit.NONE);
     }
 }
