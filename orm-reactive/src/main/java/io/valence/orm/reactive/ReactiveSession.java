@@ -1,6 +1,7 @@
 package io.valence.orm.reactive;
 
 import io.valence.orm.query.Dml;
+import io.valence.orm.query.NativeQuery;
 import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import java.util.Collection;
@@ -86,6 +87,24 @@ public interface ReactiveSession {
      *     not fit its property's type, or a result type that cannot take the selections
      */
     <R> Flux<R> rows(Projection<R> projection);
+
+    /**
+     * Streams the rows of a SELECT written by hand ({@link io.valence.orm.query.NativeQuery}), with
+     * backpressure like {@link #scalars}. Pending changes are flushed first. An entity query's rows
+     * pass through the identity map: a row of an object already in the session returns that same
+     * object, with its in-memory state, unless the query asks for
+     * {@link io.valence.orm.query.NativeQuery#populateExisting()}. Other queries' rows become records,
+     * tuples or values, matched by column label.
+     *
+     * @param query the query
+     * @param <R> the row type
+     * @return a Flux of the rows; errors with {@code IllegalArgumentException} when the result's columns
+     *     do not fit (an entity column missing, a record component without a column)
+     * @throws IllegalArgumentException at the call when a parameter is not bound or a binding has no
+     *     parameter: nothing is sent
+     * @throws io.valence.orm.MappingException at the call when an entity query's class is not mapped
+     */
+    <R> Flux<R> rows(NativeQuery<R> query);
 
     /**
      * Runs a projection that must select exactly one row, such as a total.

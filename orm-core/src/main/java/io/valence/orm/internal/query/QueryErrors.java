@@ -166,6 +166,33 @@ final class QueryErrors {
                 + ".class (or a supertype)");
     }
 
+    static IllegalArgumentException nativeMissingParameters(String sql, List<String> missing, List<String> bound) {
+        return new IllegalArgumentException("the native query " + truncated(sql) + " has parameters " + missing
+                + " that are not bound (bound: " + bound + "); bind each with NativeQuery.bind(…) (or bindNull(…, type))"
+                + " before running it");
+    }
+
+    static IllegalArgumentException nativeUnusedBindings(String sql, List<String> unused, List<String> parameters) {
+        return new IllegalArgumentException("the native query " + truncated(sql) + " has no parameter " + unused
+                + " (its parameters are " + parameters + "); check the spelling, or remove the binding");
+    }
+
+    static IllegalArgumentException nativeMixedParameters(String sql) {
+        return new IllegalArgumentException("the native query " + truncated(sql) + " mixes named (:name) and positional"
+                + " ($n) parameters; write all of them one way");
+    }
+
+    static IllegalArgumentException nativeMissingColumn(EntityMapping mapping, String column, List<String> labels) {
+        return new IllegalArgumentException("the native query's rows have no column \"" + column + "\", which "
+                + mapping.name() + " needs (its row has " + labels + "); select every column of the entity, as"
+                + " SELECT t.* does, or read the rows as NativeQuery.rows(…) or tuples(…)");
+    }
+
+    private static String truncated(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return "\"" + (flat.length() > 200 ? flat.substring(0, 200) + "…" : flat) + "\"";
+    }
+
     private static String describe(ResolvedColumn target) {
         String property = target.owner().name() + "." + target.column().property();
         return target.path().contains(".") ? "\"" + target.path() + "\" (" + property + ")" : property;

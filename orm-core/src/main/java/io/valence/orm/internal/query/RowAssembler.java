@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * Turns the values of one projection row into its result: the row's one value, a {@link Tuple}, or an
  * instance made by a constructor. The constructor is chosen once, before any SQL: a record's
- * canonical constructor, its components matched to the columns by name; for another class, the
+ * canonical constructor, its components matched to the columns by name (ignoring case and
+ * underscores, for the labels of native SQL); for another class, the
  * first constructor taking as many parameters, matched by name when compiled with
  * {@code -parameters}, else by position. Every parameter type must accept its column's type (a
  * primitive its box), else the projection fails with a message naming both sides.
@@ -136,7 +137,7 @@ public final class RowAssembler {
             String name = parameterName(candidate, type, i);
             order[i] = -1;
             for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).name().equals(name)) {
+                if (order[i] < 0 && sameName(columns.get(c).name(), name)) {
                     order[i] = c;
                 }
             }
@@ -172,6 +173,15 @@ public final class RowAssembler {
                 throw new IllegalStateException(type.getSimpleName() + " could not be instantiated", failed);
             }
         };
+    }
+
+    /** Names match ignoring case and underscores: a column labelled {@code customer_name} fills {@code customerName}. */
+    private static boolean sameName(String column, String parameter) {
+        return column.equals(parameter) || plain(column).equals(plain(parameter));
+    }
+
+    private static String plain(String name) {
+        return name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String parameterName(Constructor<?> candidate, Class<?> type, int index) {

@@ -1,6 +1,7 @@
 package io.valence.orm.reactive.internal.execution;
 
 import io.r2dbc.spi.Statement;
+import io.valence.orm.internal.load.LabelledReader;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.internal.sql.SqlStatement;
 import java.util.List;
@@ -10,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs one {@link SqlStatement} on a connection: binds its values (never splices them), maps the
- * rows it returns, and translates database errors. Every statement Valence sends goes through here.
+ * rows it returns (a {@link LabelledReader}, for native SQL, bound to each result's column labels),
+ * and translates database errors. Every statement Valence sends goes through here.
  */
 public final class StatementRunner {
     private final ErrorTranslator errors;
@@ -68,7 +70,10 @@ public final class StatementRunner {
 
     /** The rows of a statement, {@code fetchSize} per round trip, or all at once for 0. */
     private <T> Flux<T> rows(StatementTarget target, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
-        return Flux.defer(() -> target.execute(prepare(target, statement, fetchSize), (result, gate) -> result.map(row -> gate.map(row, mapper))))
+        return Flux.defer(() -> target.execute(prepare(target, statement, fetchSize), (result, gate) ->
+                        mapper instanceof LabelledReader<T> labelled
+                                ? result.map(new LabelBinding<>(labelled, gate))
+                                : result.map(row -> gate.map(row, mapper))))
                 .onErrorMap(error -> errors.translate(error, statement));
     }
 

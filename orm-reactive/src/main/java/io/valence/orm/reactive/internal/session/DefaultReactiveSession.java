@@ -5,6 +5,7 @@ import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.query.Dml;
+import io.valence.orm.query.NativeQuery;
 import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.GetOrCreate;
@@ -76,6 +77,11 @@ final class DefaultReactiveSession implements ReactiveSession {
     @Override
     public <R> Flux<R> rows(Projection<R> projection) {
         return queries.rows(projection);
+    }
+
+    @Override
+    public <R> Flux<R> rows(NativeQuery<R> query) {
+        return queries.rows(query);
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.valence.orm.reactive.internal.session;
 import io.valence.orm.MultipleResultsException;
 import io.valence.orm.NoResultException;
 import io.valence.orm.internal.load.ProjectionRows;
+import io.valence.orm.internal.query.RenderedNative;
 import io.valence.orm.internal.query.RenderedProjection;
 import io.valence.orm.internal.query.RenderedSelect;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.query.NativeQuery;
 import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.internal.load.ResultLoader;
@@ -17,8 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * The queries of a session: {@code scalars}, {@code one}, {@code oneOrNone}, {@code count} and
  * {@code fetch}, each autoflushing first and loading rows through the identity map, and projections
- * ({@code rows}), whose rows are plain values streamed like {@code scalars}. Queries are rendered at
- * the call, so a bad property fails there.
+ * ({@code rows}), whose rows are plain values streamed like {@code scalars}, and native SQL
+ * ({@code rows}), read by column labels. Queries are rendered at the call, so a bad property or a
+ * missing parameter fails there.
  */
 final class SessionQueries {
     /** Rows per round trip of a projection read in portions, as {@link ResultLoader} reads entities. */
@@ -56,6 +59,13 @@ final class SessionQueries {
     <R> Flux<R> rows(Projection<R> projection) {
         RenderedProjection query = services.selects().project(projection);
         return runner.flux("rows()", operation -> projected(operation, query));
+    }
+
+    @SuppressWarnings("unchecked") // rows become the query's result type, checked when the labels are known
+    <R> Flux<R> rows(NativeQuery<R> query) {
+        RenderedNative prepared = services.natives().render(query);
+        return runner.flux("rows()", operation ->
+                operation.afterFlushMany(() -> loader.loadNative(operation.channel(), prepared).map(row -> (R) row)));
     }
 
     <R> Mono<R> one(Projection<R> projection) {

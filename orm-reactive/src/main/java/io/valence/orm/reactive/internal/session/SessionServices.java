@@ -6,6 +6,7 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.query.DmlRenderer;
+import io.valence.orm.internal.query.NativeRenderer;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.query.SelectRenderer;
 import io.valence.orm.query.Load;
@@ -27,6 +28,7 @@ import io.valence.orm.reactive.internal.flush.FlushExecutor;
  * @param flushExecutor runs flush plans
  * @param selects renders queries
  * @param dml renders bulk DML
+ * @param natives prepares native SQL
  */
 record SessionServices(
         ChannelSettings channelSettings,
@@ -35,12 +37,13 @@ record SessionServices(
         StatementRunner runner,
         FlushExecutor flushExecutor,
         SelectRenderer selects,
-        DmlRenderer dml) {
+        DmlRenderer dml,
+        NativeRenderer natives) {
 
     static SessionServices create(ChannelSettings channelSettings, Metamodel metamodel) {
         return new SessionServices(channelSettings, metamodel, new FlushPlanner(metamodel),
                 new StatementRunner(new ErrorTranslator(metamodel)), new FlushExecutor(new FlushStatements()),
-                new SelectRenderer(metamodel), new DmlRenderer(metamodel));
+                new SelectRenderer(metamodel), new DmlRenderer(metamodel), new NativeRenderer(metamodel));
     }
 
     /** A new session's channel, holding no connection yet. */
