@@ -11,19 +11,29 @@ import java.util.function.Function;
  * list as one array). Nested AND/OR and every NOT are parenthesized.
  */
 final class ConditionRenderer {
+    private final FromClause scope;
     private final Function<String, ResolvedColumn> resolver;
     private final Parameters parameters;
     private final Expressions aggregates;
 
-    /** A renderer of WHERE conditions, where aggregates are refused. */
-    ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters) {
-        this(resolver, parameters, null);
+    /** A renderer of the WHERE of a query over {@code scope}'s tables; aggregates are refused. */
+    ConditionRenderer(FromClause scope, Parameters parameters) {
+        this(scope, scope::resolve, parameters, null);
     }
 
-    /**
-     * A renderer whose conditions may compare aggregates (a HAVING) when {@code aggregates} is given.
-     */
-    ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters, Expressions aggregates) {
+    /** A renderer of the HAVING of a query over {@code scope}'s tables, comparing aggregates too. */
+    ConditionRenderer(FromClause scope, Parameters parameters, Expressions aggregates) {
+        this(scope, scope::resolve, parameters, aggregates);
+    }
+
+    /** A renderer of a bulk statement's WHERE: paths through {@code resolver}, no subquery, no aggregate. */
+    ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters) {
+        this(null, resolver, parameters, null);
+    }
+
+    private ConditionRenderer(
+            FromClause scope, Function<String, ResolvedColumn> resolver, Parameters parameters, Expressions aggregates) {
+        this.scope = scope;
         this.resolver = resolver;
         this.parameters = parameters;
         this.aggregates = aggregates;
@@ -33,13 +43,26 @@ final class ConditionRenderer {
     String render(Condition condition) {
         if (condition instanceof Condition.Comparison comparison) {
             ResolvedColumn column = resolver.apply(comparison.path());
-            BindSlot.Mode mode =
-                    comparison.operator() == Condition.Operator.LIKE ? BindSlot.Mode.PATTERN : BindSlot.Mode.SCALAR;
+            boolean pattern = comparison.operator() == Condition.Operator.LIKE
+                    || comparison.operator() == Condition.Operator.ILIKE;
+            BindSlot.Mode mode = pattern ? BindSlot.Mode.PATTERN : BindSlot.Mode.SCALAR;
             String marker = parameters.add(new BindSlot.ConditionValue(ConditionSplit.slotOf(comparison.value()), column, mode));
             return column.sql() + " " + operator(comparison.operator()) + " " + marker;
         }
         if (condition instanceof Condition.AggregateComparison compared) {
             return aggregateComparison(compared);
+        }
+        if (condition instanceof Condition.PropertyComparison compared) {
+            return resolver.apply(compared.path()).sql() + " " + operator(compared.operator()) + " "
+                    + resolver.apply(compared.otherPath()).sql();
+        }
+        if (condition instanceof Condition.Exists exists) {
+            return exists(exists);
+        }
+        if (condition instanceof Condition.Between between) {
+            ResolvedColumn column = resolver.apply(between.path());
+            String low = parameters.add(scalar(between.low(), column));
+            return column.sql() + " BETWEEN " + low + " AND " + parameters.add(scalar(between.high(), column));
         }
         if (condition instanceof Condition.In in) {
             ResolvedColumn column = resolver.apply(in.path());
@@ -75,6 +98,23 @@ final class ConditionRenderer {
         return aggregate.sql() + " " + operator(compared.operator()) + " " + parameters.add(bind);
     }
 
+    /** {@code EXISTS (SELECT 1 FROM "target" AS tN [joins] WHERE <correlation> [AND (<condition>)])}. */
+    private String exists(Condition.Exists exists) {
+        if (scope == null) {
+            throw QueryErrors.existsInBulk(exists.relationshipPath());
+        }
+        FromClause.Correlated subquery = scope.correlate(exists.relationshipPath());
+        String where = subquery.correlation();
+        if (exists.condition() != null) {
+            where += " AND (" + new ConditionRenderer(subquery.from(), parameters).render(exists.condition()) + ")";
+        }
+        return "EXISTS (SELECT 1 FROM " + subquery.table() + subquery.from().joins() + " WHERE " + where + ")";
+    }
+
+    private static BindSlot scalar(Object shapeValue, ResolvedColumn column) {
+        return new BindSlot.ConditionValue(ConditionSplit.slotOf(shapeValue), column, BindSlot.Mode.SCALAR);
+    }
+
     private String junction(String separator, List<Condition> conditions) {
         StringJoiner joined = new StringJoiner(separator);
         for (Condition condition : conditions) {
@@ -94,6 +134,7 @@ final class ConditionRenderer {
             case GT -> ">";
             case GE -> ">=";
             case LIKE -> "LIKE";
+            case ILIKE -> "ILIKE";
         };
     }
 }

@@ -48,6 +48,13 @@ record ConditionSplit(List<Condition> shapes, List<Object> values) {
             if (condition instanceof Condition.AggregateComparison compared) {
                 return new Condition.AggregateComparison(compared.aggregate(), compared.operator(), slot(compared.value()));
             }
+            if (condition instanceof Condition.Between between) {
+                return new Condition.Between(between.path(), slot(between.low()), slot(between.high()));
+            }
+            if (condition instanceof Condition.Exists exists) {
+                return new Condition.Exists(
+                        exists.relationshipPath(), exists.condition() == null ? null : shapeOf(exists.condition()));
+            }
             if (condition instanceof Condition.In in) {
                 return new Condition.In(in.path(), List.of(slot(in.values())));
             }
@@ -60,7 +67,7 @@ record ConditionSplit(List<Condition> shapes, List<Object> values) {
             if (condition instanceof Condition.Not not) {
                 return new Condition.Not(shapeOf(not.condition()));
             }
-            return condition; // IsNull and IsNotNull hold no value
+            return condition; // IsNull, IsNotNull and PropertyComparison hold no value
         }
 
         private List<Condition> shapesOf(List<Condition> conditions) {

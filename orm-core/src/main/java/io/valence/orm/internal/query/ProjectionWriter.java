@@ -55,10 +55,10 @@ final class ProjectionWriter {
             aggregates |= resolved.aggregate();
         }
         RowAssembler assembler = RowAssembler.of(projection.into(), projection.resultType(), columns);
-        String where = clause(" WHERE ", conditions.shapes().get(0), new ConditionRenderer(from::resolve, parameters));
+        String where = clause(" WHERE ", conditions.shapes().get(0), new ConditionRenderer(from, parameters));
         StringJoiner groupBy = new StringJoiner(", ", " GROUP BY ", "").setEmptyValue("");
         projection.groupBy().forEach(path -> groupBy.add(from.resolve(path).sql()));
-        String having = clause(" HAVING ", conditions.shapes().get(1), new ConditionRenderer(from::resolve, parameters, expressions));
+        String having = clause(" HAVING ", conditions.shapes().get(1), new ConditionRenderer(from, parameters, expressions));
         List<String> orderTerms = new ArrayList<>();
         for (Order order : source.orders()) {
             orderTerms.add(Expressions.orderTerm(expressions.resolve(order.expression()).sql(), order));

@@ -83,6 +83,12 @@ final class QueryErrors {
                 + " and filter with Condition.in(\"id\", ids)");
     }
 
+    static IllegalArgumentException existsInBulk(String path) {
+        return new IllegalArgumentException("a bulk UPDATE or DELETE cannot filter on Condition.exists(\"" + path
+                + "\", …): its conditions name the entity's own columns only; select the matching ids first"
+                + " (Select.value(Long.class, \"id\").where(Condition.exists(…))) and filter with Condition.in(\"id\", ids)");
+    }
+
     static IllegalArgumentException updateWithoutAssignments(EntityMapping mapping) {
         return new IllegalArgumentException("this Update of " + mapping.name() + " sets no property; add at least one"
                 + " with Update.set(property, value)");

@@ -151,7 +151,7 @@ final class SelectWriter {
 
     /** {@code " WHERE …"} for a condition's shape, or nothing for none. */
     private String where(Condition shape) {
-        return shape == null ? "" : " WHERE " + new ConditionRenderer(from::resolve, parameters).render(shape);
+        return shape == null ? "" : " WHERE " + new ConditionRenderer(from, parameters).render(shape);
     }
 
     /** {@code " ORDER BY a, b"}, or nothing for no terms. */
