@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and writes the report: starts the testkit's PostgreSQL once and points
- * every JMH fork at it, runs W1–W4 and W5, counts statements, then writes
+ * every JMH fork at it, runs W1–W4, then W5–W7 (raw R2DBC and Valence), counts statements, then writes
  * {@code results/<date>.md} and {@code results/<date>-ratios.png}.
  *
  * <p>W1–W4 run in rounds: every round runs every contender of a workload in turn (starting with a
@@ -85,7 +85,9 @@ public final class BenchmarkMain {
 
     private static Collection<RunResult> runJmh(RunSettings settings, String forkUrl) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
-        List<Workload> graphWorkloads = settings.workloads().stream().filter(w -> w != Workload.W5).toList();
+        List<Workload> graphWorkloads = settings.workloads().stream()
+                .filter(w -> !Workload.RAW_AND_VALENCE.contains(w))
+                .toList();
         List<ContenderKind> contenders = settings.contenders();
         for (int round = 0; round < settings.rounds(); round++) {
             for (Workload workload : graphWorkloads) {
@@ -95,15 +97,17 @@ public final class BenchmarkMain {
                 }
             }
         }
-        List<ContenderKind> streaming = contenders.stream()
+        List<ContenderKind> rawAndValence = contenders.stream()
                 .filter(kind -> kind == ContenderKind.RAW || kind == ContenderKind.VALENCE)
                 .toList();
-        if (settings.workloads().contains(Workload.W5) && !streaming.isEmpty()) {
-            ChainedOptionsBuilder options = options(forkUrl, Workload.W5, streaming);
-            if (settings.quick()) {
-                options.warmupIterations(1).measurementIterations(2);
+        for (Workload workload : Workload.RAW_AND_VALENCE) {
+            if (settings.workloads().contains(workload) && !rawAndValence.isEmpty()) {
+                ChainedOptionsBuilder options = options(forkUrl, workload, rawAndValence);
+                if (settings.quick()) {
+                    options.warmupIterations(1).measurementIterations(2);
+                }
+                results.addAll(run(options));
             }
-            results.addAll(run(options));
         }
         return results;
     }
@@ -126,7 +130,7 @@ public final class BenchmarkMain {
 
     private static ChainedOptionsBuilder options(String forkUrl, Workload workload, List<ContenderKind> contenders) {
         return new OptionsBuilder()
-                .include(workload.benchmark().getName() + "\\.")
+                .include(workload.pattern())
                 .shouldFailOnError(true)
                 // reactor-netty's default of max(cores, 4) event loops oversubscribes a small machine
                 // (docs/benchmarks.md, Fairness); one per core, for every R2DBC-based contender alike

@@ -66,7 +66,7 @@ public record RunSettings(
                 case "--contenders" -> contenders = split(value(args, ++i)).stream().map(ContenderKind::of).toList();
                 case "--results" -> results = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i]
-                        + "'; use [--quick] [--rounds N] [--workloads W1,W2,W3,W4,W5] [--contenders raw,valence,hibernate,spring]"
+                        + "'; use [--quick] [--rounds N] [--workloads W1,W2,W3,W4,W5,W6,W7] [--contenders raw,valence,hibernate,spring]"
                         + " [--results DIR]");
             }
         }

@@ -3,7 +3,7 @@ package io.valence.orm.benchmarks;
 import java.util.function.UnaryOperator;
 
 /**
- * What one JMH trial of W1–W4 works on: a fresh database (seeded or empty) and one contender on it.
+ * What one JMH trial of W1–W4, W6 and W7 works on: a fresh database (seeded or empty) and one contender on it.
  * Closing it closes the contender and drops the database.
  */
 public final class Trial implements AutoCloseable {
@@ -56,6 +56,19 @@ public final class Trial implements AutoCloseable {
      */
     public Contender contender() {
         return contender;
+    }
+
+    /**
+     * The contender as W6 and W7 use it: raw R2DBC and Valence run those queries.
+     *
+     * @return the contender
+     * @throws IllegalStateException for another library
+     */
+    public ReportingContender reporting() {
+        if (contender instanceof ReportingContender reporting) {
+            return reporting;
+        }
+        throw new IllegalStateException("W6 and W7 measure raw R2DBC and Valence only");
     }
 
     /**

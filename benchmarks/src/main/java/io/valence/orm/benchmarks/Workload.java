@@ -1,9 +1,10 @@
 package io.valence.orm.benchmarks;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** The workloads of issue 8, each measured by one JMH benchmark class. */
+/** The workloads of issues 8 (W1–W5) and 23 (W6, W7), each measured by one JMH benchmark class. */
 public enum Workload {
     /** Insert a parent/child graph in one transaction, ids read back. */
     W1("insert 2,000 parents × 5 children in one transaction, ids read back", InsertGraphBenchmark.class),
@@ -14,14 +15,38 @@ public enum Workload {
     /** Load, change and commit. */
     W4("load 2,000 parents, change one field of each, commit", DirtyUpdateBenchmark.class),
     /** Stream a large result through one session. */
-    W5("stream 100,000 and 1,000,000 rows through one session (raw R2DBC and Valence)", StreamBenchmark.class);
+    W5("stream 100,000 and 1,000,000 rows through one session (raw R2DBC and Valence)", StreamBenchmark.class),
+    /** A grouped aggregate. */
+    W6("children per parent: count and min grouped by parent over 10,000 children (raw R2DBC and Valence)",
+            ReportBenchmark.class, "childrenPerParent"),
+    /** A projection of two columns. */
+    W7("two columns of 10,000 children into records (raw R2DBC and Valence)", ReportBenchmark.class, "childLines");
+
+    /** The workloads only raw R2DBC and Valence run, outside the rounds of W1–W4. */
+    public static final List<Workload> RAW_AND_VALENCE = List.of(W5, W6, W7);
 
     private final String description;
     private final Class<?> benchmark;
+    /** The benchmark method, when the class measures several workloads; else empty. */
+    private final String method;
 
     Workload(String description, Class<?> benchmark) {
+        this(description, benchmark, "");
+    }
+
+    Workload(String description, Class<?> benchmark, String method) {
         this.description = description;
         this.benchmark = benchmark;
+        this.method = method;
+    }
+
+    /**
+     * The JMH include pattern of the workload's benchmarks.
+     *
+     * @return a regular expression matching {@code class.method} names
+     */
+    public String pattern() {
+        return benchmark.getName().replace(".", "\\.") + "\\." + method;
     }
 
     /**
@@ -50,7 +75,7 @@ public enum Workload {
      */
     public static Optional<Workload> ofBenchmark(String benchmarkMethod) {
         return Arrays.stream(values())
-                .filter(workload -> benchmarkMethod.startsWith(workload.benchmark.getName() + "."))
+                .filter(workload -> benchmarkMethod.startsWith(workload.benchmark.getName() + "." + workload.method))
                 .findFirst();
     }
 }

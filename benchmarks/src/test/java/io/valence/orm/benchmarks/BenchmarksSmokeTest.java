@@ -64,7 +64,7 @@ class BenchmarksSmokeTest {
                 .run();
 
         List<Measurement> measurements = JmhResults.measurements(runs);
-        assertThat(measurements).hasSize(4 * ContenderKind.values().length + 2);
+        assertThat(measurements).hasSize(4 * ContenderKind.values().length + 2 + 2 * 2); // W5, W6, W7: raw and Valence
         assertThat(measurements).allSatisfy(m -> assertThat(m.samples()).isPositive());
         assertThat(measurements.stream().filter(m -> m.workload() == Workload.W5))
                 .allSatisfy(m -> assertThat(m.secondary()).containsKeys("peakLiveMib", "baselineMib"));

@@ -30,11 +30,15 @@ import java.util.Objects;
  * Equality is structural (values compare with {@code equals}, so arrays compare by identity).
  *
  * <p>The factories normalize: {@code eq(path, null)} is {@link IsNull}, nested {@code and}s and
- * {@code or}s are flattened, and a double negation cancels out. {@link #shape()} and
- * {@link #boundValues()} split a condition into what decides the SQL text and what is bound to it.
+ * {@code or}s are flattened, and a double negation cancels out. {@code toString()} leaves values
+ * out (they may be secrets): {@code Comparison[path=value, operator=EQ, value=?]}.
  */
 public sealed interface Condition
         permits Condition.Comparison,
+                Condition.AggregateComparison,
+                Condition.PropertyComparison,
+                Condition.Between,
+                Condition.Exists,
                 Condition.In,
                 Condition.IsNull,
                 Condition.IsNotNull,
@@ -57,7 +61,9 @@ public sealed interface Condition
         /** Greater than or equal: {@code path >= value}. */
         GE,
         /** Pattern match: {@code path LIKE pattern}, with {@code %} and {@code _} as wildcards. */
-        LIKE
+        LIKE,
+        /** Case-insensitive pattern match: {@code path ILIKE pattern}. */
+        ILIKE
     }
 
     /**
@@ -67,7 +73,7 @@ public sealed interface Condition
      * @param path the property path, such as {@code "value"} or {@code "parent.value"}
      * @param operator how to compare
      * @param value the value to compare with: any Java value (an entity instance compares a
-     *     many-to-one by id), or a {@link Parameter} in a {@link #shape()}
+     *     many-to-one by id)
      */
     record Comparison(String path, Operator operator, Object value) implements Condition {
         /**
@@ -85,6 +91,126 @@ public sealed interface Condition
                         + " null: comparing with NULL is never true in SQL; use Condition.isNull(\"" + path
                         + "\") or Condition.isNotNull(\"" + path + "\")");
             }
+        }
+
+        /** Leaves the value out, which may be a secret. */
+        @Override
+        public String toString() {
+            return "Comparison[path=" + path + ", operator=" + operator + ", value=?]";
+        }
+    }
+
+    /**
+     * Compares an aggregate with a non-null value, in {@link Projection#having(Condition)}:
+     * {@code sum(t0."amount") > $1}. Made by the comparison methods of {@link Expression.Aggregate},
+     * such as {@code Expression.sum("amount").gt(1_000)}.
+     *
+     * @param aggregate the aggregate
+     * @param operator how to compare; not {@link Operator#LIKE}
+     * @param value the value to compare with
+     */
+    record AggregateComparison(Expression.Aggregate aggregate, Operator operator, Object value) implements Condition {
+        /**
+         * Checks that every part is present and the operator compares.
+         *
+         * @param aggregate the aggregate
+         * @param operator how to compare
+         * @param value the non-null value
+         */
+        public AggregateComparison {
+            Objects.requireNonNull(aggregate, "aggregate must not be null");
+            Objects.requireNonNull(operator, "operator must not be null");
+            if (operator == Operator.LIKE) {
+                throw new IllegalArgumentException("an aggregate cannot be compared with LIKE");
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("cannot compare " + aggregate.name() + " " + operator
+                        + " null: comparing with NULL is never true in SQL");
+            }
+        }
+
+        /** Leaves the value out, which may be a secret. */
+        @Override
+        public String toString() {
+            return "AggregateComparison[aggregate=" + aggregate + ", operator=" + operator + ", value=?]";
+        }
+    }
+
+    /**
+     * Compares two properties of the same row: {@code t0."shipped_at" > t0."ordered_at"}.
+     *
+     * @param path the property path on the left
+     * @param operator how to compare; not a pattern match
+     * @param otherPath the property path on the right
+     */
+    record PropertyComparison(String path, Operator operator, String otherPath) implements Condition {
+        /**
+         * Checks both paths and the operator.
+         *
+         * @param path the left path
+         * @param operator how to compare
+         * @param otherPath the right path
+         */
+        public PropertyComparison {
+            PropertyNames.requirePath(path, "property path");
+            Objects.requireNonNull(operator, "operator must not be null");
+            PropertyNames.requirePath(otherPath, "property path");
+            if (operator == Operator.LIKE || operator == Operator.ILIKE) {
+                throw new IllegalArgumentException("two properties cannot be compared with " + operator
+                        + "; compare them with EQ, NE, LT, LE, GT or GE");
+            }
+        }
+    }
+
+    /**
+     * True when a property lies between two values, both included: {@code path BETWEEN low AND high}.
+     *
+     * @param path the property path
+     * @param low the smallest value that matches, not null
+     * @param high the largest value that matches, not null
+     */
+    record Between(String path, Object low, Object high) implements Condition {
+        /**
+         * Checks the path and that both bounds are present.
+         *
+         * @param path the property path
+         * @param low the low bound
+         * @param high the high bound
+         */
+        public Between {
+            PropertyNames.requirePath(path, "property path");
+            if (low == null || high == null) {
+                throw new IllegalArgumentException("the bounds of '" + path + "' BETWEEN must not be null; use"
+                        + " Condition.ge(…) or Condition.le(…) for a range open on one side");
+            }
+        }
+
+        /** Leaves the bounds out, which may be secrets. */
+        @Override
+        public String toString() {
+            return "Between[path=" + path + ", low=?, high=?]";
+        }
+    }
+
+    /**
+     * True when the row has a related row along a relationship, matching a condition if one is given:
+     * a subquery correlated through the relationship, {@code EXISTS (SELECT 1 FROM "child" AS t1 WHERE
+     * t1."parent_id" = t0."id" AND …)}. "Parents having a child with value X" is
+     * {@code Condition.exists("children", Condition.eq("value", "x"))}; negate it for {@code NOT EXISTS}.
+     *
+     * @param relationshipPath a relationship of the queried entity (a collection or a to-one), or
+     *     one reached through to-ones ({@code "parent.children"})
+     * @param condition a condition on the related entity's properties, or null for any related row
+     */
+    record Exists(String relationshipPath, Condition condition) implements Condition {
+        /**
+         * Checks the path.
+         *
+         * @param relationshipPath the relationship path
+         * @param condition the condition on the related rows, or null
+         */
+        public Exists {
+            PropertyNames.requirePath(relationshipPath, "relationship path");
         }
     }
 
@@ -110,6 +236,12 @@ public sealed interface Condition
                         + " never matches in SQL; use Condition.in(…).or(Condition.isNull(\"" + path + "\"))");
             }
             values = Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        /** Leaves the values out, which may be secrets; their number stays. */
+        @Override
+        public String toString() {
+            return "In[path=" + path + ", values=" + values.size() + " values]";
         }
     }
 
@@ -190,25 +322,6 @@ public sealed interface Condition
          */
         public Not {
             Objects.requireNonNull(condition, "condition must not be null");
-        }
-    }
-
-    /**
-     * Stands for the value at {@code index} of {@link #boundValues()} in a {@link #shape()}: a
-     * renderer turns it into a bind marker such as {@code $1}.
-     *
-     * @param index the position of the value in {@link #boundValues()}, from 0
-     */
-    record Parameter(int index) {
-        /**
-         * Checks that the index is not negative.
-         *
-         * @param index the position of the value, from 0
-         */
-        public Parameter {
-            if (index < 0) {
-                throw new IllegalArgumentException("parameter index must not be negative, was " + index);
-            }
         }
     }
 
@@ -325,6 +438,136 @@ public sealed interface Condition
     }
 
     /**
+     * {@code path ILIKE pattern}: {@link #like} ignoring case (Django's {@code path__icontains} is
+     * {@code ilike(path, "%" + escapeLike(text) + "%")}).
+     *
+     * @param path the property path
+     * @param pattern the pattern, not null
+     * @return the condition
+     */
+    static Condition ilike(String path, String pattern) {
+        Objects.requireNonNull(pattern, "pattern must not be null");
+        return new Comparison(path, Operator.ILIKE, pattern);
+    }
+
+    /**
+     * True when a text property starts with {@code prefix}, taken literally: {@code %}, {@code _}
+     * and {@code \} in it are escaped (Django's {@code path__startswith}).
+     *
+     * @param path the property path
+     * @param prefix the text, not null
+     * @return {@code path LIKE 'prefix%'}
+     */
+    static Condition startsWith(String path, String prefix) {
+        return like(path, escapeLike(prefix) + "%");
+    }
+
+    /**
+     * True when a text property ends with {@code suffix}, taken literally.
+     *
+     * @param path the property path
+     * @param suffix the text, not null
+     * @return {@code path LIKE '%suffix'}
+     */
+    static Condition endsWith(String path, String suffix) {
+        return like(path, "%" + escapeLike(suffix));
+    }
+
+    /**
+     * True when a text property contains {@code text}, taken literally (Django's {@code path__contains}).
+     *
+     * @param path the property path
+     * @param text the text, not null
+     * @return {@code path LIKE '%text%'}
+     */
+    static Condition contains(String path, String text) {
+        return like(path, "%" + escapeLike(text) + "%");
+    }
+
+    /**
+     * Escapes the LIKE wildcards {@code %} and {@code _}, and the escape character {@code \}, so that
+     * {@code text} matches itself in a {@link #like} or {@link #ilike} pattern.
+     *
+     * @param text any text, not null
+     * @return the text with {@code \}, {@code %} and {@code _} preceded by {@code \}
+     */
+    static String escapeLike(String text) {
+        Objects.requireNonNull(text, "text must not be null");
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * {@code low <= path <= high}: {@code path BETWEEN low AND high}.
+     *
+     * @param path the property path
+     * @param low the low bound, included, not null
+     * @param high the high bound, included, not null
+     * @return the condition
+     */
+    static Condition between(String path, Object low, Object high) {
+        return new Between(path, low, high);
+    }
+
+    /**
+     * Compares two properties of a row: {@code compare("shippedAt", Operator.GT, "orderedAt")} (Django's
+     * {@code F} expressions, SQLAlchemy's {@code Order.shipped_at > Order.ordered_at}).
+     *
+     * @param path the property path on the left
+     * @param operator EQ, NE, LT, LE, GT or GE
+     * @param otherPath the property path on the right
+     * @return the condition
+     */
+    static Condition compare(String path, Operator operator, String otherPath) {
+        return new PropertyComparison(path, operator, otherPath);
+    }
+
+    /**
+     * True when the row has at least one related row along a relationship that matches
+     * {@code condition} (SQLAlchemy's {@code Parent.children.any(…)}, Django's
+     * {@code filter(children__value="x")} without duplicates): {@code EXISTS (SELECT 1 …)}.
+     *
+     * @param relationshipPath a relationship, such as {@code "children"}
+     * @param condition a condition on the related entity, such as {@code Condition.eq("value", "x")}
+     * @return the condition
+     */
+    static Condition exists(String relationshipPath, Condition condition) {
+        Objects.requireNonNull(condition, "condition must not be null");
+        return new Exists(relationshipPath, condition);
+    }
+
+    /**
+     * True when the row has at least one related row along a relationship.
+     *
+     * @param relationshipPath a relationship, such as {@code "children"}
+     * @return the condition
+     */
+    static Condition exists(String relationshipPath) {
+        return new Exists(relationshipPath, null);
+    }
+
+    /**
+     * True when the row has no related row along a relationship that matches {@code condition}:
+     * {@code NOT (EXISTS (SELECT 1 …))}.
+     *
+     * @param relationshipPath a relationship
+     * @param condition a condition on the related entity
+     * @return the condition
+     */
+    static Condition notExists(String relationshipPath, Condition condition) {
+        return exists(relationshipPath, condition).negate();
+    }
+
+    /**
+     * True when the row has no related row along a relationship (childless parents).
+     *
+     * @param relationshipPath a relationship
+     * @return the condition
+     */
+    static Condition notExists(String relationshipPath) {
+        return exists(relationshipPath).negate();
+    }
+
+    /**
      * {@code path IS NULL}; for a many-to-one, rows without a related entity.
      *
      * @param path the property path
@@ -419,35 +662,6 @@ public sealed interface Condition
      */
     default Condition negate() {
         return Condition.not(this);
-    }
-
-    /**
-     * This condition with every value replaced by a {@link Parameter} numbered in the order of
-     * {@link #boundValues()}: two conditions that differ only in their values have equal shapes,
-     * so a renderer can cache SQL text per shape. Each element of an {@link In} is a value of its
-     * own, so the shape keeps the number of elements.
-     *
-     * <pre>{@code
-     * Condition.eq("value", "x").and(Condition.gt("id", 3)).shape()
-     *     // And[Comparison[value, EQ, Parameter[0]], Comparison[id, GT, Parameter[1]]]
-     * }</pre>
-     *
-     * @return the shape of this condition
-     */
-    default Condition shape() {
-        return new ShapeSplitter().shapeOf(this);
-    }
-
-    /**
-     * The values of this condition, depth first in the order they appear: the values that
-     * {@link #shape()} replaces by parameters, {@code boundValues().get(i)} for {@code Parameter(i)}.
-     *
-     * @return an unmodifiable list of the values; never contains null
-     */
-    default List<Object> boundValues() {
-        ShapeSplitter splitter = new ShapeSplitter();
-        splitter.shapeOf(this);
-        return splitter.values();
     }
 
     private static List<Condition> requireAtLeastTwo(List<Condition> conditions, String kind, String factory) {

@@ -130,7 +130,7 @@ public final class Delete<T> implements Dml<T> {
     @Override
     public String toString() {
         // Values stay out: they may be secrets, and the shape is what tells statements apart.
-        return "Delete[entityType=" + entityType.getSimpleName() + ", where=" + (where == null ? null : where.shape())
+        return "Delete[entityType=" + entityType.getSimpleName() + ", where=" + where
                 + ", returning=" + returning + ", synchronizeSession=" + synchronizeSession + "]";
     }
 }

@@ -71,6 +71,15 @@ final class PropertyNames {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** A dotted path as one camel-case name: {@code "customer.name"} is {@code customerName}. */
+    static String camelCase(String path) {
+        StringBuilder name = new StringBuilder();
+        for (String segment : path.split("\\.")) {
+            name.append(name.length() == 0 ? segment : Character.toUpperCase(segment.charAt(0)) + segment.substring(1));
+        }
+        return name.toString();
+    }
+
     private static void requireText(String text, String role) {
         Objects.requireNonNull(text, role + " must not be null");
         if (text.isBlank()) {

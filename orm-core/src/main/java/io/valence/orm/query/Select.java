@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A query for entities of one type: SQLAlchemy 2.0's {@code select(Child)}, Django's
@@ -22,6 +24,10 @@ import java.util.OptionalLong;
  *         .limit(100);
  * }</pre>
  *
+ * <p>A {@code Select} also starts a query for values: {@link #project}, {@link #tuples} and
+ * {@link #value} select chosen properties and aggregates ({@link Projection}); and it can lock the
+ * rows it reads ({@link #forUpdate()}, {@link #forShare()}).
+ *
  * <p>Immutable: every builder method returns a new {@code Select} and leaves this one unchanged,
  * so a base query can be kept and refined. Equality is structural. Property names are checked for
  * form here and against the mapping at execution.
@@ -32,32 +38,46 @@ public final class Select<T> {
 
     private static final long ABSENT = -1;
 
-    private final Class<T> entityType;
-    private final Condition where;
-    private final List<String> joins;
-    private final List<LoadOption> loadOptions;
-    private final List<Order> orders;
-    private final long limit;
-    private final long offset;
-    private final boolean populateExisting;
+    private final Parts<T> parts;
 
-    private Select(
-            Class<T> entityType,
-            Condition where,
-            List<String> joins,
-            List<LoadOption> loadOptions,
-            List<Order> orders,
-            long limit,
-            long offset,
-            boolean populateExisting) {
-        this.entityType = entityType;
-        this.where = where;
-        this.joins = List.copyOf(joins);
-        this.loadOptions = List.copyOf(loadOptions);
-        this.orders = List.copyOf(orders);
-        this.limit = limit;
-        this.offset = offset;
-        this.populateExisting = populateExisting;
+    /** The parts of a query; copied and changed by a builder call, never changed once in a Select. */
+    private static final class Parts<T> {
+        private final Class<T> entityType;
+        private Condition where;
+        private List<String> joins = List.of();
+        private List<LoadOption> loadOptions = List.of();
+        private List<Order> orders = List.of();
+        private long limit = ABSENT;
+        private long offset = ABSENT;
+        private boolean populateExisting;
+        private Lock lock;
+
+        private Parts(Class<T> entityType) {
+            this.entityType = entityType;
+        }
+
+        private Parts<T> copy() {
+            Parts<T> copy = new Parts<>(entityType);
+            copy.where = where;
+            copy.joins = joins;
+            copy.loadOptions = loadOptions;
+            copy.orders = orders;
+            copy.limit = limit;
+            copy.offset = offset;
+            copy.populateExisting = populateExisting;
+            copy.lock = lock;
+            return copy;
+        }
+    }
+
+    private Select(Parts<T> parts) {
+        this.parts = parts;
+    }
+
+    private Select<T> with(Consumer<Parts<T>> change) {
+        Parts<T> next = parts.copy();
+        change.accept(next);
+        return new Select<>(next);
     }
 
     /**
@@ -70,7 +90,7 @@ public final class Select<T> {
      */
     public static <T> Select<T> from(Class<T> type) {
         Objects.requireNonNull(type, "entity type must not be null");
-        return new Select<>(type, null, List.of(), List.of(), List.of(), ABSENT, ABSENT, false);
+        return new Select<>(new Parts<>(type));
     }
 
     /**
@@ -94,8 +114,7 @@ public final class Select<T> {
      */
     public Select<T> where(Condition condition) {
         Objects.requireNonNull(condition, "condition must not be null");
-        Condition combined = where == null ? condition : where.and(condition);
-        return new Select<>(entityType, combined, joins, loadOptions, orders, limit, offset, populateExisting);
+        return with(next -> next.where = next.where == null ? condition : next.where.and(condition));
     }
 
     /**
@@ -110,12 +129,10 @@ public final class Select<T> {
      */
     public Select<T> join(String relationshipPath) {
         PropertyNames.requirePath(relationshipPath, "join path");
-        if (joins.contains(relationshipPath)) {
+        if (parts.joins.contains(relationshipPath)) {
             return this;
         }
-        List<String> moreJoins = new ArrayList<>(joins);
-        moreJoins.add(relationshipPath);
-        return new Select<>(entityType, where, moreJoins, loadOptions, orders, limit, offset, populateExisting);
+        return with(next -> next.joins = append(next.joins, List.of(relationshipPath)));
     }
 
     /**
@@ -126,9 +143,8 @@ public final class Select<T> {
      * @return a new query with the options added
      */
     public Select<T> options(LoadOption... options) {
-        List<LoadOption> moreOptions = new ArrayList<>(loadOptions);
-        moreOptions.addAll(requireElements(options, "load options"));
-        return new Select<>(entityType, where, joins, moreOptions, orders, limit, offset, populateExisting);
+        List<LoadOption> more = requireElements(options, "load options");
+        return with(next -> next.loadOptions = append(next.loadOptions, more));
     }
 
     /**
@@ -150,9 +166,8 @@ public final class Select<T> {
      * @return a new query with the orders added
      */
     public Select<T> orderBy(Order... orders) {
-        List<Order> moreOrders = new ArrayList<>(this.orders);
-        moreOrders.addAll(requireElements(orders, "orders"));
-        return new Select<>(entityType, where, joins, loadOptions, moreOrders, limit, offset, populateExisting);
+        List<Order> more = requireElements(orders, "orders");
+        return with(next -> next.orders = append(next.orders, more));
     }
 
     /**
@@ -164,7 +179,7 @@ public final class Select<T> {
      */
     public Select<T> limit(long limit) {
         requireNotNegative(limit, "limit");
-        return new Select<>(entityType, where, joins, loadOptions, orders, limit, offset, populateExisting);
+        return with(next -> next.limit = limit);
     }
 
     /**
@@ -176,7 +191,7 @@ public final class Select<T> {
      */
     public Select<T> offset(long offset) {
         requireNotNegative(offset, "offset");
-        return new Select<>(entityType, where, joins, loadOptions, orders, limit, offset, populateExisting);
+        return with(next -> next.offset = offset);
     }
 
     /**
@@ -187,7 +202,144 @@ public final class Select<T> {
      * @return a new query that populates existing instances
      */
     public Select<T> populateExisting() {
-        return new Select<>(entityType, where, joins, loadOptions, orders, limit, offset, true);
+        return with(next -> next.populateExisting = true);
+    }
+
+    /**
+     * Locks the rows read, {@code FOR UPDATE}, until the session's transaction ends: no other
+     * transaction can lock, change or delete them meanwhile (SQLAlchemy's {@code with_for_update()},
+     * Django's {@code select_for_update()}). Only the queried entity's rows are locked unless
+     * {@link #of(String...)} names joined ones too. Replaces an earlier lock.
+     *
+     * @return a new query that locks its rows
+     */
+    public Select<T> forUpdate() {
+        return with(next -> next.lock = new Lock(Lock.Strength.UPDATE, Lock.Wait.WAIT, List.of()));
+    }
+
+    /**
+     * Locks the rows read, {@code FOR SHARE}, until the session's transaction ends: others may read
+     * and share-lock them, but not change or delete them. Replaces an earlier lock.
+     *
+     * @return a new query that share-locks its rows
+     */
+    public Select<T> forShare() {
+        return with(next -> next.lock = new Lock(Lock.Strength.SHARE, Lock.Wait.WAIT, List.of()));
+    }
+
+    /**
+     * Makes the lock fail at once, {@code NOWAIT}, when another transaction holds a row.
+     *
+     * @return a new query with the lock refined
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Select<T> noWait() {
+        return withLock(lock -> new Lock(lock.strength(), Lock.Wait.NOWAIT, lock.of()), "noWait()");
+    }
+
+    /**
+     * Makes the lock leave out, {@code SKIP LOCKED}, the rows another transaction holds: the way
+     * several workers claim jobs from one queue table without waiting for each other.
+     *
+     * @return a new query with the lock refined
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Select<T> skipLocked() {
+        return withLock(lock -> new Lock(lock.strength(), Lock.Wait.SKIP_LOCKED, lock.of()), "skipLocked()");
+    }
+
+    /**
+     * Locks the rows of the named joined relationships too ({@code FOR UPDATE OF t0, t1}); the
+     * queried entity's rows are always locked. A path must be joined by the query
+     * ({@link #join(String)}); a load join ({@code Load.joined}) is an outer join, whose rows
+     * PostgreSQL cannot lock.
+     *
+     * @param relationshipPaths relationship paths joined by this query, such as {@code "parent"}
+     * @return a new query with the lock refined
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Select<T> of(String... relationshipPaths) {
+        List<String> paths = requireElements(relationshipPaths, "relationship paths");
+        return withLock(lock -> new Lock(lock.strength(), lock.whenLocked(), paths), "of(…)");
+    }
+
+    /**
+     * Selects chosen properties and aggregates into instances of {@code type}: a record whose
+     * components match the selections by name and type, or a class with such a constructor. No
+     * entity is loaded and the identity map is not involved. Run it with {@code session.rows(…)}.
+     *
+     * <pre>{@code
+     * record OrderLine(Long id, String customerName) {}
+     * Select.from(Order.class).where(…).project(OrderLine.class, "id", "customer.name");
+     * }</pre>
+     *
+     * @param type the record or class each row becomes
+     * @param paths property paths; each is named in camel case ({@code "customer.name"} is {@code customerName})
+     * @param <R> the row type
+     * @return the projection
+     */
+    public <R> Projection<R> project(Class<R> type, String... paths) {
+        return project(type, properties(paths));
+    }
+
+    /**
+     * Selects expressions (properties and aggregates) into instances of {@code type}, as
+     * {@link #project(Class, String...)}.
+     *
+     * @param type the record or class each row becomes
+     * @param selections properties and aggregates, matched to the components by {@link Expression#name()}
+     * @param <R> the row type
+     * @return the projection
+     */
+    public <R> Projection<R> project(Class<R> type, Expression... selections) {
+        Objects.requireNonNull(type, "type must not be null");
+        return Projection.of(this, type, Projection.Into.CONSTRUCTOR, requireElements(selections, "selections"));
+    }
+
+    /**
+     * Selects chosen properties into {@link Tuple}s, their values named by path in camel case.
+     *
+     * @param paths property paths
+     * @return the projection
+     */
+    public Projection<Tuple> tuples(String... paths) {
+        return tuples(properties(paths));
+    }
+
+    /**
+     * Selects expressions into {@link Tuple}s, their values named by {@link Expression#name()}.
+     *
+     * @param selections properties and aggregates
+     * @return the projection
+     */
+    public Projection<Tuple> tuples(Expression... selections) {
+        return Projection.of(this, Tuple.class, Projection.Into.TUPLE, requireElements(selections, "selections"));
+    }
+
+    /**
+     * Selects one property, each row becoming its value: {@code value(String.class, "customer.name")}.
+     *
+     * @param type the property's type (or a supertype)
+     * @param path the property path
+     * @param <V> the value type
+     * @return the projection
+     */
+    public <V> Projection<V> value(Class<V> type, String path) {
+        return value(type, Expression.property(path));
+    }
+
+    /**
+     * Selects one expression, each row becoming its value: {@code value(Long.class, Expression.count())}.
+     *
+     * @param type the expression's type (or a supertype)
+     * @param selection a property or an aggregate
+     * @param <V> the value type
+     * @return the projection
+     */
+    public <V> Projection<V> value(Class<V> type, Expression selection) {
+        Objects.requireNonNull(type, "type must not be null");
+        Objects.requireNonNull(selection, "selection must not be null");
+        return Projection.of(this, type, Projection.Into.VALUE, List.of(selection));
     }
 
     /**
@@ -196,7 +348,7 @@ public final class Select<T> {
      * @return the entity class
      */
     public Class<T> entityType() {
-        return entityType;
+        return parts.entityType;
     }
 
     /**
@@ -205,7 +357,7 @@ public final class Select<T> {
      * @return the combined condition
      */
     public Optional<Condition> where() {
-        return Optional.ofNullable(where);
+        return Optional.ofNullable(parts.where);
     }
 
     /**
@@ -214,7 +366,7 @@ public final class Select<T> {
      * @return an unmodifiable list
      */
     public List<String> joins() {
-        return joins;
+        return parts.joins;
     }
 
     /**
@@ -223,7 +375,7 @@ public final class Select<T> {
      * @return an unmodifiable list
      */
     public List<LoadOption> loadOptions() {
-        return loadOptions;
+        return parts.loadOptions;
     }
 
     /**
@@ -232,7 +384,7 @@ public final class Select<T> {
      * @return an unmodifiable list
      */
     public List<Order> orders() {
-        return orders;
+        return parts.orders;
     }
 
     /**
@@ -241,7 +393,7 @@ public final class Select<T> {
      * @return the limit
      */
     public OptionalLong limit() {
-        return limit == ABSENT ? OptionalLong.empty() : OptionalLong.of(limit);
+        return parts.limit == ABSENT ? OptionalLong.empty() : OptionalLong.of(parts.limit);
     }
 
     /**
@@ -250,7 +402,7 @@ public final class Select<T> {
      * @return the offset
      */
     public OptionalLong offset() {
-        return offset == ABSENT ? OptionalLong.empty() : OptionalLong.of(offset);
+        return parts.offset == ABSENT ? OptionalLong.empty() : OptionalLong.of(parts.offset);
     }
 
     /**
@@ -259,37 +411,66 @@ public final class Select<T> {
      * @return true after {@link #populateExisting()}
      */
     public boolean isPopulateExisting() {
-        return populateExisting;
+        return parts.populateExisting;
+    }
+
+    /**
+     * The row lock the query takes, if it is a locking read.
+     *
+     * @return the lock
+     */
+    public Optional<Lock> lock() {
+        return Optional.ofNullable(parts.lock);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Select<?> select
-                && entityType == select.entityType
-                && Objects.equals(where, select.where)
-                && joins.equals(select.joins)
-                && loadOptions.equals(select.loadOptions)
-                && orders.equals(select.orders)
-                && limit == select.limit
-                && offset == select.offset
-                && populateExisting == select.populateExisting;
+        if (!(other instanceof Select<?> select)) {
+            return false;
+        }
+        Parts<?> them = select.parts;
+        return parts.entityType == them.entityType
+                && Objects.equals(parts.where, them.where)
+                && parts.joins.equals(them.joins)
+                && parts.loadOptions.equals(them.loadOptions)
+                && parts.orders.equals(them.orders)
+                && parts.limit == them.limit
+                && parts.offset == them.offset
+                && parts.populateExisting == them.populateExisting
+                && Objects.equals(parts.lock, them.lock);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(entityType, where, joins, loadOptions, orders, limit, offset, populateExisting);
+        return Objects.hash(parts.entityType, parts.where, parts.joins, parts.loadOptions, parts.orders, parts.limit,
+                parts.offset, parts.populateExisting, parts.lock);
     }
 
     @Override
     public String toString() {
-        // Values stay out: they may be secrets, and the shape is what tells queries apart.
-        return "Select[entityType=" + entityType.getSimpleName() + ", where=" + shapeOfWhere() + ", joins=" + joins
-                + ", loadOptions=" + loadOptions + ", orders=" + orders + ", limit=" + limit() + ", offset="
-                + offset() + ", populateExisting=" + populateExisting + "]";
+        // Conditions print without their values: they may be secrets.
+        return "Select[entityType=" + parts.entityType.getSimpleName() + ", where=" + parts.where + ", joins="
+                + parts.joins + ", loadOptions=" + parts.loadOptions + ", orders=" + parts.orders + ", limit=" + limit()
+                + ", offset=" + offset() + ", populateExisting=" + parts.populateExisting + ", lock=" + parts.lock + "]";
     }
 
-    private Condition shapeOfWhere() {
-        return where == null ? null : where.shape();
+    private Select<T> withLock(UnaryOperator<Lock> refine, String call) {
+        if (parts.lock == null) {
+            throw new IllegalStateException(call + " refines a lock, but this query takes none; call forUpdate() or"
+                    + " forShare() first, for example Select.from(Job.class).forUpdate().skipLocked()");
+        }
+        return with(next -> next.lock = refine.apply(next.lock));
+    }
+
+    private static Expression[] properties(String[] paths) {
+        Objects.requireNonNull(paths, "paths must not be null");
+        return Arrays.stream(paths).map(Expression::property).toArray(Expression[]::new);
+    }
+
+    private static <E> List<E> append(List<E> list, List<E> more) {
+        List<E> longer = new ArrayList<>(list);
+        longer.addAll(more);
+        return List.copyOf(longer);
     }
 
     private static <E> List<E> requireElements(E[] elements, String role) {
@@ -297,7 +478,7 @@ public final class Select<T> {
         for (E element : elements) {
             Objects.requireNonNull(element, role + " must not contain null");
         }
-        return Arrays.asList(elements);
+        return List.of(elements);
     }
 
     private static void requireNotNegative(long value, String role) {

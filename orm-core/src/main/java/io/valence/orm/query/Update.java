@@ -170,7 +170,7 @@ public final class Update<T> implements Dml<T> {
     public String toString() {
         // Values stay out: they may be secrets, and the shape is what tells statements apart.
         return "Update[entityType=" + entityType.getSimpleName() + ", set=" + assignments.keySet() + ", where="
-                + (where == null ? null : where.shape()) + ", returning=" + returning + ", synchronizeSession="
+                + where + ", returning=" + returning + ", synchronizeSession="
                 + synchronizeSession + "]";
     }
 }

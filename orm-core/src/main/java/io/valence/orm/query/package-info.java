@@ -2,7 +2,10 @@
  * Public, immutable descriptions of queries and DML statements: {@link io.valence.orm.query.Select},
  * {@link io.valence.orm.query.Condition}, {@link io.valence.orm.query.Load},
  * {@link io.valence.orm.query.Insert}, {@link io.valence.orm.query.Update} and
- * {@link io.valence.orm.query.Delete}.
+ * {@link io.valence.orm.query.Delete}; queries for values rather than entities,
+ * {@link io.valence.orm.query.Projection} (of {@link io.valence.orm.query.Expression}s, read into
+ * records, {@link io.valence.orm.query.Tuple}s or single values); locking reads
+ * ({@link io.valence.orm.query.Lock}).
  *
  * <p>These values only <em>describe</em> a statement by entity class and property names (Java field
  * names, or dotted paths such as {@code "parent.value"} through a many-to-one). They hold no SQL
@@ -13,9 +16,7 @@
  *
  * <p>Every builder method returns a new instance and never changes the one it was called on, so a
  * statement can be kept in a constant and refined per call. Equality is structural, which lets a
- * renderer cache per statement; {@link io.valence.orm.query.Condition#shape()} and
- * {@link io.valence.orm.query.Condition#boundValues()} split a condition tree into the part that
- * decides the SQL text and the values bound to it.
+ * renderer cache per statement. Printed, a statement leaves its values out.
  *
  * <pre>{@code
  * Select<Child> query = Select.from(Child.class)

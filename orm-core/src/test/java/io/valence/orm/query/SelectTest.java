@@ -103,7 +103,7 @@ class SelectTest {
 
     @Test
     void orderCarriesItsPathAndDirection() {
-        assertThat(Order.desc("id")).isEqualTo(new Order("id", Order.Direction.DESC));
+        assertThat(Order.desc("id")).isEqualTo(new Order(Expression.property("id"), Order.Direction.DESC, Order.Nulls.DEFAULT));
         assertThat(Order.asc("parent.value").direction()).isEqualTo(Order.Direction.ASC);
         assertThatThrownBy(() -> Order.asc("")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -161,10 +161,10 @@ class SelectTest {
     }
 
     @Test
-    void toStringShowsTheShapeButNotTheValues() {
+    void toStringShowsTheConditionButNotItsValues() {
         String text = Select.from(Child.class).filterBy("value", "secret").toString();
 
-        assertThat(text).contains("Child", "value", "Parameter[index=0]").doesNotContain("secret");
+        assertThat(text).contains("Child", "Comparison[path=value, operator=EQ, value=?]").doesNotContain("secret");
     }
 
     @Test
@@ -177,7 +177,7 @@ class SelectTest {
                 .hasMessage("condition must not be null");
         assertThatThrownBy(() -> Select.from(Child.class).orderBy((String) null))
                 .isInstanceOf(NullPointerException.class)
-                .hasMessage("order path must not be null");
+                .hasMessage("property path must not be null");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.valence.orm.reactive;
 
 import io.valence.orm.query.Dml;
+import io.valence.orm.query.NativeQuery;
+import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import java.util.Collection;
 import java.util.Map;
@@ -69,6 +71,60 @@ public interface ReactiveSession {
      *     {@link io.valence.orm.MultipleResultsException} when there are several
      */
     <T> Mono<T> oneOrNone(Select<T> select);
+
+    /**
+     * Streams the rows of a projection (chosen properties and aggregates, see
+     * {@link io.valence.orm.query.Projection}) as records, tuples or single values, with
+     * backpressure like {@link #scalars}: rows are read as they are requested, in one exchange for
+     * an unbounded demand, through a cursor for a bounded one. Pending changes are flushed first.
+     * No entity is loaded and the identity map is not involved. The stream holds the session until
+     * it completes or is cancelled.
+     *
+     * @param projection the projection
+     * @param <R> the row type
+     * @return a Flux of the rows
+     * @throws IllegalArgumentException at the call for an unknown property, an aggregate that does
+     *     not fit its property's type, or a result type that cannot take the selections
+     */
+    <R> Flux<R> rows(Projection<R> projection);
+
+    /**
+     * Streams the rows of a SELECT written by hand ({@link io.valence.orm.query.NativeQuery}), with
+     * backpressure like {@link #scalars}. Pending changes are flushed first. An entity query's rows
+     * pass through the identity map: a row of an object already in the session returns that same
+     * object, with its in-memory state, unless the query asks for
+     * {@link io.valence.orm.query.NativeQuery#populateExisting()}. Other queries' rows become records,
+     * tuples or values, matched by column label.
+     *
+     * @param query the query
+     * @param <R> the row type
+     * @return a Flux of the rows; errors with {@code IllegalArgumentException} when the result's columns
+     *     do not fit (an entity column missing, a record component without a column)
+     * @throws IllegalArgumentException at the call when a parameter is not bound or a binding has no
+     *     parameter: nothing is sent
+     * @throws io.valence.orm.MappingException at the call when an entity query's class is not mapped
+     */
+    <R> Flux<R> rows(NativeQuery<R> query);
+
+    /**
+     * Runs a projection that must select exactly one row, such as a total.
+     *
+     * @param projection the projection
+     * @param <R> the row type
+     * @return a Mono of the row; errors with {@link io.valence.orm.NoResultException} when there is
+     *     none and {@link io.valence.orm.MultipleResultsException} when there are several
+     */
+    <R> Mono<R> one(Projection<R> projection);
+
+    /**
+     * Runs a projection that must select at most one row.
+     *
+     * @param projection the projection
+     * @param <R> the row type
+     * @return a Mono of the row, empty when there is none; errors with
+     *     {@link io.valence.orm.MultipleResultsException} when there are several
+     */
+    <R> Mono<R> oneOrNone(Projection<R> projection);
 
     /**
      * Counts the rows a query selects (its limit, offset, order and load options are ignored).

@@ -9,6 +9,7 @@ import io.valence.orm.benchmarks.GraphData;
 import io.valence.orm.benchmarks.InsertedIds;
 import io.valence.orm.benchmarks.LoadedGraph;
 import io.valence.orm.benchmarks.StreamProbe;
+import io.valence.orm.benchmarks.ReportingContender;
 import io.valence.orm.benchmarks.StreamingContender;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * {@code parent_id = ANY($1)} query, and every operation runs in an explicit transaction, as the
  * ORMs' sessions do.
  */
-public final class RawR2dbcContender implements Contender, StreamingContender {
+public final class RawR2dbcContender implements Contender, StreamingContender, ReportingContender {
 
     static final String INSERT_PARENTS = "INSERT INTO parent (value)"
             + " SELECT u.value FROM unnest($1::varchar[]) WITH ORDINALITY AS u(value, n) ORDER BY u.n RETURNING id";
@@ -39,6 +40,8 @@ public final class RawR2dbcContender implements Contender, StreamingContender {
             + " FROM unnest($1::bigint[], $2::varchar[]) AS u(id, value) WHERE parent.id = u.id";
     static final String SELECT_ALL_CHILDREN = "SELECT id, parent_id, value FROM child";
     static final int STREAM_FETCH_SIZE = 1_000;
+    static final String CHILDREN_PER_PARENT = "SELECT parent_id, count(*), min(value) FROM child GROUP BY parent_id";
+    static final String CHILD_LINES = "SELECT id, value FROM child";
 
     private final ConnectionPool pool;
     private final RawTransactions transactions;
@@ -58,6 +61,12 @@ public final class RawR2dbcContender implements Contender, StreamingContender {
 
     /** A child row as the raw code holds it. */
     record ChildRow(long id, long parentId, String value) {}
+
+    /** One group of W6. */
+    record ParentChildren(long parentId, long count, String minValue) {}
+
+    /** One row of W7. */
+    record ChildLine(long id, String value) {}
 
     @Override
     public InsertedIds insertGraph(GraphData graph) {
@@ -175,6 +184,25 @@ public final class RawR2dbcContender implements Contender, StreamingContender {
                             .count();
                 })
                 .block());
+    }
+
+    @Override
+    public long childrenPerParent() {
+        return Objects.requireNonNull(transactions.inTransaction(connection ->
+                        Flux.from(connection.createStatement(CHILDREN_PER_PARENT).execute())
+                                .flatMap(result -> result.map(row -> new ParentChildren(
+                                        row.get(0, Long.class), row.get(1, Long.class), row.get(2, String.class))))
+                                .reduce(0L, (sum, group) -> sum + group.count())))
+                .block();
+    }
+
+    @Override
+    public long childLines() {
+        return Objects.requireNonNull(transactions.inTransaction(connection ->
+                        Flux.from(connection.createStatement(CHILD_LINES).execute())
+                                .flatMap(result -> result.map(row -> new ChildLine(row.get(0, Long.class), row.get(1, String.class))))
+                                .count()))
+                .block();
     }
 
     @Override

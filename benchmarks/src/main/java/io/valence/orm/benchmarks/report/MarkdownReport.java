@@ -107,6 +107,15 @@ public record MarkdownReport(
             }
             out.append('\n');
         }
+        for (Workload workload : List.of(Workload.W6, Workload.W7)) {
+            if (ratios.find(workload, ContenderKind.RAW, 0).isPresent()) {
+                out.append("| ").append(workload).append(" |");
+                for (ContenderKind contender : ContenderKind.values()) {
+                    out.append(' ').append(ratioCell(workload, contender, 0)).append(" |");
+                }
+                out.append('\n');
+            }
+        }
         out.append("\nRaw R2DBC's cell shows its median time per operation.\n\n");
         out.append("![ratios to raw R2DBC](").append(chartFile).append(")\n\n");
     }

@@ -6,7 +6,9 @@ import io.valence.orm.benchmarks.GraphData;
 import io.valence.orm.benchmarks.InsertedIds;
 import io.valence.orm.benchmarks.LoadedGraph;
 import io.valence.orm.benchmarks.StreamProbe;
+import io.valence.orm.benchmarks.ReportingContender;
 import io.valence.orm.benchmarks.StreamingContender;
+import io.valence.orm.query.Expression;
 import io.valence.orm.query.Load;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.SessionFactory;
@@ -18,7 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Valence through its public API only, as in its documentation. */
-public final class ValenceContender implements Contender, StreamingContender {
+public final class ValenceContender implements Contender, StreamingContender, ReportingContender {
 
     private final ConnectionPool pool;
     private final SessionFactory factory;
@@ -93,6 +95,30 @@ public final class ValenceContender implements Contender, StreamingContender {
                                 })
                                 .count())
                         .block());
+    }
+
+    /** One group of W6. */
+    record ParentChildren(Long parent, Long count, String minValue) {}
+
+    /** One row of W7. */
+    record ChildLine(Long id, String value) {}
+
+    @Override
+    public long childrenPerParent() {
+        return Objects.requireNonNull(factory.withSession(session -> session.rows(Select.from(Child.class)
+                                .project(ParentChildren.class, Expression.property("parent"), Expression.count(),
+                                        Expression.min("value"))
+                                .groupBy("parent"))
+                        .reduce(0L, (sum, group) -> sum + group.count()))
+                .block());
+    }
+
+    @Override
+    public long childLines() {
+        return Objects.requireNonNull(factory.withSession(session -> session.rows(Select.from(Child.class)
+                                .project(ChildLine.class, "id", "value"))
+                        .count())
+                .block());
     }
 
     @Override

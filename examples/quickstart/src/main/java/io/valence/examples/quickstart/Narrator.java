@@ -42,6 +42,12 @@ final class Narrator {
         recorder.reset();
     }
 
+    /** The first statement sent since the step began whose SQL contains {@code fragment}, or "none". */
+    String firstSql(String fragment) {
+        return recorder.statements().stream().map(statement -> statement.sql().replaceAll("\\s+", " "))
+                .filter(sql -> sql.contains(fragment)).findFirst().orElse("none");
+    }
+
     /** Prints an outcome line. */
     void outcome(String text) {
         out.println("   →  " + text);

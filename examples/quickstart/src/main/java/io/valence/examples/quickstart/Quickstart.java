@@ -3,8 +3,10 @@ package io.valence.examples.quickstart;
 import io.r2dbc.pool.ConnectionPool;
 import io.valence.orm.ConcurrentSessionUseException;
 import io.valence.orm.RelationshipNotLoadedException;
+import io.valence.orm.query.Expression;
 import io.valence.orm.query.Insert;
 import io.valence.orm.query.Load;
+import io.valence.orm.query.Order;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.GetOrCreate;
 import io.valence.orm.reactive.ReactiveSession;
@@ -45,7 +47,7 @@ public final class Quickstart {
         StatementRecorder recorder = StatementRecorder.create();
         ConnectionPool pool = database.openPool(4, Duration.ofSeconds(10), recorder::wrap);
         try {
-            SessionFactory factory = SessionFactory.builder(pool).entities(Parent.class, Child.class, Storage.class).build();
+            SessionFactory factory = SessionFactory.builder(pool).entities(Parent.class, Child.class, Storage.class, Job.class).build();
             new Quickstart(factory, new Narrator(System.out, recorder)).run();
         } finally {
             pool.disposeLater().block(TIMEOUT);
@@ -67,6 +69,66 @@ public final class Quickstart {
         uniqueKeySwapInOneFlush();
         concurrentUseOfOneSession();
         fanOut();
+        projections();
+        workQueue();
+    }
+
+    /** Two columns of a child and the value of its parent, for a list screen. */
+    record ChildLine(Long id, String parentValue) {}
+
+    /** Children per parent, for a dashboard. */
+    record ParentSize(String parent, Long count) {}
+
+    private void projections() {
+        narrator.step("Projections and aggregates: values, not entities",
+                "Chosen columns (through the many-to-one too) into a record, and a count per group; no identity map.");
+        List<ChildLine> lines = factory.withSession(session -> session.rows(Select.from(Child.class)
+                        .orderBy("id").limit(3)
+                        .project(ChildLine.class, "id", "parent.value"))
+                .collectList()).block(TIMEOUT);
+        narrator.statements();
+        narrator.outcome("first lines: " + lines);
+        List<ParentSize> sizes = factory.withSession(session -> session.rows(Select.from(Child.class)
+                        .project(ParentSize.class, Expression.property("parent.value").as("parent"), Expression.count())
+                        .groupBy("parent.value")
+                        .orderBy(Order.desc(Expression.count()), Order.asc("parent.value")))
+                .collectList()).block(TIMEOUT);
+        narrator.statements();
+        narrator.outcome("children per parent: " + sizes);
+    }
+
+    private void workQueue() {
+        narrator.step("A work queue: two workers claim jobs with FOR UPDATE SKIP LOCKED",
+                "Each worker claims 3 pending jobs no one else holds, marks them done and commits, until none is left.");
+        factory.inTransaction(session -> {
+            for (int i = 0; i < 10; i++) {
+                session.add(new Job());
+            }
+            return Mono.empty();
+        }).block(TIMEOUT);
+        String outcome = factory.fanOut(session -> work(session, "w1"), session -> work(session, "w2"))
+                .map(counts -> "w1 processed " + counts.getT1() + ", w2 processed " + counts.getT2() + ", together "
+                        + (counts.getT1() + counts.getT2()) + " of 10")
+                .block(TIMEOUT);
+        narrator.outcome(outcome + "; SQL of a claim: " + narrator.firstSql("SKIP LOCKED"));
+        long undone = factory.withSession(session -> session.count(Select.from(Job.class).filterBy("done", false)))
+                .block(TIMEOUT);
+        narrator.outcome(undone + " jobs left pending, each done once");
+    }
+
+    /** One worker: claim, process, commit, until a claim finds nothing. */
+    private static Mono<Integer> work(ReactiveSession session, String worker) {
+        Select<Job> claim = Select.from(Job.class).filterBy("done", false).orderBy("id").limit(3).forUpdate().skipLocked();
+        return Mono.defer(() -> session.scalars(claim).collectList().flatMap(jobs -> {
+                    jobs.forEach(job -> {
+                        job.done = true;
+                        job.worker = worker;
+                    });
+                    return session.commit().thenReturn(jobs.size()); // the UPDATE, then COMMIT releases the locks
+                }))
+                .repeat()
+                .takeUntil(claimed -> claimed == 0)
+                .reduce(0, Integer::sum);
     }
 
     private void schema() {

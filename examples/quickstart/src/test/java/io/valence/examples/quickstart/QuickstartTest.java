@@ -24,6 +24,12 @@ class QuickstartTest {
         original.print(output);
         assertThat(output)
                 .contains("── 11. fanOut")
+                .contains("── 13. A work queue")
+                .contains("first lines: [ChildLine[id=1, parentValue=p1]")
+                .contains("children per parent: [ParentSize[parent=p1, count=4], ParentSize[parent=p2, count=4]")
+                .contains("together 10 of 10")
+                .contains("LIMIT $2 FOR UPDATE OF t0 SKIP LOCKED")
+                .contains("0 jobs left pending, each done once")
                 .contains("ids came back to the right objects")
                 .contains("first == second: true")
                 .contains("other session saw 0 row(s) after flush(), 1 after commit()")

@@ -42,6 +42,21 @@ sealed interface BindSlot {
         }
     }
 
+    /**
+     * The condition value at {@code index}, compared with an aggregate whose result is a number of
+     * {@code type} ({@code count}, {@code sum}, {@code avg}).
+     *
+     * @param index the value's position
+     * @param type {@code Long}, {@code BigDecimal} or {@code Double}
+     * @param aggregate the aggregate's name, for messages
+     */
+    record NumberValue(int index, Class<?> type, String aggregate) implements BindSlot {
+        @Override
+        public Bind bind(QueryValues values) {
+            return BindValues.number(type, values.conditionValues().get(index), aggregate);
+        }
+    }
+
     /** The query's limit. */
     record Limit() implements BindSlot {
         @Override

@@ -6,6 +6,7 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.ValueLimits;
 import io.valence.orm.internal.sql.SqlStatement.Bind;
 import jakarta.persistence.Entity;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -39,6 +40,24 @@ final class BindValues {
             throw QueryErrors.patternNotText(target, pattern);
         }
         return new Bind(pattern, String.class);
+    }
+
+    /**
+     * A number compared with an aggregate, as the aggregate's result type: integers as a {@code Long},
+     * any number as a {@code BigDecimal} or {@code Double}.
+     */
+    static Bind number(Class<?> type, Object value, String aggregate) {
+        boolean integer = value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+        if (type == Long.class && integer) {
+            return new Bind(((Number) value).longValue(), Long.class);
+        }
+        if (type == BigDecimal.class && value instanceof Number number) {
+            return new Bind(number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString()), BigDecimal.class);
+        }
+        if (type == Double.class && value instanceof Number number) {
+            return new Bind(number.doubleValue(), Double.class);
+        }
+        throw QueryErrors.wrongAggregateValueType(aggregate, type, value);
     }
 
     /**

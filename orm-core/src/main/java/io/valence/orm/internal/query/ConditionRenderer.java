@@ -6,31 +6,68 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * Renders a condition tree as SQL, resolving paths through a resolver and numbering one parameter
- * per comparison and one array parameter per IN, depth first (the order of {@link QueryValues#of}).
- * Nested AND/OR and every NOT are parenthesized.
+ * Renders the shape of a condition ({@link ConditionSplit#shape()}) as SQL, resolving paths through a
+ * resolver; each value slot becomes a parameter that binds the split's value at that slot (an IN's
+ * list as one array). Nested AND/OR and every NOT are parenthesized.
  */
 final class ConditionRenderer {
+    private final FromClause scope;
     private final Function<String, ResolvedColumn> resolver;
     private final Parameters parameters;
-    private int valueIndex;
+    private final Expressions aggregates;
 
-    ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters) {
-        this.resolver = resolver;
-        this.parameters = parameters;
+    /** A renderer of the WHERE of a query over {@code scope}'s tables; aggregates are refused. */
+    ConditionRenderer(FromClause scope, Parameters parameters) {
+        this(scope, scope::resolve, parameters, null);
     }
 
+    /** A renderer of the HAVING of a query over {@code scope}'s tables, comparing aggregates too. */
+    ConditionRenderer(FromClause scope, Parameters parameters, Expressions aggregates) {
+        this(scope, scope::resolve, parameters, aggregates);
+    }
+
+    /** A renderer of a bulk statement's WHERE: paths through {@code resolver}, no subquery, no aggregate. */
+    ConditionRenderer(Function<String, ResolvedColumn> resolver, Parameters parameters) {
+        this(null, resolver, parameters, null);
+    }
+
+    private ConditionRenderer(
+            FromClause scope, Function<String, ResolvedColumn> resolver, Parameters parameters, Expressions aggregates) {
+        this.scope = scope;
+        this.resolver = resolver;
+        this.parameters = parameters;
+        this.aggregates = aggregates;
+    }
+
+    /** Renders a shape: a condition whose values are {@link ConditionSplit.ValueSlot}s. */
     String render(Condition condition) {
         if (condition instanceof Condition.Comparison comparison) {
             ResolvedColumn column = resolver.apply(comparison.path());
-            BindSlot.Mode mode =
-                    comparison.operator() == Condition.Operator.LIKE ? BindSlot.Mode.PATTERN : BindSlot.Mode.SCALAR;
-            String marker = parameters.add(new BindSlot.ConditionValue(valueIndex++, column, mode));
+            boolean pattern = comparison.operator() == Condition.Operator.LIKE
+                    || comparison.operator() == Condition.Operator.ILIKE;
+            BindSlot.Mode mode = pattern ? BindSlot.Mode.PATTERN : BindSlot.Mode.SCALAR;
+            String marker = parameters.add(new BindSlot.ConditionValue(ConditionSplit.slotOf(comparison.value()), column, mode));
             return column.sql() + " " + operator(comparison.operator()) + " " + marker;
+        }
+        if (condition instanceof Condition.AggregateComparison compared) {
+            return aggregateComparison(compared);
+        }
+        if (condition instanceof Condition.PropertyComparison compared) {
+            return resolver.apply(compared.path()).sql() + " " + operator(compared.operator()) + " "
+                    + resolver.apply(compared.otherPath()).sql();
+        }
+        if (condition instanceof Condition.Exists exists) {
+            return exists(exists);
+        }
+        if (condition instanceof Condition.Between between) {
+            ResolvedColumn column = resolver.apply(between.path());
+            String low = parameters.add(scalar(between.low(), column));
+            return column.sql() + " BETWEEN " + low + " AND " + parameters.add(scalar(between.high(), column));
         }
         if (condition instanceof Condition.In in) {
             ResolvedColumn column = resolver.apply(in.path());
-            String marker = parameters.add(new BindSlot.ConditionValue(valueIndex++, column, BindSlot.Mode.ARRAY));
+            String marker = parameters.add(new BindSlot.ConditionValue(
+                    ConditionSplit.slotOf(in.values().get(0)), column, BindSlot.Mode.ARRAY));
             return column.sql() + " = ANY(" + marker + "::" + column.column().type().arrayType() + ")";
         }
         if (condition instanceof Condition.IsNull isNull) {
@@ -47,6 +84,35 @@ final class ConditionRenderer {
         }
         Condition.Not not = (Condition.Not) condition;
         return "NOT (" + render(not.condition()) + ")";
+    }
+
+    private String aggregateComparison(Condition.AggregateComparison compared) {
+        if (aggregates == null) {
+            throw QueryErrors.aggregateOutsideHaving(compared.aggregate());
+        }
+        ResolvedExpression aggregate = aggregates.resolve(compared.aggregate());
+        int slot = ConditionSplit.slotOf(compared.value());
+        BindSlot bind = aggregate.comparesAsColumn()
+                ? new BindSlot.ConditionValue(slot, aggregate.column(), BindSlot.Mode.SCALAR)
+                : new BindSlot.NumberValue(slot, aggregate.value().javaType(), compared.aggregate().name());
+        return aggregate.sql() + " " + operator(compared.operator()) + " " + parameters.add(bind);
+    }
+
+    /** {@code EXISTS (SELECT 1 FROM "target" AS tN [joins] WHERE <correlation> [AND (<condition>)])}. */
+    private String exists(Condition.Exists exists) {
+        if (scope == null) {
+            throw QueryErrors.existsInBulk(exists.relationshipPath());
+        }
+        FromClause.Correlated subquery = scope.correlate(exists.relationshipPath());
+        String where = subquery.correlation();
+        if (exists.condition() != null) {
+            where += " AND (" + new ConditionRenderer(subquery.from(), parameters).render(exists.condition()) + ")";
+        }
+        return "EXISTS (SELECT 1 FROM " + subquery.table() + subquery.from().joins() + " WHERE " + where + ")";
+    }
+
+    private static BindSlot scalar(Object shapeValue, ResolvedColumn column) {
+        return new BindSlot.ConditionValue(ConditionSplit.slotOf(shapeValue), column, BindSlot.Mode.SCALAR);
     }
 
     private String junction(String separator, List<Condition> conditions) {
@@ -68,6 +134,7 @@ final class ConditionRenderer {
             case GT -> ">";
             case GE -> ">=";
             case LIKE -> "LIKE";
+            case ILIKE -> "ILIKE";
         };
     }
 }

@@ -6,7 +6,6 @@ import io.valence.orm.internal.mapping.IdGeneration;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.sql.Identifiers;
 import io.valence.orm.internal.sql.SqlStatement;
-import io.valence.orm.query.Condition;
 import io.valence.orm.query.ConflictAction;
 import io.valence.orm.query.ConflictTarget;
 import io.valence.orm.query.Delete;
@@ -109,7 +108,7 @@ public final class DmlRenderer {
         }
         String sql = "INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + names(columns) + ") VALUES " + values
                 + onConflict(from, insert, parameters);
-        return finish(sql, mapping, parameters, null, insert, null);
+        return finish(sql, mapping, parameters, null, insert, ConditionSplit.NONE);
     }
 
     private static boolean isIdentity(EntityMapping mapping) {
@@ -164,7 +163,7 @@ public final class DmlRenderer {
             ResolvedColumn column = own(from, assignment.getKey());
             assignments.add(column.sql() + " = " + parameters.add(fixed(column, assignment.getValue())));
         }
-        Condition where = update.where().orElse(null);
+        ConditionSplit where = ConditionSplit.of(update.where().orElse(null));
         String sql = "UPDATE " + table(mapping) + " SET " + assignments + where("UPDATE", from, where, parameters);
         return finish(sql, mapping, parameters, FromClause.ROOT, update, where);
     }
@@ -181,20 +180,20 @@ public final class DmlRenderer {
         EntityMapping mapping = metamodel.entity(delete.entityType());
         FromClause from = new FromClause(metamodel, mapping);
         Parameters parameters = new Parameters();
-        Condition where = delete.where().orElse(null);
+        ConditionSplit where = ConditionSplit.of(delete.where().orElse(null));
         String sql = "DELETE FROM " + table(mapping) + where("DELETE", from, where, parameters);
         return finish(sql, mapping, parameters, FromClause.ROOT, delete, where);
     }
 
     private static RenderedDml finish(
-            String sql, EntityMapping mapping, Parameters parameters, String alias, Dml<?> dml, Condition where) {
+            String sql, EntityMapping mapping, Parameters parameters, String alias, Dml<?> dml, ConditionSplit where) {
         boolean returnsRows = dml.isReturning() || dml.isSynchronizeSession();
         StringJoiner returning = new StringJoiner(", ", " RETURNING ", "");
         for (ColumnMapping column : mapping.columns()) {
             returning.add(alias == null ? Identifiers.quote(column.column()) : Identifiers.qualified(alias, column.column()));
         }
         String text = returnsRows ? sql + returning : sql;
-        QueryValues values = new QueryValues(QueryValues.of(where), null, null);
+        QueryValues values = new QueryValues(where.values(), null, null);
         return new RenderedDml(new SqlStatement(text, Parameters.bind(parameters.slots(), values)), mapping, returnsRows);
     }
 
@@ -225,8 +224,8 @@ public final class DmlRenderer {
         return clause + sets;
     }
 
-    private static String where(String statement, FromClause from, Condition where, Parameters parameters) {
-        if (where == null) {
+    private static String where(String statement, FromClause from, ConditionSplit where, Parameters parameters) {
+        if (where.shape() == null) {
             return "";
         }
         ConditionRenderer renderer = new ConditionRenderer(path -> {
@@ -235,7 +234,7 @@ public final class DmlRenderer {
             }
             return from.resolve(path);
         }, parameters);
-        return " WHERE " + renderer.render(where);
+        return " WHERE " + renderer.render(where.shape());
     }
 
     /** A property of the entity itself as an unqualified column name, as INSERT and SET take them. */

@@ -5,8 +5,10 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.Identifiers;
+import io.valence.orm.query.Lock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The tables of one statement: the root as {@code t0} and the joins that property paths need, one per
@@ -21,14 +23,45 @@ final class FromClause {
     private final EntityMapping root;
     private final Map<String, Table> joined = new LinkedHashMap<>();
     private final StringBuilder joins = new StringBuilder();
-    private int nextAlias = 1;
+    private final String rootAlias;
+    /** The next alias number, shared with the subqueries of the statement so that aliases stay distinct. */
+    private final int[] nextAlias;
     private boolean joinsCollection;
 
     private record Table(String alias, EntityMapping mapping) {}
 
     FromClause(Metamodel metamodel, EntityMapping root) {
+        this(metamodel, root, ROOT, new int[] {1});
+    }
+
+    private FromClause(Metamodel metamodel, EntityMapping root, String rootAlias, int[] nextAlias) {
         this.metamodel = metamodel;
         this.root = root;
+        this.rootAlias = rootAlias;
+        this.nextAlias = nextAlias;
+    }
+
+    /**
+     * The tables of a subquery over the relationship at {@code path} (a relationship of the root, or
+     * reached through to-ones), correlated to this statement's rows: {@code "child" AS t3} and the
+     * condition tying each of its rows to the owner's, {@code t3."parent_id" = t0."id"}.
+     *
+     * @param from the subquery's tables, its root aliased apart from this statement's
+     * @param correlation the condition tying the subquery's rows to the owner's
+     */
+    record Correlated(FromClause from, String correlation) {
+        String table() {
+            return Identifiers.quote(from.root.table()) + " AS " + from.rootAlias;
+        }
+    }
+
+    Correlated correlate(String path) {
+        int lastDot = path.lastIndexOf('.');
+        Table owner = lastDot < 0 ? new Table(rootAlias, root) : walk(path.substring(0, lastDot), path, false);
+        RelationshipMapping relationship = relationship(owner.mapping(), path.substring(lastDot + 1), path);
+        EntityMapping target = target(relationship);
+        FromClause inner = new FromClause(metamodel, target, newAlias(), nextAlias);
+        return new Correlated(inner, on(owner.mapping(), owner.alias(), relationship, target, inner.rootAlias));
     }
 
     EntityMapping root() {
@@ -40,7 +73,7 @@ final class FromClause {
     }
 
     String newAlias() {
-        return "t" + nextAlias++;
+        return "t" + nextAlias[0]++;
     }
 
     /** Joins every relationship along {@code path} (INNER), reusing joins of the same path. */
@@ -51,7 +84,7 @@ final class FromClause {
     /** Resolves a property path to a column, joining the to-ones it goes through. */
     ResolvedColumn resolve(String path) {
         int lastDot = path.lastIndexOf('.');
-        Table table = lastDot < 0 ? new Table(ROOT, root) : walk(path.substring(0, lastDot), path, false);
+        Table table = lastDot < 0 ? new Table(rootAlias, root) : walk(path.substring(0, lastDot), path, false);
         String name = path.substring(lastDot + 1);
         EntityMapping mapping = table.mapping();
         ColumnMapping column = mapping.column(name);
@@ -75,6 +108,29 @@ final class FromClause {
                 mapping,
                 reference,
                 path);
+    }
+
+    /**
+     * {@code " FOR UPDATE OF t0[, tN…] [NOWAIT | SKIP LOCKED]"}: the lock of the root's rows and of the
+     * rows of the joined paths the lock names.
+     */
+    String lockClause(Lock lock) {
+        StringJoiner of = new StringJoiner(", ", " OF ", "");
+        of.add(rootAlias);
+        for (String path : lock.of()) {
+            Table table = joined.get(path);
+            if (table == null) {
+                throw QueryErrors.lockPathNotJoined(root, path);
+            }
+            of.add(table.alias());
+        }
+        String strength = lock.strength() == Lock.Strength.UPDATE ? " FOR UPDATE" : " FOR SHARE";
+        String wait = switch (lock.whenLocked()) {
+            case WAIT -> "";
+            case NOWAIT -> " NOWAIT";
+            case SKIP_LOCKED -> " SKIP LOCKED";
+        };
+        return strength + of + wait;
     }
 
     /** Whether a join repeats root rows (it goes through a collection). */
@@ -108,16 +164,22 @@ final class FromClause {
             RelationshipMapping relationship,
             EntityMapping target,
             String alias) {
-        String on = relationship.isOwning()
+        String on = on(parent, parentAlias, relationship, target, alias);
+        return " " + kind + " " + Identifiers.quote(target.table()) + " AS " + alias + " ON " + on;
+    }
+
+    /** {@code alias.id = parentAlias.fk} (owning side) or {@code alias.fk = parentAlias.id} (inverse side). */
+    private static String on(
+            EntityMapping parent, String parentAlias, RelationshipMapping relationship, EntityMapping target, String alias) {
+        return relationship.isOwning()
                 ? Identifiers.qualified(alias, target.id().column()) + " = "
                         + Identifiers.qualified(parentAlias, relationship.foreignKey().column())
                 : Identifiers.qualified(alias, target.column(relationship.mappedBy()).column()) + " = "
                         + Identifiers.qualified(parentAlias, parent.id().column());
-        return " " + kind + " " + Identifiers.quote(target.table()) + " AS " + alias + " ON " + on;
     }
 
     private Table walk(String joinPath, String fullPath, boolean explicit) {
-        Table table = new Table(ROOT, root);
+        Table table = new Table(rootAlias, root);
         String[] names = joinPath.split("\\.");
         String prefix = "";
         for (String name : names) {

@@ -2,6 +2,8 @@ package io.valence.orm.internal.query;
 
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.query.Expression;
+import io.valence.orm.query.Projection;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,6 +83,12 @@ final class QueryErrors {
                 + " and filter with Condition.in(\"id\", ids)");
     }
 
+    static IllegalArgumentException existsInBulk(String path) {
+        return new IllegalArgumentException("a bulk UPDATE or DELETE cannot filter on Condition.exists(\"" + path
+                + "\", …): its conditions name the entity's own columns only; select the matching ids first"
+                + " (Select.value(Long.class, \"id\").where(Condition.exists(…))) and filter with Condition.in(\"id\", ids)");
+    }
+
     static IllegalArgumentException updateWithoutAssignments(EntityMapping mapping) {
         return new IllegalArgumentException("this Update of " + mapping.name() + " sets no property; add at least one"
                 + " with Update.set(property, value)");
@@ -96,6 +104,99 @@ final class QueryErrors {
                 + " columns needs " + ((long) rows * columns) + " parameters, more than the " + limit
                 + " PostgreSQL accepts in one statement; split the rows into inserts of at most " + (limit / columns)
                 + " rows each");
+    }
+
+    static IllegalArgumentException aggregateNotNumeric(Expression.Aggregate aggregate, ResolvedColumn column) {
+        String function = aggregate.function().name().toLowerCase(Locale.ROOT);
+        return new IllegalArgumentException(function + "(\"" + aggregate.path() + "\") needs a number, but "
+                + describe(column) + " holds " + column.column().type().javaType().getSimpleName() + " values; "
+                + function + " a numeric property (short, int, long, float, double or BigDecimal), or count it with"
+                + " Expression.count(\"" + aggregate.path() + "\")");
+    }
+
+    static IllegalArgumentException aggregateNotOrdered(Expression.Aggregate aggregate, ResolvedColumn column) {
+        String function = aggregate.function().name().toLowerCase(Locale.ROOT);
+        return new IllegalArgumentException(function + "(\"" + aggregate.path() + "\") needs ordered values, but "
+                + describe(column) + " holds " + column.column().type().javaType().getSimpleName()
+                + " values, which PostgreSQL's " + function + " does not take; use it on a number, text, date or time");
+    }
+
+    static IllegalArgumentException aggregateOutsideHaving(Expression.Aggregate aggregate) {
+        return new IllegalArgumentException("the condition on " + aggregate.name() + " compares an aggregate, which SQL"
+                + " evaluates per group, after WHERE; put it in Projection.having(…) of a grouped projection");
+    }
+
+    static IllegalArgumentException aggregateOrderOfEntities(Expression.Aggregate aggregate) {
+        return new IllegalArgumentException("an entity query cannot be ordered by the aggregate " + aggregate.name()
+                + "; order a projection grouped with Projection.groupBy(…) by it");
+    }
+
+    static IllegalArgumentException wrongAggregateValueType(String aggregate, Class<?> type, Object value) {
+        return new IllegalArgumentException(aggregate + " is a " + type.getSimpleName() + ", but was compared with a"
+                + " value of type " + value.getClass().getSimpleName() + "; compare it with a number");
+    }
+
+    static IllegalArgumentException loadOptionsInProjection(Projection<?> projection) {
+        return new IllegalArgumentException("a projection into " + projection.resultType().getSimpleName()
+                + " loads no entity, so its Select cannot have load options " + projection.source().loadOptions()
+                + "; remove Select.options(…), or select entities with session.scalars(…)");
+    }
+
+    static IllegalArgumentException lockOfGroups(Projection<?> projection) {
+        return new IllegalArgumentException("a projection into " + projection.resultType().getSimpleName()
+                + " with groupBy, distinct or an aggregate cannot lock rows (PostgreSQL locks rows, not groups);"
+                + " remove forUpdate()/forShare(), or lock the rows with a query of their own first");
+    }
+
+    static IllegalArgumentException lockPathNotJoined(EntityMapping root, String path) {
+        return new IllegalArgumentException("the lock of a query of " + root.name() + " names \"" + path + "\", which"
+                + " the query does not join; join it with Select.join(\"" + path + "\") or leave it out of Select.of(…)");
+    }
+
+    static IllegalArgumentException projectionMismatch(Class<?> type, List<String> selected, String expected, String problem) {
+        return new IllegalArgumentException(type.getSimpleName() + " cannot hold the selected values " + selected + ": "
+                + problem + ". It takes " + expected + "; name the selections after its components"
+                + " (Expression.as(…)) with matching types, or change " + type.getSimpleName());
+    }
+
+    static IllegalArgumentException rowMismatch(Class<?> type, String expected, Object[] values, Exception cause) {
+        List<String> types = java.util.Arrays.stream(values)
+                .map(value -> value == null ? "null" : value.getClass().getSimpleName()).toList();
+        return new IllegalArgumentException("a row of types " + types + " does not fit " + type.getSimpleName() + expected
+                + "; select columns of the constructor's types, or cast them in the SQL", cause);
+    }
+
+    static IllegalArgumentException valueMismatch(Class<?> type, String selected, Class<?> actual) {
+        return new IllegalArgumentException("Select.value(" + type.getSimpleName() + ".class, …) selects " + selected
+                + ", whose values are " + actual.getSimpleName() + "; ask for " + actual.getSimpleName()
+                + ".class (or a supertype)");
+    }
+
+    static IllegalArgumentException nativeMissingParameters(String sql, List<String> missing, List<String> bound) {
+        return new IllegalArgumentException("the native query " + truncated(sql) + " has parameters " + missing
+                + " that are not bound (bound: " + bound + "); bind each with NativeQuery.bind(…) (or bindNull(…, type))"
+                + " before running it");
+    }
+
+    static IllegalArgumentException nativeUnusedBindings(String sql, List<String> unused, List<String> parameters) {
+        return new IllegalArgumentException("the native query " + truncated(sql) + " has no parameter " + unused
+                + " (its parameters are " + parameters + "); check the spelling, or remove the binding");
+    }
+
+    static IllegalArgumentException nativeMixedParameters(String sql) {
+        return new IllegalArgumentException("the native query " + truncated(sql) + " mixes named (:name) and positional"
+                + " ($n) parameters; write all of them one way");
+    }
+
+    static IllegalArgumentException nativeMissingColumn(EntityMapping mapping, String column, List<String> labels) {
+        return new IllegalArgumentException("the native query's rows have no column \"" + column + "\", which "
+                + mapping.name() + " needs (its row has " + labels + "); select every column of the entity, as"
+                + " SELECT t.* does, or read the rows as NativeQuery.rows(…) or tuples(…)");
+    }
+
+    private static String truncated(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return "\"" + (flat.length() > 200 ? flat.substring(0, 200) + "…" : flat) + "\"";
     }
 
     private static String describe(ResolvedColumn target) {

@@ -4,8 +4,11 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.query.Condition;
+import io.valence.orm.query.Expression;
+import io.valence.orm.query.Lock;
 import io.valence.orm.query.LoadOption;
 import io.valence.orm.query.Order;
+import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ public final class SelectRenderer {
 
     private final Metamodel metamodel;
     private final Map<ShapeKey, SelectTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<ProjectionKey, ProjectionWriter.Template> projections = new ConcurrentHashMap<>();
     private final Map<EntityMapping, String> byIdTexts = new ConcurrentHashMap<>();
 
     /** What decides the text of a query: everything but its values. */
@@ -37,7 +41,18 @@ public final class SelectRenderer {
             List<Order> orders,
             boolean limit,
             boolean offset,
-            boolean count) {}
+            boolean count,
+            Lock lock) {}
+
+    /** What decides the text of a projection: everything but its values. */
+    private record ProjectionKey(
+            ShapeKey source,
+            Class<?> resultType,
+            Projection.Into into,
+            List<Expression> selections,
+            List<String> groupBy,
+            Condition having,
+            boolean distinct) {}
 
     /**
      * Creates a renderer for the entities of a metamodel.
@@ -59,10 +74,35 @@ public final class SelectRenderer {
      */
     public RenderedSelect render(Select<?> select) {
         Objects.requireNonNull(select, "select must not be null");
-        ShapeKey key = new ShapeKey(select.entityType(), shapeOf(select), select.joins(), select.loadOptions(),
-                select.orders(), select.limit().isPresent(), select.offset().isPresent(), false);
-        SelectTemplate template = template(key, () -> SelectWriter.select(metamodel, select));
-        return template.bind(valuesOf(select));
+        ConditionSplit where = ConditionSplit.of(select.where().orElse(null));
+        ShapeKey key = new ShapeKey(select.entityType(), where.shape(), select.joins(), select.loadOptions(),
+                select.orders(), select.limit().isPresent(), select.offset().isPresent(), false, select.lock().orElse(null));
+        SelectTemplate template = cached(templates, key, () -> SelectWriter.select(metamodel, select, where.shape()));
+        return template.bind(valuesOf(select, where));
+    }
+
+    /**
+     * Renders a projection with its values bound.
+     *
+     * @param projection the projection
+     * @return the statement, the columns of its rows and how they become results
+     * @throws IllegalArgumentException for an unknown property, an aggregate that does not fit its
+     *     property's type, a result type that cannot take the selections, a value that does not fit,
+     *     or a lock over groups (the message says which and what to do)
+     * @throws io.valence.orm.MappingException if the queried class is not mapped
+     */
+    public RenderedProjection project(Projection<?> projection) {
+        Objects.requireNonNull(projection, "projection must not be null");
+        Select<?> source = projection.source();
+        ConditionSplit conditions = ConditionSplit.of(source.where().orElse(null), projection.having().orElse(null));
+        ShapeKey sourceKey = new ShapeKey(source.entityType(), conditions.shapes().get(0), source.joins(),
+                source.loadOptions(), source.orders(), source.limit().isPresent(), source.offset().isPresent(), false,
+                source.lock().orElse(null));
+        ProjectionKey key = new ProjectionKey(sourceKey, projection.resultType(), projection.into(),
+                projection.selections(), projection.groupBy(), conditions.shapes().get(1), projection.isDistinct());
+        ProjectionWriter.Template template =
+                cached(projections, key, () -> ProjectionWriter.write(metamodel, projection, conditions));
+        return template.bind(valuesOf(source, conditions));
     }
 
     /**
@@ -76,10 +116,11 @@ public final class SelectRenderer {
      */
     public SqlStatement count(Select<?> select) {
         Objects.requireNonNull(select, "select must not be null");
+        ConditionSplit where = ConditionSplit.of(select.where().orElse(null));
         ShapeKey key = new ShapeKey(
-                select.entityType(), shapeOf(select), select.joins(), List.of(), List.of(), false, false, true);
-        SelectTemplate template = template(key, () -> SelectWriter.count(metamodel, select));
-        return template.bind(new QueryValues(QueryValues.of(select.where().orElse(null)), null, null)).statement();
+                select.entityType(), where.shape(), select.joins(), List.of(), List.of(), false, false, true, null);
+        SelectTemplate template = cached(templates, key, () -> SelectWriter.count(metamodel, select, where.shape()));
+        return template.bind(new QueryValues(where.values(), null, null)).statement();
     }
 
     /**
@@ -98,26 +139,22 @@ public final class SelectRenderer {
         return new SqlStatement(sql, List.of(BindValues.id(mapping, id)));
     }
 
-    private SelectTemplate template(ShapeKey key, Supplier<SelectTemplate> writer) {
-        SelectTemplate cached = templates.get(key);
+    private static <K, V> V cached(Map<K, V> templates, K key, Supplier<V> writer) {
+        V cached = templates.get(key);
         if (cached != null) {
             return cached;
         }
-        SelectTemplate written = writer.get();
+        V written = writer.get();
         if (templates.size() >= MAX_CACHED_SHAPES) {
             return written;
         }
-        SelectTemplate raced = templates.putIfAbsent(key, written);
+        V raced = templates.putIfAbsent(key, written);
         return raced != null ? raced : written;
     }
 
-    private static Condition shapeOf(Select<?> select) {
-        return select.where().map(QueryValues::shapeKey).orElse(null);
-    }
-
-    private static QueryValues valuesOf(Select<?> select) {
+    private static QueryValues valuesOf(Select<?> select, ConditionSplit conditions) {
         return new QueryValues(
-                QueryValues.of(select.where().orElse(null)),
+                conditions.values(),
                 select.limit().isPresent() ? select.limit().getAsLong() : null,
                 select.offset().isPresent() ? select.offset().getAsLong() : null);
     }

@@ -6,6 +6,8 @@ import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.Identifiers;
 import io.valence.orm.internal.sql.SqlStatement;
+import io.valence.orm.query.Condition;
+import io.valence.orm.query.Expression;
 import io.valence.orm.query.Order;
 import io.valence.orm.query.Select;
 import java.util.ArrayList;
@@ -34,19 +36,19 @@ final class SelectWriter {
     }
 
     /** The main query of {@code select}. */
-    static SelectTemplate select(Metamodel metamodel, Select<?> select) {
+    static SelectTemplate select(Metamodel metamodel, Select<?> select, Condition where) {
         EntityMapping root = metamodel.entity(select.entityType());
         SelectWriter writer = new SelectWriter(metamodel, root);
         Collection<LoadNode> loads = LoadNode.tree(root, select.loadOptions(), writer.from::target);
-        return writer.writeSelect(select, loads);
+        return writer.writeSelect(select, where, loads);
     }
 
     /** {@code SELECT count(*)} over the rows {@code select} matches; orders, limits and loads left out. */
-    static SelectTemplate count(Metamodel metamodel, Select<?> select) {
+    static SelectTemplate count(Metamodel metamodel, Select<?> select, Condition whereShape) {
         SelectWriter writer = new SelectWriter(metamodel, metamodel.entity(select.entityType()));
         FromClause from = writer.from;
         select.joins().forEach(from::join);
-        String where = writer.where(select);
+        String where = writer.where(whereShape);
         String counted = from.joinsCollection()
                 ? "count(DISTINCT " + Identifiers.qualified(FromClause.ROOT, from.root().id().column()) + ")"
                 : "count(*)";
@@ -61,49 +63,58 @@ final class SelectWriter {
                 + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
     }
 
-    private SelectTemplate writeSelect(Select<?> select, Collection<LoadNode> loads) {
+    private SelectTemplate writeSelect(Select<?> select, Condition whereShape, Collection<LoadNode> loads) {
         select.joins().forEach(from::join);
-        String where = where(select);
-        List<ResolvedColumn> orderColumns = new ArrayList<>();
+        String where = where(whereShape);
+        List<String> orderTerms = new ArrayList<>();
         for (Order order : select.orders()) {
-            orderColumns.add(from.resolve(order.path()));
+            orderTerms.add(Expressions.orderTerm(from.resolve(propertyPath(order)).sql(), order));
         }
         String limit = select.limit().isPresent() ? " LIMIT " + parameters.add(new BindSlot.Limit()) : "";
         String offset = select.offset().isPresent() ? " OFFSET " + parameters.add(new BindSlot.Offset()) : "";
+        String lock = select.lock().map(from::lockClause).orElse("");
         String filterJoins = from.joins();
         load(0, loads);
         String sql;
         if ((!limit.isEmpty() || !offset.isEmpty()) && LoadNode.joinsCollection(loads)) {
-            sql = limitedRootSubquery(select.orders(), orderColumns, filterJoins + where, limit + offset);
+            sql = limitedRootSubquery(select.orders(), filterJoins + where, limit + offset + lock);
         } else {
             sql = "SELECT " + selectList() + " FROM " + rootTable() + filterJoins + loadJoins + where
-                    + orderBy(select.orders(), orderColumns) + limit + offset;
+                    + orderBy(orderTerms) + limit + offset + lock;
         }
         return new SelectTemplate(sql, parameters.slots(), entities, selectIns, from.joinsCollection());
     }
 
     /**
-     * {@code SELECT … FROM (SELECT t0.* … LIMIT …) AS t0 LEFT OUTER JOIN …}: the limit counts roots,
-     * not root-times-collection rows. Order terms on joined tables leave the subquery as extra columns
-     * so that the outer query can repeat the order.
+     * {@code SELECT … FROM (SELECT t0.* … LIMIT … [FOR UPDATE …]) AS t0 LEFT OUTER JOIN …}: the limit
+     * counts roots, not root-times-collection rows, and a lock takes the roots' rows. Order terms on
+     * joined tables leave the subquery as extra columns so that the outer query can repeat the order.
      */
-    private String limitedRootSubquery(
-            List<Order> orders, List<ResolvedColumn> orderColumns, String filtering, String limiting) {
+    private String limitedRootSubquery(List<Order> orders, String filtering, String limiting) {
         StringBuilder inner = new StringBuilder("SELECT ").append(FromClause.ROOT).append(".*");
-        StringJoiner outerOrder = new StringJoiner(", ", " ORDER BY ", "").setEmptyValue("");
+        List<String> innerOrder = new ArrayList<>();
+        List<String> outerOrder = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
-            ResolvedColumn column = orderColumns.get(i);
-            String direction = " " + orders.get(i).direction().name();
+            ResolvedColumn column = from.resolve(propertyPath(orders.get(i)));
+            innerOrder.add(Expressions.orderTerm(column.sql(), orders.get(i)));
             if (column.owner() == from.root() && !column.path().contains(".")) {
-                outerOrder.add(column.sql() + direction);
+                outerOrder.add(Expressions.orderTerm(column.sql(), orders.get(i)));
             } else {
                 String name = ORDER_COLUMN + (i + 1);
                 inner.append(", ").append(column.sql()).append(" AS ").append(Identifiers.quote(name));
-                outerOrder.add(Identifiers.qualified(FromClause.ROOT, name) + direction);
+                outerOrder.add(Expressions.orderTerm(Identifiers.qualified(FromClause.ROOT, name), orders.get(i)));
             }
         }
-        inner.append(" FROM ").append(rootTable()).append(filtering).append(orderBy(orders, orderColumns)).append(limiting);
-        return "SELECT " + selectList() + " FROM (" + inner + ") AS " + FromClause.ROOT + loadJoins + outerOrder;
+        inner.append(" FROM ").append(rootTable()).append(filtering).append(orderBy(innerOrder)).append(limiting);
+        return "SELECT " + selectList() + " FROM (" + inner + ") AS " + FromClause.ROOT + loadJoins + orderBy(outerOrder);
+    }
+
+    /** The property an entity query orders by; an aggregate needs a grouped projection. */
+    private static String propertyPath(Order order) {
+        if (order.expression() instanceof Expression.Aggregate aggregate) {
+            throw QueryErrors.aggregateOrderOfEntities(aggregate);
+        }
+        return ((Expression.Property) order.expression()).path();
     }
 
     /** The follow-up query loading {@code node}'s relationship of the entity at {@code from}. */
@@ -138,18 +149,14 @@ final class SelectWriter {
         }
     }
 
-    private String where(Select<?> select) {
-        return select.where()
-                .map(condition -> " WHERE " + new ConditionRenderer(from::resolve, parameters).render(condition))
-                .orElse("");
+    /** {@code " WHERE …"} for a condition's shape, or nothing for none. */
+    private String where(Condition shape) {
+        return shape == null ? "" : " WHERE " + new ConditionRenderer(from, parameters).render(shape);
     }
 
-    private static String orderBy(List<Order> orders, List<ResolvedColumn> columns) {
-        StringJoiner terms = new StringJoiner(", ", " ORDER BY ", "").setEmptyValue("");
-        for (int i = 0; i < orders.size(); i++) {
-            terms.add(columns.get(i).sql() + " " + orders.get(i).direction().name());
-        }
-        return terms.toString();
+    /** {@code " ORDER BY a, b"}, or nothing for no terms. */
+    static String orderBy(List<String> terms) {
+        return terms.isEmpty() ? "" : " ORDER BY " + String.join(", ", terms);
     }
 
     private void addEntity(EntityMapping mapping, String alias, int parent, RelationshipMapping via) {

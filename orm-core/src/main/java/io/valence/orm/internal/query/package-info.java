@@ -21,7 +21,17 @@
  *       {@code FROM (SELECT t0.* FROM "parent" AS t0 … WHERE … ORDER BY … LIMIT … OFFSET …) AS t0},
  *       and the collection is joined to its rows; order terms on joined tables travel out of the
  *       subquery as extra columns ({@code "valence_order_1"}) so the outer query keeps the order.</li>
- *   <li>SQL text is cached per query shape (values left out), so equal shapes reuse one string.</li>
+ *   <li>SQL text is cached per query shape (values left out), so equal shapes reuse one string. A
+ *       condition is split into its shape and values once, by {@code ConditionSplit}: the shape is the
+ *       cache key and what {@code ConditionRenderer} renders, so the two can never disagree.</li>
+ *   <li>Projections ({@code ProjectionWriter}) select expressions, not entities, and bypass the identity
+ *       map. Aggregates have fixed Java types: {@code count} a {@code Long}, {@code sum} of integers
+ *       {@code ::bigint} (PostgreSQL sums a bigint into a numeric; a Long is what users expect, and an
+ *       overflow is an error, not a silent widening), {@code avg} a {@code BigDecimal}, floats as
+ *       {@code Double}. The result constructor is chosen before any SQL ({@code RowAssembler}).</li>
+ *   <li>A lock always names its tables, {@code FOR UPDATE OF t0[, tN]}: a locking read locks the
+ *       queried entity's rows, and a {@code Load.joined} outer join (whose nullable side PostgreSQL
+ *       cannot lock) does not break it. A lock over groups is refused before SQL.</li>
  *   <li>An INSERT carries at most 65535 parameters (PostgreSQL's limit); a larger one is rejected
  *       with a message saying how many rows fit, rather than split behind the caller's back: one
  *       statement is one atomic upsert with one {@code RETURNING}.</li>

@@ -1,6 +1,7 @@
 package io.valence.orm.reactive.internal.execution;
 
 import io.r2dbc.spi.Statement;
+import io.valence.orm.internal.load.LabelledReader;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.internal.sql.BindText;
 import io.valence.orm.internal.sql.SqlStatement;
@@ -14,8 +15,9 @@ import reactor.util.context.ContextView;
 
 /**
  * Runs one {@link SqlStatement} on a connection: binds its values (never splices them), maps the
- * rows it returns, and translates database errors. Every statement Valence sends goes through here,
- * so here each one is logged (logger {@code io.valence.orm.sql} at DEBUG, with its binds written by
+ * rows it returns (a {@link LabelledReader}, for native SQL, bound to each result's column labels),
+ * and translates database errors. Every statement Valence sends goes through here, so here each one
+ * is logged (logger {@code io.valence.orm.sql} at DEBUG, with its binds written by
  * {@link BindText}) and counted for the observation it runs under ({@link StatementCounter}).
  */
 public final class StatementRunner {
@@ -77,7 +79,10 @@ public final class StatementRunner {
     private <T> Flux<T> rows(StatementTarget target, SqlStatement statement, int fetchSize, Function<ResultRow, T> mapper) {
         return Flux.deferContextual(context -> {
                     sent(statement, context);
-                    return target.execute(prepare(target, statement, fetchSize), (result, gate) -> result.map(row -> gate.map(row, mapper)));
+                    return target.execute(prepare(target, statement, fetchSize), (result, gate) ->
+                            mapper instanceof LabelledReader<T> labelled
+                                    ? result.map(new LabelBinding<>(labelled, gate))
+                                    : result.map(row -> gate.map(row, mapper)));
                 })
                 .onErrorMap(error -> errors.translate(error, statement));
     }

@@ -2,8 +2,10 @@ package io.valence.orm.reactive.internal.load;
 
 import io.valence.orm.internal.load.DistinctRoots;
 import io.valence.orm.internal.load.LoadedResult;
+import io.valence.orm.internal.load.NativeRows;
 import io.valence.orm.internal.load.RowLoader;
 import io.valence.orm.internal.load.SelectInWiring;
+import io.valence.orm.internal.query.RenderedNative;
 import io.valence.orm.internal.query.RenderedSelect;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.sql.SqlStatement;
@@ -51,6 +53,18 @@ public final class ResultLoader {
         return loadAll(channel, query, query.statement(), overwrite, null)
                 .flatMapIterable(roots -> roots)
                 .map(EntityState::entity);
+    }
+
+    /**
+     * Reads a native query's rows, by their column labels: entities through the identity map (a
+     * row of an object already in the session returns that object), projections as new values.
+     *
+     * @param channel the session's transaction channel
+     * @param query the prepared query
+     * @return a Flux of the rows' results, streamed as demanded
+     */
+    public Flux<Object> loadNative(TransactionChannel channel, RenderedNative query) {
+        return channel.stream(query.statement(), SLICE_SIZE, NativeRows.reader(query, rows));
     }
 
     /**

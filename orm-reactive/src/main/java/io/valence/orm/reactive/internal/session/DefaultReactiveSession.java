@@ -5,6 +5,8 @@ import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.query.Dml;
+import io.valence.orm.query.NativeQuery;
+import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.GetOrCreate;
 import io.valence.orm.reactive.ReactiveSession;
@@ -70,6 +72,26 @@ final class DefaultReactiveSession implements ReactiveSession {
     @Override
     public <T> Mono<T> oneOrNone(Select<T> select) {
         return queries.oneOrNone(select);
+    }
+
+    @Override
+    public <R> Flux<R> rows(Projection<R> projection) {
+        return queries.rows(projection);
+    }
+
+    @Override
+    public <R> Flux<R> rows(NativeQuery<R> query) {
+        return queries.rows(query);
+    }
+
+    @Override
+    public <R> Mono<R> one(Projection<R> projection) {
+        return queries.one(projection);
+    }
+
+    @Override
+    public <R> Mono<R> oneOrNone(Projection<R> projection) {
+        return queries.oneOrNone(projection);
     }
 
     @Override

@@ -2,9 +2,14 @@ package io.valence.orm.reactive.internal.session;
 
 import io.valence.orm.MultipleResultsException;
 import io.valence.orm.NoResultException;
+import io.valence.orm.internal.load.ProjectionRows;
+import io.valence.orm.internal.query.RenderedNative;
+import io.valence.orm.internal.query.RenderedProjection;
 import io.valence.orm.internal.query.RenderedSelect;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.query.NativeQuery;
+import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.internal.load.ResultLoader;
 import java.util.List;
@@ -13,10 +18,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * The queries of a session: {@code scalars}, {@code one}, {@code oneOrNone}, {@code count} and
- * {@code fetch}, each autoflushing first and loading rows through the identity map. Queries are
- * rendered at the call, so a bad property fails there.
+ * {@code fetch}, each autoflushing first and loading rows through the identity map, and projections
+ * ({@code rows}), whose rows are plain values streamed like {@code scalars}, and native SQL
+ * ({@code rows}), read by column labels. Queries are rendered at the call, so a bad property or a
+ * missing parameter fails there.
  */
 final class SessionQueries {
+    /** Rows per round trip of a projection read in portions, as {@link ResultLoader} reads entities. */
+    private static final int SLICE_SIZE = 5_000;
+
     private final SessionServices services;
     private final OperationRunner runner;
     private final ResultLoader loader;
@@ -37,15 +47,40 @@ final class SessionQueries {
 
     <T> Mono<T> one(Select<T> select) {
         RenderedSelect query = services.selects().render(select);
-        return services.observations().query("one", select.entityType(), runner.mono("one()", operation -> atMostOne(operation, select, query)
-                .switchIfEmpty(Mono.error(() -> new NoResultException("one() found no " + select.entityType().getSimpleName()
-                        + " for " + select + "; use oneOrNone() when no row is a valid outcome")))));
+        String found = select.entityType().getSimpleName();
+        return services.observations().query("one", select.entityType(),
+                runner.mono("one()", operation -> exactlyOne(rows(operation, select, query), found, select)));
     }
 
     <T> Mono<T> oneOrNone(Select<T> select) {
         RenderedSelect query = services.selects().render(select);
+        String found = select.entityType().getSimpleName();
         return services.observations().query("oneOrNone", select.entityType(),
-                runner.mono("oneOrNone()", operation -> atMostOne(operation, select, query)));
+                runner.mono("oneOrNone()", operation -> atMostOne(rows(operation, select, query), found, select)));
+    }
+
+    <R> Flux<R> rows(Projection<R> projection) {
+        RenderedProjection query = services.selects().project(projection);
+        return runner.flux("rows()", operation -> projected(operation, query));
+    }
+
+    @SuppressWarnings("unchecked") // rows become the query's result type, checked when the labels are known
+    <R> Flux<R> rows(NativeQuery<R> query) {
+        RenderedNative prepared = services.natives().render(query);
+        return runner.flux("rows()", operation ->
+                operation.afterFlushMany(() -> loader.loadNative(operation.channel(), prepared).map(row -> (R) row)));
+    }
+
+    <R> Mono<R> one(Projection<R> projection) {
+        RenderedProjection query = services.selects().project(projection);
+        String found = projection.resultType().getSimpleName();
+        return runner.mono("one()", operation -> exactlyOne(projected(operation, query), found, projection));
+    }
+
+    <R> Mono<R> oneOrNone(Projection<R> projection) {
+        RenderedProjection query = services.selects().project(projection);
+        String found = projection.resultType().getSimpleName();
+        return runner.mono("oneOrNone()", operation -> atMostOne(projected(operation, query), found, projection));
     }
 
     Mono<Long> count(Select<?> select) {
@@ -69,14 +104,25 @@ final class SessionQueries {
                 .map(select.entityType()::cast);
     }
 
-    private <T> Mono<T> atMostOne(OperationRunner.Operation operation, Select<T> select, RenderedSelect query) {
-        return rows(operation, select, query).take(2).collectList().flatMap(found -> {
-            if (found.size() > 1) {
-                return Mono.error(new MultipleResultsException("Expected at most one "
-                        + select.entityType().getSimpleName() + " for " + select + ", but the query found several;"
-                        + " narrow the conditions, or use scalars() to read them all"));
+    /** A projection's rows, streamed as demanded (no identity map: each row is a new value). */
+    @SuppressWarnings("unchecked") // the assembler makes an R, checked against the projection before any SQL
+    private static <R> Flux<R> projected(OperationRunner.Operation operation, RenderedProjection query) {
+        return operation.afterFlushMany(() -> operation.channel()
+                .stream(query.statement(), SLICE_SIZE, row -> (R) ProjectionRows.read(row, query)));
+    }
+
+    private static <T> Mono<T> exactlyOne(Flux<T> rows, String found, Object query) {
+        return atMostOne(rows, found, query).switchIfEmpty(Mono.error(() -> new NoResultException("one() found no "
+                + found + " for " + query + "; use oneOrNone() when no row is a valid outcome")));
+    }
+
+    private static <T> Mono<T> atMostOne(Flux<T> rows, String found, Object query) {
+        return rows.take(2).collectList().flatMap(results -> {
+            if (results.size() > 1) {
+                return Mono.error(new MultipleResultsException("Expected at most one " + found + " for " + query
+                        + ", but the query found several; narrow the conditions, or use scalars() to read them all"));
             }
-            return Mono.justOrEmpty(found.isEmpty() ? null : found.get(0));
+            return Mono.justOrEmpty(results.isEmpty() ? null : results.get(0));
         });
     }
 }

@@ -8,6 +8,7 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.query.DmlRenderer;
+import io.valence.orm.internal.query.NativeRenderer;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.query.SelectRenderer;
 import io.valence.orm.query.Load;
@@ -29,6 +30,7 @@ import io.valence.orm.reactive.internal.flush.FlushExecutor;
  * @param flushExecutor runs flush plans
  * @param selects renders queries
  * @param dml renders bulk DML
+ * @param natives prepares native SQL
  * @param observations observes sessions, flushes, queries and commits
  */
 record SessionServices(
@@ -39,18 +41,20 @@ record SessionServices(
         FlushExecutor flushExecutor,
         SelectRenderer selects,
         DmlRenderer dml,
+        NativeRenderer natives,
         SessionObservations observations) {
 
     static SessionServices create(ChannelSettings channelSettings, Metamodel metamodel, ObservationRegistry observationRegistry) {
         return new SessionServices(channelSettings, metamodel, new FlushPlanner(metamodel),
                 new StatementRunner(new ErrorTranslator(metamodel)), new FlushExecutor(new FlushStatements()),
-                new SelectRenderer(metamodel), new DmlRenderer(metamodel), new SessionObservations(observationRegistry));
+                new SelectRenderer(metamodel), new DmlRenderer(metamodel), new NativeRenderer(metamodel),
+                new SessionObservations(observationRegistry));
     }
 
     /** The same services for a session that joins the transaction open on {@code transactionConnection}'s connection. */
     SessionServices joining(ConnectionFactory transactionConnection) {
         return new SessionServices(channelSettings.joining(transactionConnection), metamodel, planner, runner,
-                flushExecutor, selects, dml, observations);
+                flushExecutor, selects, dml, natives, observations);
     }
 
     /** A new session's channel, holding no connection yet. */
