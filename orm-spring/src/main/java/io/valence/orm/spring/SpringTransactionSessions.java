@@ -71,7 +71,7 @@ final class SpringTransactionSessions {
         return ConnectionFactoryUtils.getConnection(connectionFactory).map(connection -> {
             ReactiveSession session = sessionFactory.openJoinedSession(new BoundConnection(connection));
             manager.bindResource(this, session);
-            manager.registerSynchronization(new SessionSynchronization(manager, session, connection));
+            manager.registerSynchronization(new SessionSynchronization(manager, session));
             return session;
         });
     }
@@ -93,12 +93,10 @@ final class SpringTransactionSessions {
     private final class SessionSynchronization implements TransactionSynchronization {
         private final TransactionSynchronizationManager manager;
         private final ReactiveSession session;
-        private final Connection connection;
 
-        SessionSynchronization(TransactionSynchronizationManager manager, ReactiveSession session, Connection connection) {
+        SessionSynchronization(TransactionSynchronizationManager manager, ReactiveSession session) {
             this.manager = manager;
             this.session = session;
-            this.connection = connection;
         }
 
         @Override
@@ -124,8 +122,8 @@ final class SpringTransactionSessions {
                         LOG.warn("Closing the Valence session of a completed Spring transaction failed", error);
                         return Mono.empty();
                     })
-                    .then(Mono.fromRunnable(() -> manager.unbindResourceIfPossible(SpringTransactionSessions.this)))
-                    .then(ConnectionFactoryUtils.releaseConnection(connection, connectionFactory));
+                    // the connection is the transaction manager's: it releases it when it cleans up
+                    .then(Mono.fromRunnable(() -> manager.unbindResourceIfPossible(SpringTransactionSessions.this)));
         }
     }
 }
