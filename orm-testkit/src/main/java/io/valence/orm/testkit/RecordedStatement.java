@@ -1,7 +1,12 @@
 package io.valence.orm.testkit;
 
+import io.valence.orm.internal.sql.BindText;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param outcome whether it succeeded, failed or is not finished (results not consumed yet, or cancelled)
  * @param elapsed from subscription to the end of its results; zero while unfinished
  * @param failure the error's {@code toString()} when it failed, else null
+ * @param boundValues the values of each binding, in parameter order ({@code null} for a NULL); empty
+ *     without bindings
  */
 public record RecordedStatement(
         int number,
@@ -37,7 +44,8 @@ public record RecordedStatement(
         boolean pipelined,
         Outcome outcome,
         Duration elapsed,
-        @Nullable String failure) {
+        @Nullable String failure,
+        List<List<@Nullable Object>> boundValues) {
 
     /**
      * Creates a recorded statement; all components but {@code failure} are required.
@@ -52,6 +60,7 @@ public record RecordedStatement(
      * @param outcome how it ended
      * @param elapsed how long it took
      * @param failure the error, or null
+     * @param boundValues the values of each binding
      */
     public RecordedStatement {
         Objects.requireNonNull(kind, "kind");
@@ -59,6 +68,20 @@ public record RecordedStatement(
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(elapsed, "elapsed");
+        boundValues = boundValues.stream().map(values -> Collections.unmodifiableList(new ArrayList<>(values))).toList();
+    }
+
+    /**
+     * The bound values as a log line shows them: arrays as lists, long text and long arrays elided.
+     *
+     * @return {@code $1=[1, 2], $2='text'} for one binding; one such group per binding, each in
+     *     parentheses, for several; empty without bindings
+     */
+    public String boundValuesText() {
+        if (boundValues.size() == 1) {
+            return BindText.ofValues(boundValues.get(0));
+        }
+        return boundValues.stream().map(values -> "(" + BindText.ofValues(values) + ")").collect(Collectors.joining(" "));
     }
 
     /** How an execution ended. */

@@ -71,6 +71,7 @@ class StatementRecorderIT {
                 .hasBindings(3)
                 .hasSql("INSERT INTO item (value) VALUES ($1)")
                 .succeeded();
+        assertThat(recorder.statements().get(0).boundValuesText()).isEqualTo("($1='a') ($1='b') ($1='c')");
     }
 
     @Test
@@ -86,6 +87,7 @@ class StatementRecorderIT {
                 .verify(TIMEOUT);
 
         recorder.assertThat().hasNo(StatementKind.INSERT).updates().singleElement().setsOnly("value", "Label").hasBindings(1);
+        assertThat(recorder.statements().get(0).boundValuesText()).isEqualTo("$1='x', $2='y', $3=-1");
         assertThatThrownBy(() -> recorder.assertThat().hasNoUpdates())
                 .hasMessageContaining("Expected no UPDATE")
                 .hasMessageContaining("->  1. [UPDATE, 1 binding, connection ");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.valence.orm.testkit.RecordedStatement.Outcome;
 import io.valence.orm.testkit.internal.SqlInspection;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class StatementsAssertTest {
 
     private static RecordedStatement statement(int number, String sql, int bindings, boolean pipelined) {
         return new RecordedStatement(number, SqlInspection.kindOf(sql), sql, bindings, false, "1", pipelined,
-                Outcome.SUCCEEDED, Duration.ofMillis(1), null);
+                Outcome.SUCCEEDED, Duration.ofMillis(1), null, Collections.nCopies(bindings, List.of()));
     }
 
     private static final List<RecordedStatement> FLUSH = List.of(
@@ -116,7 +117,7 @@ class StatementsAssertTest {
     @Test
     void failedStatementShowsItsError() {
         RecordedStatement failed = new RecordedStatement(1, StatementKind.INSERT, "INSERT INTO t VALUES ($1)", 1, false, "7",
-                false, Outcome.FAILED, Duration.ZERO, "R2dbcDataIntegrityViolationException: duplicate key");
+                false, Outcome.FAILED, Duration.ZERO, "R2dbcDataIntegrityViolationException: duplicate key", List.of(List.of(1)));
 
         assertThatThrownBy(() -> assertThatStatements(List.of(failed)).allSucceeded())
                 .hasMessageContaining("[INSERT, 1 binding, connection 7, FAILED: R2dbcDataIntegrityViolationException: duplicate key]");

@@ -26,14 +26,18 @@ final class Narrator {
         out.println("   " + explanation);
     }
 
-    /** Prints the statements sent since the step began (transaction control as BEGIN/COMMIT). */
+    /**
+     * Prints the statements sent since the step began, whole and wrapped, each with its bound values
+     * (transaction control as BEGIN/COMMIT).
+     */
     void statements() {
         int count = 0;
         for (RecordedStatement statement : recorder.statements()) {
-            String sql = statement.sql().replaceAll("\\s+", " ");
-            String shown = sql.length() > WIDTH + 40 ? sql.substring(0, WIDTH + 37) + "..." : sql;
             String tag = statement.kind() == StatementKind.TRANSACTION ? "  tx  " : "  SQL ";
-            out.println(tag + shown + (statement.bindings() > 1 ? "   [" + statement.bindings() + " bindings]" : ""));
+            printWrapped(tag, statement.sql().replaceAll("\\s+", " "));
+            if (!statement.boundValues().isEmpty()) {
+                printWrapped("      binds: ", statement.boundValuesText());
+            }
             if (statement.kind() != StatementKind.TRANSACTION) {
                 count++;
             }
@@ -46,6 +50,30 @@ final class Narrator {
     String firstSql(String fragment) {
         return recorder.statements().stream().map(statement -> statement.sql().replaceAll("\\s+", " "))
                 .filter(sql -> sql.contains(fragment)).findFirst().orElse("none");
+    }
+
+    /** Prints a DDL statement, whole and wrapped. */
+    void ddl(String statement) {
+        printWrapped("  DDL ", statement.replaceAll("\\s+", " "));
+    }
+
+    /** Prints text after a tag, cut at spaces into lines of at most {@link #WIDTH} characters, indented under the text. */
+    private void printWrapped(String tag, String text) {
+        String indent = " ".repeat(tag.length() + 2);
+        StringBuilder line = new StringBuilder(tag);
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (line.length() - lineStart + word.length() + 1 > WIDTH && line.length() - lineStart > indent.length()) {
+                out.println(line);
+                line.setLength(0);
+                line.append(indent);
+                lineStart = 0;
+            } else if (line.length() > tag.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
     }
 
     /** Prints an outcome line. */

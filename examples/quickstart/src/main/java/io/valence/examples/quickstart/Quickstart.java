@@ -133,7 +133,7 @@ public final class Quickstart {
 
     private void schema() {
         narrator.step("Schema", "DDL from the annotations: every foreign key gets an index (as Django does), the PK needs none.");
-        factory.schema().ddl().forEach(ddl -> System.out.println("  DDL  " + ddl.replaceAll("\\s+", " ")));
+        factory.schema().ddl().forEach(narrator::ddl);
         factory.schema().create().block(TIMEOUT);
     }
 

@@ -40,6 +40,10 @@ class QuickstartTest {
                 .contains("committed without a unique violation")
                 .contains("concurrent operations are not permitted")
                 .contains("branch 1: parent 'p1', branch 2: 12 children")
-                .contains("SQL UPDATE \"storage\" AS x SET \"value\" = v.c1");
+                .contains("SQL UPDATE \"storage\" AS x SET \"value\" = v.c1")
+                .contains("= ANY($1")
+                .contains("binds: $1=[");
+        assertThat(output.lines().filter(line -> line.matches("  (SQL|tx|DDL) .*| {6,}\\S.*"))).as("statements are wrapped, not cut").allSatisfy(line -> assertThat(line.length())
+                .isLessThanOrEqualTo(120)).noneMatch(line -> line.endsWith("..."));
     }
 }

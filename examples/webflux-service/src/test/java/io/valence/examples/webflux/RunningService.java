@@ -10,6 +10,11 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The service on a random port over a database of the testkit's PostgreSQL. Every class with this
  * annotation shares one application context and so one database: scope assertions to your own rows.
+ *
+ * <p>Still to come (issue 24, item 1, built with the connection layer): a {@code TransactionalApiIT}
+ * with this annotation, whose {@code @Transactional} handler writes through Valence and through
+ * {@code DatabaseClient} and then fails (neither write stored) or succeeds (both stored, and the
+ * {@code DatabaseClient} read in the method saw Valence's flushed row).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

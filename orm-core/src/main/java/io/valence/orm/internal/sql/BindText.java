@@ -24,13 +24,23 @@ public final class BindText {
      * @return {@code $1=[1, 2, 3], $2='text', $3=null}, or an empty string without binds
      */
     public static String of(List<SqlStatement.Bind> binds) {
+        return ofValues(binds.stream().map(SqlStatement.Bind::value).toList());
+    }
+
+    /**
+     * Writes bound values as {@link #of} does, for callers that see values only (a proxy's record).
+     *
+     * @param values the values, in parameter order; {@code null} for SQL NULL
+     * @return {@code $1=[1, 2, 3], $2='text', $3=null}, or an empty string without values
+     */
+    public static String ofValues(List<?> values) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < binds.size(); i++) {
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 text.append(", ");
             }
             text.append('$').append(i + 1).append('=');
-            value(text, binds.get(i).value());
+            value(text, values.get(i));
         }
         return text.toString();
     }

@@ -1,5 +1,7 @@
 package io.valence.orm.testkit.internal;
 
+import io.r2dbc.proxy.core.Binding;
+import io.r2dbc.proxy.core.Bindings;
 import io.r2dbc.proxy.core.ConnectionInfo;
 import io.r2dbc.proxy.core.ExecutionType;
 import io.r2dbc.proxy.core.MethodExecutionInfo;
@@ -7,6 +9,9 @@ import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.core.QueryInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -36,9 +41,37 @@ public final class RecordingListener implements ProxyExecutionListener {
     @Override
     public void beforeQuery(QueryExecutionInfo execution) {
         String sql = execution.getQueries().stream().map(QueryInfo::getQuery).collect(Collectors.joining(";\n"));
-        StatementLog.Entry entry = log.start(sql, execution.getBindingsSize(),
+        StatementLog.Entry entry = log.start(sql, boundValues(execution),
                 execution.getType() == ExecutionType.BATCH, connectionId(execution.getConnectionInfo()));
         execution.getValueStore().put(ENTRY_KEY, entry);
+    }
+
+    /**
+     * The values of each binding of the execution, in parameter order ({@code null} for a NULL): by
+     * index as Valence binds, or by name ({@code "$2"}) in the order of the names' numbers.
+     */
+    private static List<List<@Nullable Object>> boundValues(QueryExecutionInfo execution) {
+        List<List<@Nullable Object>> all = new ArrayList<>();
+        for (QueryInfo query : execution.getQueries()) {
+            for (Bindings bindings : query.getBindingsList()) {
+                List<Binding> ordered = new ArrayList<>(bindings.getIndexBindings());
+                bindings.getNamedBindings().stream()
+                        .sorted(Comparator.comparingInt(binding -> parameterNumber(binding.getKey())))
+                        .forEach(ordered::add);
+                List<@Nullable Object> values = new ArrayList<>();
+                for (Binding binding : ordered) {
+                    values.add(binding.getBoundValue().isNull() ? null : binding.getBoundValue().getValue());
+                }
+                all.add(values);
+            }
+        }
+        return all;
+    }
+
+    /** {@code 2} for {@code "$2"}; names that are not {@code $n} sort last. */
+    private static int parameterNumber(Object name) {
+        String text = name.toString();
+        return text.matches("\\$\\d+") ? Integer.parseInt(text.substring(1)) : Integer.MAX_VALUE;
     }
 
     @Override
@@ -56,7 +89,7 @@ public final class RecordingListener implements ProxyExecutionListener {
         }
         String command = transactionCommand(execution.getMethod().getName(), execution.getMethodArgs());
         if (command != null) {
-            execution.getValueStore().put(ENTRY_KEY, log.start(command, 0, false, connectionId(execution.getConnectionInfo())));
+            execution.getValueStore().put(ENTRY_KEY, log.start(command, List.of(), false, connectionId(execution.getConnectionInfo())));
         }
     }
 

@@ -33,10 +33,10 @@ public final class StatementLog {
      * Adds an execution that has started, pipelined when executions are in flight on its connection
      * and all of them are transaction control; complete it with {@link Entry#finish}.
      */
-    synchronized Entry start(String sql, int bindings, boolean batch, String connectionId) {
+    synchronized Entry start(String sql, List<List<@Nullable Object>> boundValues, boolean batch, String connectionId) {
         List<Entry> ahead = inFlight.stream().filter(other -> other.connectionId.equals(connectionId)).toList();
         boolean pipelined = !ahead.isEmpty() && ahead.stream().allMatch(Entry::isTransactionControl);
-        Entry entry = new Entry(this, entries.size() + 1, sql, bindings, batch, connectionId, pipelined);
+        Entry entry = new Entry(this, entries.size() + 1, sql, boundValues, batch, connectionId, pipelined);
         entries.add(entry);
         inFlight.add(entry);
         return entry;
@@ -66,7 +66,7 @@ public final class StatementLog {
         private final StatementLog log;
         private final int number;
         private final String sql;
-        private final int bindings;
+        private final List<List<@Nullable Object>> boundValues;
         private final boolean batch;
         private final String connectionId;
         private final boolean pipelined;
@@ -74,12 +74,12 @@ public final class StatementLog {
         private Duration elapsed = Duration.ZERO;
         private @Nullable String failure;
 
-        private Entry(StatementLog log, int number, String sql, int bindings, boolean batch, String connectionId,
-                boolean pipelined) {
+        private Entry(StatementLog log, int number, String sql, List<List<@Nullable Object>> boundValues, boolean batch,
+                String connectionId, boolean pipelined) {
             this.log = log;
             this.number = number;
             this.sql = sql;
-            this.bindings = bindings;
+            this.boundValues = boundValues;
             this.batch = batch;
             this.connectionId = connectionId;
             this.pipelined = pipelined;
@@ -110,8 +110,8 @@ public final class StatementLog {
         }
 
         private synchronized RecordedStatement snapshot() {
-            return new RecordedStatement(number, SqlInspection.kindOf(sql), sql, bindings, batch, connectionId,
-                    pipelined, outcome, elapsed, failure);
+            return new RecordedStatement(number, SqlInspection.kindOf(sql), sql, boundValues.size(), batch, connectionId,
+                    pipelined, outcome, elapsed, failure, boundValues);
         }
     }
 }
