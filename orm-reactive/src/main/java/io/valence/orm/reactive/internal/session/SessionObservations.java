@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
  * Wraps a factory's sessions, flushes, queries and commits in Micrometer observations, which Spring
@@ -112,25 +111,24 @@ final class SessionObservations {
             };
             observation.start();
             Flux<T> counted = countRows ? source.doOnNext(row -> rows.incrementAndGet()) : source;
+            // Stopped before the terminal signal travels on (not in doFinally, which runs after it), so
+            // whoever waits for the publisher finds every observation under it already stopped.
+            Consumer<String> stop = outcome -> {
+                observation.lowCardinalityKeyValue("valence.outcome", outcome)
+                        .highCardinalityKeyValue("valence.statements", Long.toString(statements.get()));
+                if (countRows) {
+                    observation.highCardinalityKeyValue("valence.rows", Long.toString(rows.get()));
+                }
+                observation.stop();
+            };
             return counted
-                    .doOnError(observation::error)
-                    .doFinally(signal -> {
-                        observation.lowCardinalityKeyValue("valence.outcome", outcome(signal))
-                                .highCardinalityKeyValue("valence.statements", Long.toString(statements.get()));
-                        if (countRows) {
-                            observation.highCardinalityKeyValue("valence.rows", Long.toString(rows.get()));
-                        }
-                        observation.stop();
+                    .doOnComplete(() -> stop.accept("success"))
+                    .doOnError(error -> {
+                        observation.error(error);
+                        stop.accept("error");
                     })
+                    .doOnCancel(() -> stop.accept("cancelled"))
                     .contextWrite(inner -> inner.put(CURRENT, observation).put(StatementCounter.class, counter));
         });
-    }
-
-    private static String outcome(SignalType signal) {
-        return switch (signal) {
-            case ON_ERROR -> "error";
-            case CANCEL -> "cancelled";
-            default -> "success";
-        };
     }
 }
