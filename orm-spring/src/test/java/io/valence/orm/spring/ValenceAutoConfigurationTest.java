@@ -209,7 +209,9 @@ class ValenceAutoConfigurationTest {
 
         @Override
         public ConnectionFactoryMetadata getMetadata() {
-            return () -> "recording";
+            // Named as the driver names itself: Boot's DatabaseClient (spring-r2dbc is on the class
+            // path for @Transactional) picks its bind markers by this name.
+            return () -> "PostgreSQL";
         }
     }
 
