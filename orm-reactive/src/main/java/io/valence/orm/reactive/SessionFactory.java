@@ -1,11 +1,16 @@
 package io.valence.orm.reactive;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
+import jakarta.persistence.AttributeConverter;
 import io.valence.orm.MappingException;
+import io.valence.orm.internal.mapping.MappingOptions;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.reactive.internal.connection.ChannelSettings;
 import io.valence.orm.reactive.internal.scan.EntityScanner;
+import io.valence.orm.reactive.internal.session.JacksonJsonCodec;
+import io.valence.orm.reactive.internal.session.TimeOrderedUuids;
 import io.valence.orm.reactive.internal.session.DefaultSessionFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -172,11 +177,13 @@ public interface SessionFactory {
     final class Builder {
         private final ConnectionFactory connectionFactory;
         private final Set<Class<?>> entities = new LinkedHashSet<>();
+        private final Set<Class<?>> converters = new LinkedHashSet<>();
         private final List<String> packages = new ArrayList<>();
         private Duration acquireTimeout = Duration.ofSeconds(30);
         private Duration statementTimeout;
         private Duration lockTimeout;
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private ObjectMapper objectMapper;
 
         private Builder(ConnectionFactory connectionFactory) {
             this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -190,6 +197,36 @@ public interface SessionFactory {
          */
         public Builder entities(Class<?>... types) {
             entities.addAll(Arrays.asList(types));
+            return this;
+        }
+
+        /**
+         * Registers attribute converters. A converter marked {@code @Converter(autoApply = true)}
+         * converts every field of its entity-side type; any converter can also be named on a field
+         * with {@code @Convert(converter = …)}. Each is created once through its no-arg constructor.
+         * {@link #scanPackages} finds {@code @Converter} classes too.
+         *
+         * @param types classes implementing {@code jakarta.persistence.AttributeConverter}
+         * @return this builder
+         */
+        @SafeVarargs
+        public final Builder converters(Class<? extends AttributeConverter<?, ?>>... types) {
+            for (Class<?> type : types) {
+                converters.add(type);
+            }
+            return this;
+        }
+
+        /**
+         * The Jackson {@code ObjectMapper} that writes and reads JSON columns
+         * ({@code @Column(columnDefinition = "jsonb")} or {@code "json"}): in Spring, the application's.
+         * Default: a new {@code ObjectMapper} with every Jackson module on the class path.
+         *
+         * @param mapper the mapper
+         * @return this builder
+         */
+        public Builder objectMapper(ObjectMapper mapper) {
+            this.objectMapper = Objects.requireNonNull(mapper, "mapper");
             return this;
         }
 
@@ -281,16 +318,22 @@ public interface SessionFactory {
          */
         public SessionFactory build() {
             Set<Class<?>> all = new LinkedHashSet<>(entities);
+            Set<Class<?>> allConverters = new LinkedHashSet<>(converters);
             if (!packages.isEmpty()) {
                 ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                all.addAll(EntityScanner.scan(loader != null ? loader : SessionFactory.class.getClassLoader(), packages));
+                EntityScanner.Found found =
+                        EntityScanner.scan(loader != null ? loader : SessionFactory.class.getClassLoader(), packages);
+                all.addAll(found.entities());
+                allConverters.addAll(found.converters());
             }
             if (all.isEmpty()) {
                 throw new MappingException("No entity classes were registered; call entities(…) or scanPackages(…)"
                         + " before build()");
             }
             return new DefaultSessionFactory(
-                    ChannelSettings.of(connectionFactory, acquireTimeout, statementTimeout, lockTimeout), Metamodel.of(all),
+                    ChannelSettings.of(connectionFactory, acquireTimeout, statementTimeout, lockTimeout),
+                    Metamodel.of(all, new MappingOptions(List.copyOf(allConverters), TimeOrderedUuids.generator(),
+                            new JacksonJsonCodec(objectMapper))),
                     observationRegistry);
         }
     }

@@ -20,10 +20,14 @@ public final class EntityMapping {
     private final List<RelationshipMapping> relationships;
     private final List<IndexMapping> indexes;
     private final MethodHandle constructor;
+    private final LifecycleCallbacks callbacks;
     private final Map<String, ColumnMapping> columnsByProperty = new LinkedHashMap<>();
     private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
     /** By column position, the owning relationship whose foreign key the column is, else null; read per loaded row. */
     private final RelationshipMapping[] owningByColumn;
+    /** Positions of the columns whose values change in place, and of those that keep less than a field holds. */
+    private final int[] mutableColumns;
+    private final int[] storedColumns;
 
     EntityMapping(
             Class<?> type,
@@ -32,8 +36,10 @@ public final class EntityMapping {
             IdGeneration idGeneration,
             List<RelationshipMapping> relationships,
             List<IndexMapping> indexes,
-            MethodHandle constructor) {
+            MethodHandle constructor,
+            LifecycleCallbacks callbacks) {
         this.type = type;
+        this.callbacks = callbacks;
         this.table = table;
         this.columns = List.copyOf(columns);
         this.idGeneration = idGeneration;
@@ -55,6 +61,9 @@ public final class EntityMapping {
         }
         this.id = idColumn;
         this.version = versionColumn;
+        this.mutableColumns = positions(this.columns, column -> column.type().mutable());
+        this.storedColumns = positions(this.columns, column -> column.type().stored() != null
+                && column.role() != ColumnMapping.Role.FOREIGN_KEY);
         this.owningByColumn = new RelationshipMapping[this.columns.size()];
         for (RelationshipMapping relationship : this.relationships) {
             int column = relationship.isOwning() ? identityIndex(this.columns, relationship.foreignKey()) : -1;
@@ -62,6 +71,20 @@ public final class EntityMapping {
                 owningByColumn[column] = relationship;
             }
         }
+    }
+
+    private static int[] positions(List<ColumnMapping> columns, java.util.function.Predicate<ColumnMapping> test) {
+        return java.util.stream.IntStream.range(0, columns.size()).filter(i -> test.test(columns.get(i))).toArray();
+    }
+
+    /** @return positions in {@link #columns()} of the columns whose values can change in place */
+    public int[] mutableColumns() {
+        return mutableColumns;
+    }
+
+    /** @return positions in {@link #columns()} of the columns that keep less than a field may hold */
+    public int[] storedColumns() {
+        return storedColumns;
     }
 
     /** @return the mapped class */
@@ -102,6 +125,11 @@ public final class EntityMapping {
     /** @return every relationship, owning and inverse */
     public List<RelationshipMapping> relationships() {
         return relationships;
+    }
+
+    /** @return the lifecycle callbacks, run at the moments JPA defines */
+    public LifecycleCallbacks callbacks() {
+        return callbacks;
     }
 
     /** @return indexes and unique constraints declared on {@code @Table} */

@@ -46,7 +46,8 @@ final class DefaultReactiveSession implements ReactiveSession {
         this.state = new TransactionState(channel::isLeased);
         ResultLoader loader = new ResultLoader(unitOfWork);
         this.flush = new SessionFlush(services, unitOfWork, channel, loader);
-        this.runner = new OperationRunner(new OperationGuard(channel::isProvisioning), state, channel, flush);
+        this.runner = new OperationRunner(
+                new OperationGuard(channel::isProvisioning), state, channel, flush, unitOfWork::runningCallback);
         this.objects = new SessionObjects(services, unitOfWork, runner);
         this.queries = new SessionQueries(services, runner, loader, objects);
         this.dml = new SessionDml(services, unitOfWork, runner);
