@@ -28,6 +28,8 @@ public final class EntityMapping {
     /** Positions of the columns whose values change in place, and of those that keep less than a field holds. */
     private final int[] mutableColumns;
     private final int[] storedColumns;
+    /** The embedded values, outer ones first, each with the positions of its columns. */
+    private final List<Map.Entry<FieldAccessor, int[]>> embeddedValues;
 
     EntityMapping(
             Class<?> type,
@@ -64,6 +66,7 @@ public final class EntityMapping {
         this.mutableColumns = positions(this.columns, column -> column.type().mutable());
         this.storedColumns = positions(this.columns, column -> column.type().stored() != null
                 && column.role() != ColumnMapping.Role.FOREIGN_KEY);
+        this.embeddedValues = embeddedValues(this.columns);
         this.owningByColumn = new RelationshipMapping[this.columns.size()];
         for (RelationshipMapping relationship : this.relationships) {
             int column = relationship.isOwning() ? identityIndex(this.columns, relationship.foreignKey()) : -1;
@@ -75,6 +78,45 @@ public final class EntityMapping {
 
     private static int[] positions(List<ColumnMapping> columns, java.util.function.Predicate<ColumnMapping> test) {
         return java.util.stream.IntStream.range(0, columns.size()).filter(i -> test.test(columns.get(i))).toArray();
+    }
+
+    private static List<Map.Entry<FieldAccessor, int[]>> embeddedValues(List<ColumnMapping> columns) {
+        Map<FieldAccessor, List<Integer>> byHolder = new java.util.IdentityHashMap<>();
+        Map<FieldAccessor, Integer> depth = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            List<FieldAccessor> chain = new ArrayList<>();
+            for (FieldAccessor holder = columns.get(i).accessor().holder(); holder != null; holder = holder.holder()) {
+                chain.add(holder);
+            }
+            for (int level = 0; level < chain.size(); level++) {
+                byHolder.computeIfAbsent(chain.get(level), h -> new ArrayList<>()).add(i);
+                depth.put(chain.get(level), chain.size() - level);
+            }
+        }
+        return byHolder.entrySet().stream()
+                .sorted(java.util.Comparator.comparing(entry -> depth.get(entry.getKey())))
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue().stream().mapToInt(Integer::intValue).toArray()))
+                .toList();
+    }
+
+    /**
+     * Sets each embedded value whose columns in a loaded row are all NULL to {@code null}, as JPA
+     * reads such a row: loading into an object that held a value (a refresh) would otherwise leave
+     * an embedded value with only null fields.
+     *
+     * @param entity the object the row was loaded into
+     * @param row the row's values in column order
+     */
+    public void clearEmptyEmbedded(Object entity, Object[] row) {
+        for (Map.Entry<FieldAccessor, int[]> embedded : embeddedValues) {
+            boolean empty = true;
+            for (int column : embedded.getValue()) {
+                empty &= row[column] == null;
+            }
+            if (empty) {
+                embedded.getKey().set(entity, null);
+            }
+        }
     }
 
     /** @return positions in {@link #columns()} of the columns whose values can change in place */

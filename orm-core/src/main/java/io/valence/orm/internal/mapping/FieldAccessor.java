@@ -119,6 +119,15 @@ public final class FieldAccessor {
     }
 
     /**
+     * The accessor of the field holding the embedded value this field belongs to.
+     *
+     * @return that accessor, or {@code null} for a field of the entity itself
+     */
+    FieldAccessor holder() {
+        return holder;
+    }
+
+    /**
      * The field's declared type.
      *
      * @return the type

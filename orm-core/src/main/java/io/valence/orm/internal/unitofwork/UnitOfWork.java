@@ -375,6 +375,7 @@ public final class UnitOfWork {
                         ? new UnloadedCollection<>(mapping.name(), relationship.name()) : null);
             }
         }
+        mapping.clearEmptyEmbedded(state.entity(), row);
         for (int i : mapping.mutableColumns()) {
             row[i] = columns.get(i).type().snapshotOf(row[i]); // the field keeps the value, the snapshot its written form
         }

@@ -3,6 +3,7 @@ package io.valence.orm.internal.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.valence.orm.internal.unitofwork.UnitOfWork;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -79,6 +80,22 @@ class EmbeddedMappingTest {
         lat.set(customer, BigDecimal.ONE);
         assertThat(customer.home.geo.lat).isEqualTo(BigDecimal.ONE);
         assertThat(customer.home.city).isNull();
+    }
+
+    @Test
+    void aRowWhoseEmbeddedColumnsAreAllNullLoadsAsANullEmbeddedValueAlsoOnRefresh() {
+        UnitOfWork unitOfWork = new UnitOfWork(Metamodel.of(List.of(Customer.class)));
+        EntityMapping mapping = unitOfWork.metamodel().entity(Customer.class);
+        Object[] full = {1L, "Main St", "Lyon", BigDecimal.ONE, null, null, null, null, null};
+        Customer customer = (Customer) unitOfWork.load(mapping, full, false);
+        assertThat(customer.home.geo.lat).isEqualTo(BigDecimal.ONE);
+        assertThat(customer.work).isNull();
+
+        Object[] emptied = {1L, "Main St", "Lyon", null, null, null, null, null, null};
+        unitOfWork.load(mapping, emptied, true);
+
+        assertThat(customer.home.city).isEqualTo("Lyon");
+        assertThat(customer.home.geo).as("all of geo's columns are NULL").isNull();
     }
 
     @Entity
