@@ -67,7 +67,7 @@ public final class ChangeCollector {
                     List<ColumnMapping> changed = unitOfWork.values().changed(state);
                     if (!changed.isEmpty() && state.mapping().callbacks().has(LifecycleCallbacks.Event.PRE_UPDATE)) {
                         // what @PreUpdate sets (an updatedAt) is written by this same flush
-                        unitOfWork.fire(LifecycleCallbacks.Event.PRE_UPDATE, state);
+                        unitOfWork.events().fire(LifecycleCallbacks.Event.PRE_UPDATE, state);
                         changed = unitOfWork.values().changed(state);
                     }
                     if (!changed.isEmpty()) {

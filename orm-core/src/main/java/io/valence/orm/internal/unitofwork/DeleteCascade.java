@@ -41,7 +41,7 @@ final class DeleteCascade {
             return;
         }
         state.status(Status.DELETED);
-        unitOfWork.fire(LifecycleCallbacks.Event.PRE_REMOVE, state);
+        unitOfWork.events().fire(LifecycleCallbacks.Event.PRE_REMOVE, state);
         for (RelationshipMapping relationship : state.mapping().relationships()) {
             if (relationship.cascadeRemove()) {
                 cascadeAlong(state, relationship);

@@ -30,8 +30,7 @@ public final class UnitOfWork {
     private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
     private long sequence;
-    /** The lifecycle callback running now, for the error a session operation inside it raises; else null. */
-    private String runningCallback;
+    private final LifecycleEvents events = new LifecycleEvents();
 
     /**
      * Creates an empty unit of work.
@@ -160,34 +159,13 @@ public final class UnitOfWork {
         return state;
     }
 
-    /**
-     * Runs the lifecycle callbacks of a moment on a tracked object, remembering which run so that a
-     * session operation started inside one can be refused with a clear error.
-     *
-     * @param event the moment
-     * @param state the object's state
-     */
-    public void fire(LifecycleCallbacks.Event event, EntityState state) {
-        LifecycleCallbacks callbacks = state.mapping().callbacks();
-        if (!callbacks.has(event)) {
-            return;
-        }
-        String outer = runningCallback;
-        runningCallback = callbacks.describe(event) + " on " + state.describe();
-        try {
-            callbacks.fire(event, state.entity());
-        } finally {
-            runningCallback = outer;
-        }
+    /** @return the callbacks' runner, which knows the callback running now */
+    public LifecycleEvents events() {
+        return events;
     }
 
-    /**
-     * The lifecycle callback running at this moment, if any.
-     *
-     * @return e.g. {@code @PrePersist Customer.onCreate() on Customer (pending, no id)}, or {@code null}
-     */
-    public String runningCallback() {
-        return runningCallback;
+    private void fire(LifecycleCallbacks.Event event, EntityState state) {
+        events.fire(event, state);
     }
 
     /**

@@ -145,7 +145,7 @@ class LifecycleCallbacksTest {
         Note note = new Note() {
             @Override
             void prePersist() {
-                seen.add(unitOfWork.runningCallback());
+                seen.add(unitOfWork.events().running());
             }
         };
 
@@ -153,7 +153,7 @@ class LifecycleCallbacksTest {
 
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).startsWith("@PrePersist AuditListener.prePersist(Object), @PrePersist Base.basePrePersist()");
-        assertThat(unitOfWork.runningCallback()).isNull();
+        assertThat(unitOfWork.events().running()).isNull();
     }
 
     @Entity

@@ -47,7 +47,7 @@ final class DefaultReactiveSession implements ReactiveSession {
         ResultLoader loader = new ResultLoader(unitOfWork);
         this.flush = new SessionFlush(services, unitOfWork, channel, loader);
         this.runner = new OperationRunner(
-                new OperationGuard(channel::isProvisioning), state, channel, flush, unitOfWork::runningCallback);
+                new OperationGuard(channel::isProvisioning), state, channel, flush, unitOfWork.events()::running);
         this.objects = new SessionObjects(services, unitOfWork, runner);
         this.queries = new SessionQueries(services, runner, loader, objects);
         this.dml = new SessionDml(services, unitOfWork, runner);

@@ -89,9 +89,9 @@ final class OperationRunner {
      * @param body builds the work; runs at subscription under the claim, after the usable check
      */
     <T> Mono<T> mono(String name, Function<Operation, Mono<T>> body) {
-        String callback = runningCallback.get();
-        if (callback != null) {
-            return Mono.error(CallbackSessionUseException.inside(name, callback));
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            return Mono.error(refused);
         }
         return guard.mono(name, claim -> {
             state.checkUsable();
@@ -102,9 +102,9 @@ final class OperationRunner {
 
     /** Like {@link #mono(String, Function)} for a stream, which holds the claim until it ends. */
     <T> Flux<T> flux(String name, Function<Operation, Flux<T>> body) {
-        String callback = runningCallback.get();
-        if (callback != null) {
-            return Flux.error(CallbackSessionUseException.inside(name, callback));
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            return Flux.error(refused);
         }
         return guard.flux(name, claim -> {
             state.checkUsable();
@@ -118,9 +118,9 @@ final class OperationRunner {
      * claimed like any other, but it handles its own failures and checks.
      */
     <T> Mono<T> control(String name, Function<Operation, Mono<T>> body) {
-        String callback = runningCallback.get();
-        if (callback != null) {
-            return Mono.error(CallbackSessionUseException.inside(name, callback));
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            return Mono.error(refused);
         }
         return guard.mono(name, claim -> body.apply(new Operation(claim, name)));
     }
@@ -131,14 +131,20 @@ final class OperationRunner {
      * {@code ConcurrentSessionUseException}.
      */
     void bookkeeping(String name, Runnable change) {
-        String callback = runningCallback.get();
-        if (callback != null) {
-            throw CallbackSessionUseException.inside(name, callback);
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            throw refused;
         }
         guard.exclusive(name, () -> {
             state.checkUsable();
             change.run();
         });
+    }
+
+    /** The error for an operation called from inside a lifecycle callback, or null outside one. */
+    private CallbackSessionUseException refusedInCallback(String name) {
+        String callback = runningCallback.get();
+        return callback == null ? null : CallbackSessionUseException.inside(name, callback);
     }
 
     /**
