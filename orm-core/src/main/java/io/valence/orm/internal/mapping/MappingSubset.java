@@ -252,6 +252,23 @@ final class MappingSubset {
             problems.add(where + " has @Enumerated but type " + field.getType().getSimpleName() + ", which is not an"
                     + " enum; remove @Enumerated, or change the field's type to the enum");
         }
+        if (relationship && (field.isAnnotationPresent(Embedded.class) || field.isAnnotationPresent(Convert.class))) {
+            problems.add(where + " is a relationship and also has @" + (field.isAnnotationPresent(Embedded.class)
+                    ? "Embedded" : "Convert") + "; a relationship holds another entity: remove it, or map the value as"
+                    + " a column instead of a relationship");
+        }
+        if (ColumnReader.isEmbedded(field) && (field.isAnnotationPresent(Convert.class)
+                || field.isAnnotationPresent(Enumerated.class))) {
+            problems.add(where + " holds an embedded value and also has @" + (field.isAnnotationPresent(Convert.class)
+                    ? "Convert" : "Enumerated") + ", which applies to one column; put it on the embeddable's field, or"
+                    + " drop @Embedded and convert the whole value with an AttributeConverter");
+        }
+        Convert convert = field.getAnnotation(Convert.class);
+        Column jsonColumn = field.getAnnotation(Column.class);
+        if (convert != null && !convert.disableConversion() && StructuredTypes.jsonType(jsonColumn) != null) {
+            problems.add(where + " has both @Convert and a JSON @Column(columnDefinition); a column is written either"
+                    + " by the converter or as JSON: keep one of the two");
+        }
         if (field.isAnnotationPresent(Embedded.class) && field.isAnnotationPresent(Column.class)) {
             problems.add(where + " is @Embedded and also has @Column; an embedded value has a column per field: name"
                     + " them with @AttributeOverride(name = \"field\", column = @Column(name = …))");

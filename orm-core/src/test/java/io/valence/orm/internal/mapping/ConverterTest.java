@@ -105,4 +105,27 @@ class ConverterTest {
                 "Mismatch.number has type Integer, but its converter UpperCase converts String; name a converter for"
                         + " Integer");
     }
+
+    @Entity
+    static class Conflicting {
+        @Id
+        Long id;
+
+        @Convert(converter = UpperCase.class)
+        @jakarta.persistence.Column(columnDefinition = "jsonb")
+        String both;
+
+        @Convert(converter = UpperCase.class)
+        @jakarta.persistence.ManyToOne
+        Conflicting parent;
+    }
+
+    @Test
+    void aConverterBesideJsonOrOnARelationshipIsReportedNotIgnored() {
+        assertThat(MappingProblems.of(Conflicting.class)).containsExactly(
+                "Conflicting.both has both @Convert and a JSON @Column(columnDefinition); a column is written either by"
+                        + " the converter or as JSON: keep one of the two",
+                "Conflicting.parent is a relationship and also has @Convert; a relationship holds another entity: remove"
+                        + " it, or map the value as a column instead of a relationship");
+    }
 }
