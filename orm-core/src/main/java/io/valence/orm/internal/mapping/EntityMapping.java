@@ -28,8 +28,9 @@ public final class EntityMapping {
     /** Positions of the columns whose values change in place, and of those that keep less than a field holds. */
     private final int[] mutableColumns;
     private final int[] storedColumns;
-    /** The embedded values, outer ones first, each with the positions of its columns. */
-    private final List<Map.Entry<FieldAccessor, int[]>> embeddedValues;
+    /** The embedded values, outer ones first, and the positions of each one's columns; arrays, as loads read them per row. */
+    private final FieldAccessor[] embeddedHolders;
+    private final int[][] embeddedColumns;
 
     EntityMapping(
             Class<?> type,
@@ -66,7 +67,9 @@ public final class EntityMapping {
         this.mutableColumns = positions(this.columns, column -> column.type().mutable());
         this.storedColumns = positions(this.columns, column -> column.type().stored() != null
                 && column.role() != ColumnMapping.Role.FOREIGN_KEY);
-        this.embeddedValues = embeddedValues(this.columns);
+        List<Map.Entry<FieldAccessor, int[]>> embedded = embeddedValues(this.columns);
+        this.embeddedHolders = embedded.stream().map(Map.Entry::getKey).toArray(FieldAccessor[]::new);
+        this.embeddedColumns = embedded.stream().map(Map.Entry::getValue).toArray(int[][]::new);
         this.owningByColumn = new RelationshipMapping[this.columns.size()];
         for (RelationshipMapping relationship : this.relationships) {
             int column = relationship.isOwning() ? identityIndex(this.columns, relationship.foreignKey()) : -1;
@@ -108,13 +111,13 @@ public final class EntityMapping {
      * @param row the row's values in column order
      */
     public void clearEmptyEmbedded(Object entity, Object[] row) {
-        for (Map.Entry<FieldAccessor, int[]> embedded : embeddedValues) {
+        for (int e = 0; e < embeddedHolders.length; e++) {
             boolean empty = true;
-            for (int column : embedded.getValue()) {
+            for (int column : embeddedColumns[e]) {
                 empty &= row[column] == null;
             }
             if (empty) {
-                embedded.getKey().set(entity, null);
+                embeddedHolders[e].set(entity, null);
             }
         }
     }
