@@ -35,6 +35,11 @@ class ArrayColumnsIT {
     }
 
     @Test
+    void theCreatedSchemaValidatesAgainstTheMapping(SessionFactory factory) {
+        factory.schema().validate().block(TIMEOUT);
+    }
+
+    @Test
     void everyShapeRoundTripsAndManyRowsGoOutInOneInsert(SessionFactory factory, StatementRecorder recorder) {
         recorder.reset();
         List<Bag> bags = List.of(bag("rt-1"), bag("rt-2"), bag("rt-3"));

@@ -35,6 +35,11 @@ class EmbeddedValuesIT {
     }
 
     @Test
+    void theCreatedSchemaValidatesAgainstTheMapping(SessionFactory factory) {
+        factory.schema().validate().block(TIMEOUT);
+    }
+
+    @Test
     void nestedValuesRoundTripAndANullValueReadsBackAsNull(SessionFactory factory) {
         Warehouse warehouse = committed(new Warehouse("round-trip", new Site("Lyon", new Geo("45.764043", "4.835659")),
                 null), factory);

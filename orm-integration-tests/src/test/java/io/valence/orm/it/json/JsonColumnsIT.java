@@ -55,6 +55,11 @@ class JsonColumnsIT {
     }
 
     @Test
+    void theCreatedSchemaValidatesAgainstTheMapping() {
+        factory.schema().validate().block(TIMEOUT);
+    }
+
+    @Test
     void valuesRoundTripThroughTheBuildersObjectMapper() throws Exception {
         Document document = committed(document("round-trip"));
         Document nulls = committed(new Document("nulls"));

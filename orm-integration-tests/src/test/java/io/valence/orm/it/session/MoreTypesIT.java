@@ -32,6 +32,11 @@ class MoreTypesIT {
     }
 
     @Test
+    void theCreatedSchemaValidatesAgainstTheMapping(SessionFactory factory) {
+        factory.schema().validate().block(TIMEOUT);
+    }
+
+    @Test
     void newTypesRoundTripAndTheFlushedObjectEqualsALaterRead(SessionFactory factory) {
         Shift written = Committed.rows(factory, List.of(shift("round-trip"), shift("second"))).get(0);
 

@@ -59,6 +59,11 @@ class ShopModelIT {
     }
 
     @Test
+    void theCreatedSchemaValidatesAgainstTheMapping() {
+        factory.schema().validate().block(TIMEOUT); // uuid, timestamptz, jsonb, text[], embedded columns alike
+    }
+
+    @Test
     void aGraphRoundTripsWithIdsAndTimestampsAssignedAtAddAndOneInsertPerTable(StatementRecorder recorder) {
         Customer customer = customer("round-trip");
         PurchaseOrder order = new PurchaseOrder(customer);
