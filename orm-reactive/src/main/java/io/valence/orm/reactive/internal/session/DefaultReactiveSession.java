@@ -189,8 +189,9 @@ final class DefaultReactiveSession implements ReactiveSession {
                 closeNow(); // committed or rolled back already, or never used: nothing to end or give back
                 return Mono.empty();
             }
-            // runs to the end even if this close() is cancelled, which still marks the session closed
-            return channel.close().doFinally(signal -> closeNow());
+            // runs to the end even if this close() is cancelled, which still marks the session closed; marked
+            // before the completion travels on (doFinally ran after it, so a caller could still see the objects)
+            return channel.close().doOnTerminate(this::closeNow).doOnCancel(this::closeNow);
         });
     }
 
