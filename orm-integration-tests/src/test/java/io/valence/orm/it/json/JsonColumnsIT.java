@@ -104,6 +104,8 @@ class JsonColumnsIT {
         List<String> wide = titles(Condition.jsonEq("attributes", "size.width", 42).and(Condition.like("title", "path-%")));
         List<String> firstTag = titles(Condition.jsonEq("tags", "0.name", "new").and(Condition.like("title", "path-%")));
 
+        List<String> whole = titles(Condition.eq("attributes", other.attributes));
+        assertThat(whole).as("a whole jsonb document compares as jsonb").containsExactly("path-b");
         assertThat(green).containsExactly("path-b");
         assertThat(wide).containsExactly("path-a", "path-b");
         assertThat(firstTag).containsExactly("path-a", "path-b");
