@@ -38,6 +38,8 @@ public sealed interface Condition
                 Condition.AggregateComparison,
                 Condition.PropertyComparison,
                 Condition.Between,
+                Condition.ArrayCondition,
+                Condition.JsonComparison,
                 Condition.Exists,
                 Condition.In,
                 Condition.IsNull,
@@ -64,6 +66,80 @@ public sealed interface Condition
         LIKE,
         /** Case-insensitive pattern match: {@code path ILIKE pattern}. */
         ILIKE
+    }
+
+    /** How an {@link ArrayCondition} tests a PostgreSQL array column. */
+    enum ArrayOperator {
+        /** The column holds every given element: {@code path @> $1::type[]}. */
+        CONTAINS,
+        /** The column holds at least one of the given elements: {@code path && $1::type[]}. */
+        OVERLAPS,
+        /** One element of the column equals the value: {@code $1::type = ANY(path)}. */
+        ANY
+    }
+
+    /**
+     * Tests an array column ({@code String[]}, {@code List<String>}, {@code long[]}, {@code List<UUID>}…)
+     * against elements. Made by {@link #arrayContains}, {@link #arrayOverlaps} and {@link #arrayAny}.
+     *
+     * @param path the property path of an array column
+     * @param operator how to test
+     * @param value a {@code Collection} or array of elements (CONTAINS, OVERLAPS) or one element (ANY)
+     */
+    record ArrayCondition(String path, ArrayOperator operator, Object value) implements Condition {
+        /**
+         * Checks the path and that operator and value are present.
+         *
+         * @param path the property path
+         * @param operator how to test
+         * @param value the elements, or the element
+         */
+        public ArrayCondition {
+            PropertyNames.requirePath(path, "property path");
+            Objects.requireNonNull(operator, "operator must not be null");
+            Objects.requireNonNull(value, "the elements to test '" + path + "' against must not be null");
+        }
+
+        /** Leaves the value out, which may be a secret. */
+        @Override
+        public String toString() {
+            return "ArrayCondition[path=" + path + ", operator=" + operator + ", value=?]";
+        }
+    }
+
+    /**
+     * Compares the text at a path inside a JSON column with a value's text:
+     * {@code (path #>> $1::text[]) = $2}, where {@code $1} holds the keys and {@code $2} the value's
+     * {@code toString()} ({@code "dark"}, {@code "42"}, {@code "true"}). Made by {@link #jsonEq}.
+     *
+     * @param path the property path of a JSON column
+     * @param keys the keys (or array indexes as text) leading to the value inside the document
+     * @param value the value to compare the text with
+     */
+    record JsonComparison(String path, List<String> keys, Object value) implements Condition {
+        /**
+         * Checks the path, the keys and that the value is present.
+         *
+         * @param path the property path
+         * @param keys the keys inside the document
+         * @param value the value
+         */
+        public JsonComparison {
+            PropertyNames.requirePath(path, "property path");
+            keys = List.copyOf(keys);
+            if (keys.isEmpty() || keys.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("the JSON path inside '" + path + "' must name at least one key,"
+                        + " none empty, such as \"theme\" or \"address.city\"");
+            }
+            Objects.requireNonNull(value, "cannot compare a JSON path of '" + path + "' with null; use"
+                    + " Condition.isNull on the column, or compare with a value");
+        }
+
+        /** Leaves the value out, which may be a secret. */
+        @Override
+        public String toString() {
+            return "JsonComparison[path=" + path + ", keys=" + keys + ", value=?]";
+        }
     }
 
     /**
@@ -565,6 +641,55 @@ public sealed interface Condition
      */
     static Condition notExists(String relationshipPath) {
         return exists(relationshipPath).negate();
+    }
+
+    /**
+     * The array column holds every given element: {@code path @> $1::text[]}.
+     *
+     * @param path the property path of an array column, such as {@code "tags"}
+     * @param elements the elements, at least none (an empty collection always matches)
+     * @return the condition
+     */
+    static Condition arrayContains(String path, Collection<?> elements) {
+        return new ArrayCondition(path, ArrayOperator.CONTAINS, List.copyOf(elements));
+    }
+
+    /**
+     * The array column holds at least one of the given elements: {@code path && $1::text[]}.
+     *
+     * @param path the property path of an array column
+     * @param elements the elements
+     * @return the condition
+     */
+    static Condition arrayOverlaps(String path, Collection<?> elements) {
+        return new ArrayCondition(path, ArrayOperator.OVERLAPS, List.copyOf(elements));
+    }
+
+    /**
+     * One element of the array column equals the value: {@code $1::text = ANY(path)}.
+     *
+     * @param path the property path of an array column
+     * @param element the element
+     * @return the condition
+     */
+    static Condition arrayAny(String path, Object element) {
+        return new ArrayCondition(path, ArrayOperator.ANY, element);
+    }
+
+    /**
+     * The text at a path inside a JSON column equals the value's text:
+     * {@code Condition.jsonEq("preferences", "theme", "dark")} renders
+     * {@code (t0."preferences" #>> $1::text[]) = $2} with {@code $1 = {theme}} and {@code $2 = 'dark'}.
+     * Keys are separated by dots ({@code "address.city"}); numbers and booleans compare as their text.
+     *
+     * @param path the property path of a JSON column ({@code @Column(columnDefinition = "jsonb")})
+     * @param jsonPath the keys inside the document, separated by dots
+     * @param value the value whose {@code toString()} the text must equal
+     * @return the condition
+     */
+    static Condition jsonEq(String path, String jsonPath, Object value) {
+        Objects.requireNonNull(jsonPath, "jsonPath must not be null");
+        return new JsonComparison(path, List.of(jsonPath.split("\\.", -1)), value);
     }
 
     /**

@@ -1,19 +1,16 @@
 package io.valence.orm.reactive;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.MappingException;
-import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.reactive.internal.connection.ChannelSettings;
-import io.valence.orm.reactive.internal.scan.EntityScanner;
+import io.valence.orm.reactive.internal.scan.MappedModel;
 import io.valence.orm.reactive.internal.session.DefaultSessionFactory;
+import jakarta.persistence.AttributeConverter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -171,8 +168,7 @@ public interface SessionFactory {
     /** Collects the entity classes of a factory and validates them at {@link #build()}. */
     final class Builder {
         private final ConnectionFactory connectionFactory;
-        private final Set<Class<?>> entities = new LinkedHashSet<>();
-        private final List<String> packages = new ArrayList<>();
+        private final MappedModel model = new MappedModel();
         private Duration acquireTimeout = Duration.ofSeconds(30);
         private Duration statementTimeout;
         private Duration lockTimeout;
@@ -189,7 +185,34 @@ public interface SessionFactory {
          * @return this builder
          */
         public Builder entities(Class<?>... types) {
-            entities.addAll(Arrays.asList(types));
+            model.entities(types);
+            return this;
+        }
+
+        /**
+         * Registers {@code AttributeConverter}s ({@code @Converter(autoApply = true)} ones convert every
+         * field of their type); each is created once. {@link #scanPackages} finds them too.
+         *
+         * @param types converter classes
+         * @return this builder
+         */
+        @SafeVarargs
+        public final Builder converters(Class<? extends AttributeConverter<?, ?>>... types) {
+            for (Class<?> type : types) {
+                model.converter(type); // one by one: the @SafeVarargs array never escapes
+            }
+            return this;
+        }
+
+        /**
+         * The Jackson 2 mapper of JSON columns ({@code columnDefinition = "jsonb"}), in Spring the
+         * application's. Default: a new one with every Jackson module on the class path.
+         *
+         * @param mapper the mapper
+         * @return this builder
+         */
+        public Builder objectMapper(ObjectMapper mapper) {
+            model.objectMapper(Objects.requireNonNull(mapper, "mapper"));
             return this;
         }
 
@@ -201,7 +224,7 @@ public interface SessionFactory {
          * @return this builder
          */
         public Builder scanPackages(String... packageNames) {
-            packages.addAll(Arrays.asList(packageNames));
+            model.packages(packageNames);
             return this;
         }
 
@@ -213,10 +236,7 @@ public interface SessionFactory {
          * @return this builder
          */
         public Builder acquireTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("acquireTimeout must be positive, was " + timeout);
-            }
-            this.acquireTimeout = timeout;
+            this.acquireTimeout = ChannelSettings.positive("acquireTimeout", timeout);
             return this;
         }
 
@@ -231,7 +251,7 @@ public interface SessionFactory {
          * @return this builder
          */
         public Builder statementTimeout(Duration timeout) {
-            this.statementTimeout = positiveMillis("statementTimeout", timeout);
+            this.statementTimeout = ChannelSettings.positiveMillis("statementTimeout", timeout);
             return this;
         }
 
@@ -246,7 +266,7 @@ public interface SessionFactory {
          * @return this builder
          */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = positiveMillis("lockTimeout", timeout);
+            this.lockTimeout = ChannelSettings.positiveMillis("lockTimeout", timeout);
             return this;
         }
 
@@ -265,14 +285,6 @@ public interface SessionFactory {
             return this;
         }
 
-        private static Duration positiveMillis(String setting, Duration timeout) {
-            if (timeout.toMillis() < 1) {
-                throw new IllegalArgumentException(setting + " must be at least 1 ms (PostgreSQL counts in"
-                        + " milliseconds, and 0 would mean no limit), was " + timeout);
-            }
-            return timeout;
-        }
-
         /**
          * Reads and validates every mapping now.
          *
@@ -280,18 +292,8 @@ public interface SessionFactory {
          * @throws MappingException listing every problem of the model, each naming class, field and fix
          */
         public SessionFactory build() {
-            Set<Class<?>> all = new LinkedHashSet<>(entities);
-            if (!packages.isEmpty()) {
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                all.addAll(EntityScanner.scan(loader != null ? loader : SessionFactory.class.getClassLoader(), packages));
-            }
-            if (all.isEmpty()) {
-                throw new MappingException("No entity classes were registered; call entities(…) or scanPackages(…)"
-                        + " before build()");
-            }
-            return new DefaultSessionFactory(
-                    ChannelSettings.of(connectionFactory, acquireTimeout, statementTimeout, lockTimeout), Metamodel.of(all),
-                    observationRegistry);
+            return new DefaultSessionFactory(ChannelSettings.of(connectionFactory, acquireTimeout, statementTimeout,
+                    lockTimeout), model.read(), observationRegistry);
         }
     }
 }

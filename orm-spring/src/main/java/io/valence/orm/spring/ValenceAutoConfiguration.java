@@ -1,5 +1,6 @@
 package io.valence.orm.spring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.valence.orm.jackson.ValenceJacksonModule;
@@ -43,14 +44,17 @@ public final class ValenceAutoConfiguration {
      * @param properties the {@code valence.*} properties
      * @param observationRegistry Spring Boot's observation registry (with Actuator), where sessions,
      *     flushes, queries and commits are observed; without one they are not
+     * @param objectMapper the application's Jackson mapper, which writes and reads JSON columns; without
+     *     one Valence uses a default mapper
      * @return the factory; its (reactive) {@code close()} runs when the context closes
      */
     @Bean
     @ConditionalOnMissingBean
     public SessionFactory valenceSessionFactory(ConnectionFactory connectionFactory, ValenceProperties properties,
-            ObjectProvider<ObservationRegistry> observationRegistry) {
+            ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ObjectMapper> objectMapper) {
         SessionFactory.Builder builder = SessionFactory.builder(connectionFactory);
         observationRegistry.ifAvailable(builder::observationRegistry);
+        objectMapper.ifAvailable(builder::objectMapper);
         return SessionFactoryConfigurer.build(builder, properties);
     }
 

@@ -25,7 +25,7 @@ public final class MergeCopy {
      */
     public static Object copyAsNew(UnitOfWork unitOfWork, EntityMapping mapping, Object detached) {
         Object copy = mapping.instantiate();
-        if (!mapping.idGeneration().isGenerated()) {
+        if (!mapping.idGeneration().isAutomatic()) {
             mapping.id().accessor().set(copy, mapping.idOf(detached));
         }
         copyState(unitOfWork, mapping, detached, copy);

@@ -4,9 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +19,15 @@ import java.util.UUID;
 
 /** Chooses the {@link ColumnType} of a field from its Java type and its {@code @Column}/{@code @Enumerated}. */
 final class ColumnTypeResolver {
+    /** The basic Java types, which a converter's database side must be one of. */
+    static final String BASIC = "Long, Integer, Short, Boolean, Double, Float, BigDecimal, BigInteger, String, UUID,"
+            + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration and byte[]";
+
     /** The Java types Valence maps, as listed in messages about unsupported types. */
-    static final String SUPPORTED = "long, int, short, boolean, double, float (and their boxes), BigDecimal, String,"
-            + " UUID, LocalDate, LocalDateTime, OffsetDateTime, Instant, byte[] and enums";
+    static final String SUPPORTED = "long, int, short, boolean, double, float (and their boxes), BigDecimal,"
+            + " BigInteger, String, UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration, byte[],"
+            + " enums, embeddables, arrays and Lists of String, Long, Integer and UUID, and types with an"
+            + " AttributeConverter";
 
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(
             long.class, Long.class,
@@ -41,12 +52,17 @@ final class ColumnTypeResolver {
             case "java.lang.Double" -> same(type, "double precision");
             case "java.lang.Float" -> same(type, "real");
             case "java.math.BigDecimal" -> numeric(column);
+            case "java.math.BigInteger" -> bigInteger(column);
             case "java.lang.String" -> string(column);
             case "java.util.UUID" -> same(type, "uuid");
             case "java.time.LocalDate" -> same(type, "date");
-            case "java.time.LocalDateTime" -> same(type, "timestamp");
-            case "java.time.OffsetDateTime" -> same(type, "timestamptz");
-            case "java.time.Instant" -> instant();
+            case "java.time.LocalTime" -> same(type, "time").withStored(v -> ((LocalTime) v).truncatedTo(ChronoUnit.MICROS));
+            case "java.time.LocalDateTime" ->
+                same(type, "timestamp").withStored(v -> ((LocalDateTime) v).truncatedTo(ChronoUnit.MICROS));
+            case "java.time.OffsetDateTime" ->
+                same(type, "timestamptz").withStored(v -> ((OffsetDateTime) v).truncatedTo(ChronoUnit.MICROS));
+            case "java.time.Instant" -> instant().withStored(v -> ((Instant) v).truncatedTo(ChronoUnit.MICROS));
+            case "java.time.Duration" -> same(type, "interval").withStored(v -> ((Duration) v).truncatedTo(ChronoUnit.MICROS));
             case "[B" -> bytea();
             default -> null;
         });
@@ -56,10 +72,24 @@ final class ColumnTypeResolver {
         return new ColumnType(type, sqlType, sqlType + "[]", type, ValueConverter.IDENTITY);
     }
 
+    /**
+     * A numeric column with a declared scale rounds what it stores to that scale, half away from
+     * zero as PostgreSQL does ({@code HALF_UP}); the field takes the rounded value after a flush.
+     */
     private static ColumnType numeric(Column column) {
         boolean precise = column != null && column.precision() > 0;
         String ddl = precise ? "numeric(" + column.precision() + "," + column.scale() + ")" : "numeric";
-        return new ColumnType(BigDecimal.class, ddl, "numeric[]", BigDecimal.class, ValueConverter.IDENTITY);
+        ColumnType type = new ColumnType(BigDecimal.class, ddl, "numeric[]", BigDecimal.class, ValueConverter.IDENTITY);
+        int scale = precise ? column.scale() : 0;
+        return precise ? type.withStored(v -> ((BigDecimal) v).setScale(scale, RoundingMode.HALF_UP)) : type;
+    }
+
+    /** BigInteger travels as BigDecimal, which the driver binds in single values and arrays alike. */
+    private static ColumnType bigInteger(Column column) {
+        boolean precise = column != null && column.precision() > 0;
+        ColumnType numeric = new ColumnType(BigDecimal.class, precise ? "numeric(" + column.precision() + ",0)" : "numeric",
+                "numeric[]", BigDecimal.class, ValueConverter.IDENTITY);
+        return ColumnType.converted(BigInteger.class, numeric, BuiltInConverters.BIG_INTEGER);
     }
 
     private static ColumnType string(Column column) {
@@ -94,20 +124,9 @@ final class ColumnTypeResolver {
                 String.class, hexText);
     }
 
+    /** Bound as OffsetDateTime at UTC so the driver's timestamptz codec applies in single and array binds. */
     private static ColumnType instant() {
-        // Bound as OffsetDateTime at UTC so the driver's timestamptz codec applies in single and array binds.
-        ValueConverter converter = new ValueConverter() {
-            @Override
-            public Object toDriver(Object value) {
-                return ((Instant) value).atOffset(ZoneOffset.UTC);
-            }
-
-            @Override
-            public Object fromDriver(Object value) {
-                return ((OffsetDateTime) value).toInstant();
-            }
-        };
-        return new ColumnType(Instant.class, "timestamptz", "timestamptz[]", OffsetDateTime.class, converter);
+        return ColumnType.converted(Instant.class, same(OffsetDateTime.class, "timestamptz"), BuiltInConverters.INSTANT);
     }
 
     private static ColumnType enumType(Class<?> type, Column column, Enumerated enumerated) {

@@ -20,10 +20,17 @@ public final class EntityMapping {
     private final List<RelationshipMapping> relationships;
     private final List<IndexMapping> indexes;
     private final MethodHandle constructor;
+    private final LifecycleCallbacks callbacks;
     private final Map<String, ColumnMapping> columnsByProperty = new LinkedHashMap<>();
     private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
     /** By column position, the owning relationship whose foreign key the column is, else null; read per loaded row. */
     private final RelationshipMapping[] owningByColumn;
+    /** Positions of the columns whose values change in place, and of those that keep less than a field holds. */
+    private final int[] mutableColumns;
+    private final int[] storedColumns;
+    /** The embedded values, outer ones first, and the positions of each one's columns; arrays, as loads read them per row. */
+    private final FieldAccessor[] embeddedHolders;
+    private final int[][] embeddedColumns;
 
     EntityMapping(
             Class<?> type,
@@ -32,8 +39,10 @@ public final class EntityMapping {
             IdGeneration idGeneration,
             List<RelationshipMapping> relationships,
             List<IndexMapping> indexes,
-            MethodHandle constructor) {
+            MethodHandle constructor,
+            LifecycleCallbacks callbacks) {
         this.type = type;
+        this.callbacks = callbacks;
         this.table = table;
         this.columns = List.copyOf(columns);
         this.idGeneration = idGeneration;
@@ -55,6 +64,12 @@ public final class EntityMapping {
         }
         this.id = idColumn;
         this.version = versionColumn;
+        this.mutableColumns = positions(this.columns, column -> column.type().mutable());
+        this.storedColumns = positions(this.columns, column -> column.type().stored() != null
+                && column.role() != ColumnMapping.Role.FOREIGN_KEY);
+        List<Map.Entry<FieldAccessor, int[]>> embedded = embeddedValues(this.columns);
+        this.embeddedHolders = embedded.stream().map(Map.Entry::getKey).toArray(FieldAccessor[]::new);
+        this.embeddedColumns = embedded.stream().map(Map.Entry::getValue).toArray(int[][]::new);
         this.owningByColumn = new RelationshipMapping[this.columns.size()];
         for (RelationshipMapping relationship : this.relationships) {
             int column = relationship.isOwning() ? identityIndex(this.columns, relationship.foreignKey()) : -1;
@@ -62,6 +77,59 @@ public final class EntityMapping {
                 owningByColumn[column] = relationship;
             }
         }
+    }
+
+    private static int[] positions(List<ColumnMapping> columns, java.util.function.Predicate<ColumnMapping> test) {
+        return java.util.stream.IntStream.range(0, columns.size()).filter(i -> test.test(columns.get(i))).toArray();
+    }
+
+    private static List<Map.Entry<FieldAccessor, int[]>> embeddedValues(List<ColumnMapping> columns) {
+        Map<FieldAccessor, List<Integer>> byHolder = new java.util.IdentityHashMap<>();
+        Map<FieldAccessor, Integer> depth = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            List<FieldAccessor> chain = new ArrayList<>();
+            for (FieldAccessor holder = columns.get(i).accessor().holder(); holder != null; holder = holder.holder()) {
+                chain.add(holder);
+            }
+            for (int level = 0; level < chain.size(); level++) {
+                byHolder.computeIfAbsent(chain.get(level), h -> new ArrayList<>()).add(i);
+                depth.put(chain.get(level), chain.size() - level);
+            }
+        }
+        return byHolder.entrySet().stream()
+                .sorted(java.util.Comparator.comparing(entry -> depth.get(entry.getKey())))
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue().stream().mapToInt(Integer::intValue).toArray()))
+                .toList();
+    }
+
+    /**
+     * Sets each embedded value whose columns in a loaded row are all NULL to {@code null}, as JPA
+     * reads such a row: loading into an object that held a value (a refresh) would otherwise leave
+     * an embedded value with only null fields.
+     *
+     * @param entity the object the row was loaded into
+     * @param row the row's values in column order
+     */
+    public void clearEmptyEmbedded(Object entity, Object[] row) {
+        for (int e = 0; e < embeddedHolders.length; e++) {
+            boolean empty = true;
+            for (int column : embeddedColumns[e]) {
+                empty &= row[column] == null;
+            }
+            if (empty) {
+                embeddedHolders[e].set(entity, null);
+            }
+        }
+    }
+
+    /** @return positions in {@link #columns()} of the columns whose values can change in place */
+    public int[] mutableColumns() {
+        return mutableColumns;
+    }
+
+    /** @return positions in {@link #columns()} of the columns that keep less than a field may hold */
+    public int[] storedColumns() {
+        return storedColumns;
     }
 
     /** @return the mapped class */
@@ -102,6 +170,11 @@ public final class EntityMapping {
     /** @return every relationship, owning and inverse */
     public List<RelationshipMapping> relationships() {
         return relationships;
+    }
+
+    /** @return the lifecycle callbacks, run at the moments JPA defines */
+    public LifecycleCallbacks callbacks() {
+        return callbacks;
     }
 
     /** @return indexes and unique constraints declared on {@code @Table} */

@@ -1,22 +1,19 @@
 package io.valence.orm.internal.mapping;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.UniqueConstraint;
-import jakarta.persistence.Version;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -42,17 +39,23 @@ final class EntityReader {
     private final List<PendingRelationship> pendingRelationships = new ArrayList<>();
     private final List<RelationshipMapping> relationships = new ArrayList<>();
     private final List<IndexMapping> indexes = new ArrayList<>();
-    private final Map<Field, Integer> positions = new HashMap<>();
+    /** Declaration order by property name (a relationship's name for its foreign key), the id put first later. */
+    private final Map<String, Integer> positions = new HashMap<>();
+    /** The persistent fields of the entity and its mapped superclasses, for finding mappedBy targets. */
+    private final List<Field> fields = new ArrayList<>();
+    private final ColumnTypes types;
     private IdGeneration idGeneration = IdGeneration.ASSIGNED;
+    private LifecycleCallbacks callbacks = LifecycleCallbacks.NONE;
     private MethodHandle constructor;
 
     /** A relationship read from its field, waiting for the target's mapping to be known. */
     private record PendingRelationship(Field field, RelationshipMapping.Kind kind, Class<?> target, String mappedBy,
             JoinColumn joinColumn, boolean optional, boolean cascadeRemove, boolean orphanRemoval) {}
 
-    EntityReader(Class<?> type, List<String> problems) {
+    EntityReader(Class<?> type, List<String> problems, ColumnTypes types) {
         this.type = type;
         this.problems = problems;
+        this.types = types;
         Table tableAnnotation = type.getAnnotation(Table.class);
         this.table = tableAnnotation != null && !tableAnnotation.name().isEmpty()
                 ? tableAnnotation.name()
@@ -72,32 +75,39 @@ final class EntityReader {
             return;
         }
         readConstructor();
-        if (type.getSuperclass() != Object.class) {
-            problem(type.getSimpleName() + " extends " + type.getSuperclass().getSimpleName()
-                    + "; entity inheritance is not supported: copy the fields into " + type.getSimpleName()
-                    + " (or compose) and extend Object");
-        }
+        List<Class<?>> mappedClasses = mappedClasses();
+        ColumnReader columnReader = new ColumnReader(type, problems, types);
         List<ColumnMapping> ids = new ArrayList<>();
-        for (Field field : type.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
-                    || field.isAnnotationPresent(Transient.class) || Modifier.isTransient(field.getModifiers())) {
-                continue;
-            }
-            positions.put(field, positions.size());
-            if (!MappingSubset.checkField(field, where(field), problems)) {
-                continue;
-            }
-            if (Modifier.isFinal(field.getModifiers())) {
-                problem(where(field) + " is final, so Valence cannot set it when loading rows; make it non-final,"
-                        + " or mark it @Transient");
-                continue;
-            }
-            if (isRelationship(field)) {
-                readRelationship(field);
-            } else {
-                ColumnMapping column = readColumn(field);
-                if (column != null && column.role() == ColumnMapping.Role.ID) {
-                    ids.add(column);
+        for (Class<?> declaring : mappedClasses) {
+            for (Field field : declaring.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
+                        || field.isAnnotationPresent(Transient.class) || Modifier.isTransient(field.getModifiers())) {
+                    continue;
+                }
+                if (!MappingSubset.checkField(field, where(field), problems)) {
+                    continue;
+                }
+                if (Modifier.isFinal(field.getModifiers())) {
+                    problem(where(field) + " is final, so Valence cannot set it when loading rows; make it non-final,"
+                            + " or mark it @Transient");
+                    continue;
+                }
+                fields.add(field);
+                if (isRelationship(field)) {
+                    positions.put(field.getName(), positions.size());
+                    readRelationship(field);
+                    continue;
+                }
+                for (ColumnMapping column : columnReader.read(field)) {
+                    positions.put(column.property(), positions.size());
+                    columns.add(column);
+                    if (column.role() == ColumnMapping.Role.ID) {
+                        ids.add(column);
+                        readIdGeneration(field);
+                    } else if (column.role() == ColumnMapping.Role.VERSION && !isIntegral(field.getType())) {
+                        problem(where(field) + " is @Version but has type " + field.getType().getSimpleName()
+                                + "; use long, int or short (or Long/Integer/Short)");
+                    }
                 }
             }
         }
@@ -109,6 +119,28 @@ final class EntityReader {
                     + "); composite keys are not supported: keep one @Id and declare a unique constraint over the"
                     + " others with @Table(uniqueConstraints = …)");
         }
+        callbacks = CallbackReader.read(type, mappedClasses, problems);
+    }
+
+    /**
+     * The classes whose fields are the entity's: its {@code @MappedSuperclass} ancestors from the
+     * top down, then the entity itself. Any other superclass but Object is reported.
+     */
+    private List<Class<?>> mappedClasses() {
+        List<Class<?>> classes = new ArrayList<>();
+        classes.add(type);
+        Class<?> superclass = type.getSuperclass();
+        while (superclass != null && superclass.isAnnotationPresent(MappedSuperclass.class)) {
+            MappingSubset.checkMappedSuperclass(superclass, type, problems);
+            classes.add(0, superclass);
+            superclass = superclass.getSuperclass();
+        }
+        if (superclass != null && superclass != Object.class) {
+            problem(type.getSimpleName() + " extends " + superclass.getSimpleName()
+                    + "; entity inheritance is not supported: copy the fields into " + type.getSimpleName()
+                    + " (or compose) and extend Object");
+        }
+        return classes;
     }
 
     private void readConstructor() {
@@ -126,34 +158,6 @@ final class EntityReader {
                 || field.isAnnotationPresent(OneToOne.class);
     }
 
-    private ColumnMapping readColumn(Field field) {
-        Column column = field.getAnnotation(Column.class);
-        ColumnType columnType = ColumnTypeResolver.resolve(field.getType(), column, field.getAnnotation(Enumerated.class))
-                .orElse(null);
-        if (columnType == null) {
-            problem(where(field) + " has type " + field.getType().getName() + ", which Valence cannot map to a"
-                    + " column; use one of " + ColumnTypeResolver.SUPPORTED + ", or mark the field @Transient");
-            return null;
-        }
-        boolean isId = field.isAnnotationPresent(Id.class);
-        boolean isVersion = field.isAnnotationPresent(Version.class);
-        ColumnMapping.Role role = isId ? ColumnMapping.Role.ID
-                : isVersion ? ColumnMapping.Role.VERSION : ColumnMapping.Role.BASIC;
-        if (isId) {
-            readIdGeneration(field);
-        }
-        if (isVersion && !isIntegral(field.getType())) {
-            problem(where(field) + " is @Version but has type " + field.getType().getSimpleName()
-                    + "; use long, int or short (or Long/Integer/Short)");
-        }
-        boolean nullable = !(field.getType().isPrimitive() || isId || isVersion || (column != null && !column.nullable()));
-        String name = column != null && !column.name().isEmpty() ? column.name() : NamingStrategy.snakeCase(field.getName());
-        ColumnMapping mapping = new ColumnMapping(field.getName(), name, columnType, nullable,
-                column != null && column.unique() && !isId, role, FieldAccessor.of(field));
-        columns.add(mapping);
-        return mapping;
-    }
-
     private static boolean isIntegral(Class<?> type) {
         Class<?> boxed = ColumnTypeResolver.boxed(type);
         return boxed == Long.class || boxed == Integer.class || boxed == Short.class;
@@ -166,6 +170,14 @@ final class EntityReader {
         }
         GeneratedValue generated = field.getAnnotation(GeneratedValue.class);
         if (generated == null) {
+            return;
+        }
+        if (generated.strategy() == GenerationType.UUID) {
+            if (field.getType() != java.util.UUID.class) {
+                problem(where(field) + " uses @GeneratedValue(strategy = UUID) but has type "
+                        + field.getType().getSimpleName() + "; declare it as java.util.UUID");
+            }
+            idGeneration = IdGeneration.UUID;
             return;
         }
         if (!isIntegral(field.getType())) {
@@ -186,7 +198,7 @@ final class EntityReader {
             idGeneration = new IdGeneration(IdGeneration.Strategy.SEQUENCE, sequence, Math.max(1, allocation));
         } else {
             problem(where(field) + " uses @GeneratedValue(strategy = " + generated.strategy()
-                    + "), which Valence does not support; use IDENTITY or SEQUENCE");
+                    + "), which Valence does not support; use IDENTITY, SEQUENCE or UUID");
         }
     }
 
@@ -283,7 +295,7 @@ final class EntityReader {
         }
         // Foreign key columns were appended last: put every column back in declaration order, the id first.
         columns.sort(Comparator.comparing((ColumnMapping column) -> column.role() != ColumnMapping.Role.ID)
-                .thenComparing(column -> positions.getOrDefault(column.accessor().field(), Integer.MAX_VALUE)));
+                .thenComparing(column -> positions.getOrDefault(column.property(), Integer.MAX_VALUE)));
         checkColumnNamesAreDistinct();
         // Declared indexes are read after the foreign keys exist, so validation sees every column name.
         readDeclaredIndexes();
@@ -343,7 +355,7 @@ final class EntityReader {
             String found = owning == null ? targetName + " has no field of that name"
                     : targetName + "." + owning.getName() + " is " + describe(owning) + ", not an owning " + owningKind
                     + " of " + type.getSimpleName();
-            List<String> candidates = Arrays.stream(target.type().getDeclaredFields())
+            List<String> candidates = target.fields.stream()
                     .filter(candidate -> pointsBackTo(candidate, oneToMany)).map(Field::getName).toList();
             problem(where(field) + " has mappedBy = \"" + pending.mappedBy() + "\", but " + found + "; mappedBy must"
                     + " name the " + owningKind + " field of " + targetName + " that holds the foreign key back to "
@@ -441,15 +453,11 @@ final class EntityReader {
     }
 
     private Field findField(String name) {
-        try {
-            return type.getDeclaredField(name);
-        } catch (NoSuchFieldException e) {
-            return null;
-        }
+        return fields.stream().filter(field -> field.getName().equals(name)).findFirst().orElse(null);
     }
 
     EntityMapping toMapping() {
-        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor);
+        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks);
     }
 
     private void problem(String message) {

@@ -1,13 +1,20 @@
 package io.valence.orm.internal.mapping;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -37,11 +44,15 @@ import java.util.Set;
 final class MappingSubset {
     private static final Set<Class<? extends Annotation>> FIELD_ANNOTATIONS = Set.of(
             Id.class, GeneratedValue.class, SequenceGenerator.class, Column.class, ManyToOne.class,
-            JoinColumn.class, OneToMany.class, OneToOne.class, Version.class, Transient.class, Enumerated.class);
-    private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS =
-            Set.of(Entity.class, Table.class, SequenceGenerator.class);
+            JoinColumn.class, OneToMany.class, OneToOne.class, Version.class, Transient.class, Enumerated.class,
+            Embedded.class, AttributeOverride.class, AttributeOverrides.class, Convert.class);
+    private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
+            SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class);
+    private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
+            Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
-            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient and @Enumerated";
+            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient, @Enumerated, @Embedded,"
+            + " @AttributeOverride(s) and @Convert";
 
     /** The attributes Valence honours, per annotation; any other attribute set to a non-default value is a problem. */
     private static final Map<Class<? extends Annotation>, List<String>> SUPPORTED_ATTRIBUTES = Map.ofEntries(
@@ -49,28 +60,36 @@ final class MappingSubset {
             Map.entry(Table.class, List.of("name", "indexes", "uniqueConstraints")),
             Map.entry(Index.class, List.of("name", "columnList", "unique")),
             Map.entry(UniqueConstraint.class, List.of("name", "columnNames")),
-            Map.entry(Column.class, List.of("name", "nullable", "unique", "length", "precision", "scale")),
+            Map.entry(Column.class, List.of("name", "nullable", "unique", "length", "precision", "scale",
+                    "columnDefinition")),
             Map.entry(JoinColumn.class, List.of("name", "nullable", "unique")),
             Map.entry(SequenceGenerator.class, List.of("name", "sequenceName", "allocationSize")),
             Map.entry(GeneratedValue.class, List.of("strategy", "generator")),
             Map.entry(ManyToOne.class, List.of("cascade", "fetch", "optional")),
             Map.entry(OneToMany.class, List.of("mappedBy", "cascade", "orphanRemoval")),
             Map.entry(OneToOne.class, List.of("mappedBy", "cascade", "fetch", "optional", "orphanRemoval")),
-            Map.entry(Enumerated.class, List.of("value")));
+            Map.entry(Enumerated.class, List.of("value")),
+            Map.entry(MappedSuperclass.class, List.of()),
+            Map.entry(Embeddable.class, List.of()),
+            Map.entry(Embedded.class, List.of()),
+            Map.entry(AttributeOverride.class, List.of("name", "column")),
+            Map.entry(AttributeOverrides.class, List.of("value")),
+            Map.entry(EntityListeners.class, List.of("value")),
+            Map.entry(Convert.class, List.of("converter", "disableConversion")));
 
     /** What to do instead of an unsupported annotation, when there is more to say than "remove it". */
     private static final Map<String, String> ANNOTATION_HINTS = Map.ofEntries(
             Map.entry("ManyToMany", "map the link table as an entity with two @ManyToOne fields"),
             Map.entry("ElementCollection", "map the elements as an entity with a @ManyToOne back to this one"),
-            Map.entry("Embedded", "declare the embedded fields on the entity itself"),
             Map.entry("EmbeddedId", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
             Map.entry("IdClass", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
             Map.entry("Lob", "remove it: String maps to text and byte[] to bytea without it"),
             Map.entry("Temporal", "remove it and use LocalDate, LocalDateTime, OffsetDateTime or Instant"),
             Map.entry("Basic", "remove it; use @Column(nullable = false) for NOT NULL"),
-            Map.entry("Convert", "store one of the supported types and convert in the entity's methods"),
             Map.entry("Inheritance", "copy the inherited fields into each entity"),
-            Map.entry("MappedSuperclass", "copy the inherited fields into each entity"));
+            Map.entry("MappedSuperclass", "a class is either an entity or a mapped superclass: keep one of the two"),
+            Map.entry("Embeddable", "a class is either an entity or embeddable: keep one of the two"),
+            Map.entry("Access", "Valence reads fields (field access): remove it and annotate the fields"));
 
     /** What to do instead of an unsupported attribute, keyed {@code Annotation.attribute}. */
     private static final Map<String, String> ATTRIBUTE_HINTS = Map.ofEntries(
@@ -79,8 +98,6 @@ final class MappingSubset {
             Map.entry("Table.catalog", "connect to that database instead"),
             Map.entry("SequenceGenerator.schema", "set the schema through the connection's search_path instead"),
             Map.entry("SequenceGenerator.initialValue", "sequences start at 1: remove it"),
-            Map.entry("Column.columnDefinition", "Valence derives the type from the field: use length, precision"
-                    + " and scale, or another field type"),
             Map.entry("Column.insertable", "every mapped column is written: mark derived fields @Transient"),
             Map.entry("Column.updatable", "every mapped column is written: mark derived fields @Transient"),
             Map.entry("JoinColumn.referencedColumnName", "foreign keys always reference the target's @Id: remove it"),
@@ -123,13 +140,17 @@ final class MappingSubset {
             Class<? extends Annotation> kind = annotation.annotationType();
             if (isPersistence(kind) && !CLASS_ANNOTATIONS.contains(kind)) {
                 problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
-                        + " support; on classes it supports @Entity, @Table and @SequenceGenerator: "
+                        + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners and"
+                        + " @AttributeOverride(s): "
                         + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(), "remove it"));
             } else if (isPersistence(kind)) {
                 checkAttributes(name, annotation, problems);
             }
         }
         Table table = type.getAnnotation(Table.class);
+        for (AttributeOverride override : type.getAnnotationsByType(AttributeOverride.class)) {
+            checkAttributes(name + " (@AttributeOverride \"" + override.name() + "\")", override.column(), problems);
+        }
         if (table != null) {
             for (Index index : table.indexes()) {
                 checkAttributes(name, index, problems);
@@ -139,6 +160,36 @@ final class MappingSubset {
             }
         }
         return true;
+    }
+
+    /**
+     * Checks the annotations of a {@code @MappedSuperclass} of an entity: only {@code @MappedSuperclass}
+     * and {@code @EntityListeners} mean something there.
+     */
+    static void checkMappedSuperclass(Class<?> superclass, Class<?> entity, List<String> problems) {
+        checkClassAnnotations(superclass, superclass.getSimpleName() + " (the @MappedSuperclass of "
+                + entity.getSimpleName() + ")", MAPPED_SUPERCLASS_ANNOTATIONS, "@MappedSuperclass and @EntityListeners",
+                problems);
+    }
+
+    /** Checks the annotations of an embeddable class: only {@code @Embeddable} means something there. */
+    static void checkEmbeddable(Class<?> embeddable, String where, List<String> problems) {
+        checkClassAnnotations(embeddable, embeddable.getSimpleName() + " (embedded in " + where + ")",
+                Set.of(Embeddable.class), "@Embeddable", problems);
+    }
+
+    private static void checkClassAnnotations(Class<?> type, String name, Set<Class<? extends Annotation>> allowed,
+            String allowedText, List<String> problems) {
+        for (Annotation annotation : type.getDeclaredAnnotations()) {
+            Class<? extends Annotation> kind = annotation.annotationType();
+            if (isPersistence(kind) && !allowed.contains(kind)) {
+                problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not support"
+                        + " there; it supports " + allowedText + ": " + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(),
+                                "remove it"));
+            } else if (isPersistence(kind)) {
+                checkAttributes(name, annotation, problems);
+            }
+        }
     }
 
     /**
@@ -162,6 +213,9 @@ final class MappingSubset {
             } else {
                 checkAttributes(where, annotation, problems);
             }
+        }
+        for (AttributeOverride override : field.getAnnotationsByType(AttributeOverride.class)) {
+            checkAttributes(where + " (@AttributeOverride \"" + override.name() + "\")", override.column(), problems);
         }
         if (supported) {
             checkPlacement(field, where, problems);
@@ -198,15 +252,46 @@ final class MappingSubset {
             problems.add(where + " has @Enumerated but type " + field.getType().getSimpleName() + ", which is not an"
                     + " enum; remove @Enumerated, or change the field's type to the enum");
         }
+        if (relationship && (field.isAnnotationPresent(Embedded.class) || field.isAnnotationPresent(Convert.class))) {
+            problems.add(where + " is a relationship and also has @" + (field.isAnnotationPresent(Embedded.class)
+                    ? "Embedded" : "Convert") + "; a relationship holds another entity: remove it, or map the value as"
+                    + " a column instead of a relationship");
+        }
+        if (ColumnReader.isEmbedded(field) && (field.isAnnotationPresent(Convert.class)
+                || field.isAnnotationPresent(Enumerated.class))) {
+            problems.add(where + " holds an embedded value and also has @" + (field.isAnnotationPresent(Convert.class)
+                    ? "Convert" : "Enumerated") + ", which applies to one column; put it on the embeddable's field, or"
+                    + " drop @Embedded and convert the whole value with an AttributeConverter");
+        }
+        Convert convert = field.getAnnotation(Convert.class);
+        Column jsonColumn = field.getAnnotation(Column.class);
+        if (convert != null && !convert.disableConversion() && StructuredTypes.jsonType(jsonColumn) != null) {
+            problems.add(where + " has both @Convert and a JSON @Column(columnDefinition); a column is written either"
+                    + " by the converter or as JSON: keep one of the two");
+        }
+        if (field.isAnnotationPresent(Embedded.class) && field.isAnnotationPresent(Column.class)) {
+            problems.add(where + " is @Embedded and also has @Column; an embedded value has a column per field: name"
+                    + " them with @AttributeOverride(name = \"field\", column = @Column(name = …))");
+        }
+        if ((field.isAnnotationPresent(AttributeOverride.class) || field.isAnnotationPresent(AttributeOverrides.class))
+                && !ColumnReader.isEmbedded(field)) {
+            problems.add(where + " has @AttributeOverride but holds no embedded value; rename a plain column with"
+                    + " @Column(name = …)");
+        }
         Column column = relationship ? null : field.getAnnotation(Column.class);
+        if (column != null && !column.columnDefinition().isEmpty() && StructuredTypes.jsonType(column) == null) {
+            problems.add(where + " uses @Column(columnDefinition = \"" + column.columnDefinition() + "\"); Valence"
+                    + " honours only \"jsonb\" and \"json\" there (a JSON column) and derives every other type from the"
+                    + " field: use length, precision and scale, another field type, or an AttributeConverter");
+        }
         if (column != null && column.length() != 255 && field.getType() != String.class && !field.getType().isEnum()) {
             problems.add(where + " sets @Column(length) on a field of type " + field.getType().getSimpleName() + "; length"
                     + " applies only to String and enum fields: remove it");
         }
         if (column != null && (column.precision() != 0 || column.scale() != 0)
-                && field.getType() != java.math.BigDecimal.class) {
+                && field.getType() != java.math.BigDecimal.class && field.getType() != java.math.BigInteger.class) {
             problems.add(where + " sets @Column(precision/scale) on a field of type " + field.getType().getSimpleName() + ";"
-                    + " they apply only to BigDecimal fields (numeric): remove them, or use BigDecimal");
+                    + " they apply only to BigDecimal and BigInteger fields (numeric): remove them, or use BigDecimal");
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.Map;
 public final class Metamodel {
     private final Map<Class<?>, EntityMapping> byType;
     private final Map<String, EntityMapping> byTable = new LinkedHashMap<>();
+    private final MappingOptions options;
 
-    Metamodel(Map<Class<?>, EntityMapping> byType) {
+    Metamodel(Map<Class<?>, EntityMapping> byType, MappingOptions options) {
+        this.options = options;
         // Registration order is kept so that everything derived from the model (DDL, messages) is deterministic.
         this.byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
         byType.values().forEach(mapping -> byTable.put(mapping.table(), mapping));
@@ -25,7 +27,28 @@ public final class Metamodel {
      * @throws MappingException listing every problem found, each naming class, field and fix
      */
     public static Metamodel of(Collection<Class<?>> types) {
-        return new MetamodelReader(types).read();
+        return of(types, MappingOptions.defaults());
+    }
+
+    /**
+     * Reads and validates the given entity classes with what the factory adds to the annotations.
+     *
+     * @param types the classes annotated with {@code @Entity}
+     * @param options auto-applied converters and the UUID source
+     * @return the metamodel
+     * @throws MappingException listing every problem found, each naming class, field and fix
+     */
+    public static Metamodel of(Collection<Class<?>> types, MappingOptions options) {
+        return new MetamodelReader(types, options).read();
+    }
+
+    /**
+     * A new id for a {@code @GeneratedValue(strategy = UUID)} field.
+     *
+     * @return a UUID from the factory's source (time-ordered, version 7, in a session factory)
+     */
+    public java.util.UUID newUuid() {
+        return options.uuids().get();
     }
 
     /**

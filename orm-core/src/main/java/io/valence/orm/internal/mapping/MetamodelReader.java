@@ -20,21 +20,24 @@ final class MetamodelReader {
     private static final int MAX_NAME_BYTES = 63;
 
     private final Collection<Class<?>> types;
+    private final MappingOptions options;
     private final List<String> problems = new ArrayList<>();
 
-    MetamodelReader(Collection<Class<?>> types) {
+    MetamodelReader(Collection<Class<?>> types, MappingOptions options) {
         this.types = new LinkedHashSet<>(types);
+        this.options = options;
     }
 
     Metamodel read() {
         Map<Class<?>, EntityReader> readers = new LinkedHashMap<>();
+        ColumnTypes columnTypes = new ColumnTypes(options, problems);
         for (Class<?> type : types) {
             if (!type.isAnnotationPresent(Entity.class)) {
                 problems.add(type.getName() + " is not annotated with @jakarta.persistence.Entity; annotate it, or"
                         + " remove it from entities(…)");
                 continue;
             }
-            EntityReader reader = new EntityReader(type, problems);
+            EntityReader reader = new EntityReader(type, problems, columnTypes);
             reader.readOwnFields();
             readers.put(type, reader);
         }
@@ -55,7 +58,7 @@ final class MetamodelReader {
         if (!problems.isEmpty()) {
             throw MappingException.ofProblems(problems);
         }
-        return new Metamodel(mappings);
+        return new Metamodel(mappings, options);
     }
 
     /** PostgreSQL silently cuts longer names to 63 bytes; the statements Valence writes would then miss them. */

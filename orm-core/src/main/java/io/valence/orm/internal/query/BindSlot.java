@@ -20,7 +20,13 @@ sealed interface BindSlot {
         /** Every value of an IN, as one array. */
         ARRAY,
         /** A LIKE pattern, as text. */
-        PATTERN
+        PATTERN,
+        /** A collection of elements, as one array of an array column's driver type. */
+        ELEMENTS,
+        /** One element of an array column. */
+        ELEMENT,
+        /** A value compared with text inside a JSON document, as its text. */
+        TEXT
     }
 
     /**
@@ -38,6 +44,9 @@ sealed interface BindSlot {
                 case SCALAR -> BindValues.scalar(target, value);
                 case ARRAY -> BindValues.array(target, (List<?>) value);
                 case PATTERN -> BindValues.pattern(target, value);
+                case ELEMENTS -> BindValues.elements(target, value);
+                case ELEMENT -> BindValues.element(target, value);
+                case TEXT -> new Bind(value.toString(), String.class);
             };
         }
     }

@@ -6,7 +6,10 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.ValueLimits;
 import io.valence.orm.internal.sql.SqlStatement.Bind;
 import jakarta.persistence.Entity;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -32,6 +35,36 @@ final class BindValues {
             array[i] = toDriver(target, values.get(i));
         }
         return new Bind(array, array.getClass());
+    }
+
+    /** The elements of an array condition as one array of the array column's driver type. */
+    static Bind elements(ResolvedColumn target, Object value) {
+        Class<?> driverType = target.column().type().driverType();
+        Collection<?> items = value instanceof Collection<?> collection ? collection
+                : value instanceof Object[] array ? Arrays.asList(array) : null;
+        if (items == null) {
+            throw QueryErrors.notElements(target, value);
+        }
+        Object[] array = (Object[]) Array.newInstance(driverType.getComponentType(), items.size());
+        int i = 0;
+        for (Object item : items) {
+            array[i++] = checkedElement(target, item);
+        }
+        return new Bind(array, driverType);
+    }
+
+    /** One element of an array column, for {@code $n = ANY(column)}. */
+    static Bind element(ResolvedColumn target, Object value) {
+        return new Bind(checkedElement(target, value), target.column().type().driverType().getComponentType());
+    }
+
+    private static Object checkedElement(ResolvedColumn target, Object item) {
+        Class<?> elementType = target.column().type().driverType().getComponentType();
+        Object widened = item instanceof Integer small && elementType == Long.class ? Long.valueOf(small) : item;
+        if (widened != null && !elementType.isInstance(widened)) {
+            throw QueryErrors.wrongElementType(target, elementType, item);
+        }
+        return widened;
     }
 
     /** A LIKE pattern, bound as text whatever the column's type. */

@@ -1,5 +1,8 @@
 package io.valence.orm.internal.query;
 
+import io.valence.orm.internal.mapping.ColumnType;
+import io.valence.orm.internal.mapping.JsonText;
+import io.valence.orm.internal.sql.SqlStatement.Bind;
 import io.valence.orm.query.Condition;
 import java.util.List;
 import java.util.StringJoiner;
@@ -64,6 +67,19 @@ final class ConditionRenderer {
             String low = parameters.add(scalar(between.low(), column));
             return column.sql() + " BETWEEN " + low + " AND " + parameters.add(scalar(between.high(), column));
         }
+        if (condition instanceof Condition.ArrayCondition array) {
+            return array(array);
+        }
+        if (condition instanceof Condition.JsonComparison json) {
+            ResolvedColumn column = resolver.apply(json.path());
+            if (column.column().type().driverType() != JsonText.class) {
+                throw QueryErrors.notJson(column);
+            }
+            String keys = parameters.add(new BindSlot.Fixed(new Bind(json.keys().toArray(String[]::new), String[].class)));
+            String value = parameters.add(new BindSlot.ConditionValue(
+                    ConditionSplit.slotOf(json.value()), column, BindSlot.Mode.TEXT));
+            return "(" + column.sql() + " #>> " + keys + "::text[]) = " + value;
+        }
         if (condition instanceof Condition.In in) {
             ResolvedColumn column = resolver.apply(in.path());
             String marker = parameters.add(new BindSlot.ConditionValue(
@@ -84,6 +100,24 @@ final class ConditionRenderer {
         }
         Condition.Not not = (Condition.Not) condition;
         return "NOT (" + render(not.condition()) + ")";
+    }
+
+    /** {@code col @> $n::type[]}, {@code col && $n::type[]} or {@code $n::type = ANY(col)}. */
+    private String array(Condition.ArrayCondition array) {
+        ResolvedColumn column = resolver.apply(array.path());
+        ColumnType type = column.column().type();
+        if (!type.arrayColumn()) {
+            throw QueryErrors.notAnArray(column, array.operator());
+        }
+        int slot = ConditionSplit.slotOf(array.value());
+        if (array.operator() == Condition.ArrayOperator.ANY) {
+            String element = parameters.add(new BindSlot.ConditionValue(slot, column, BindSlot.Mode.ELEMENT));
+            String elementType = type.ddlType().substring(0, type.ddlType().length() - 2);
+            return element + "::" + elementType + " = ANY(" + column.sql() + ")";
+        }
+        String elements = parameters.add(new BindSlot.ConditionValue(slot, column, BindSlot.Mode.ELEMENTS));
+        String operator = array.operator() == Condition.ArrayOperator.CONTAINS ? " @> " : " && ";
+        return column.sql() + operator + elements + "::" + type.ddlType();
     }
 
     private String aggregateComparison(Condition.AggregateComparison compared) {

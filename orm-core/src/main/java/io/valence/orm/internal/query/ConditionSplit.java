@@ -55,6 +55,12 @@ record ConditionSplit(List<Condition> shapes, List<Object> values) {
                 return new Condition.Exists(
                         exists.relationshipPath(), exists.condition() == null ? null : shapeOf(exists.condition()));
             }
+            if (condition instanceof Condition.ArrayCondition array) {
+                return new Condition.ArrayCondition(array.path(), array.operator(), slot(array.value()));
+            }
+            if (condition instanceof Condition.JsonComparison json) {
+                return new Condition.JsonComparison(json.path(), json.keys(), slot(json.value()));
+            }
             if (condition instanceof Condition.In in) {
                 return new Condition.In(in.path(), List.of(slot(in.values())));
             }

@@ -62,8 +62,8 @@ public final class DmlRenderer {
     /**
      * {@code INSERT INTO "t" ("c1", "c2") VALUES ($1, $2), ($3, $4) [ON CONFLICT …] [RETURNING …]}.
      * Map rows insert the properties they name; entity rows every column but an identity id. A
-     * sequence id that a row leaves unset is drawn with {@code nextval}.
-     * Rejected (not split) beyond 65535 parameters: one statement stays one atomic upsert.
+     * sequence id that a row leaves unset is drawn with {@code nextval}, a {@code GenerationType.UUID} id
+     * gets a UUID v7. Rejected (not split) beyond 65535 parameters: one statement stays one atomic upsert.
      *
      * @param insert the insert
      * @return the statement
@@ -90,7 +90,7 @@ public final class DmlRenderer {
         if (rows.isEmpty()) {
             throw QueryErrors.insertWithoutRows(mapping);
         }
-        int idColumn = sequenceIdColumn(from, mapping, columns, rows);
+        int idColumn = drawnIdColumn(from, mapping, columns, rows);
         int assignments = insert.conflictAction().orElse(null) instanceof ConflictAction.DoUpdateSet set
                 ? set.assignments().size() : 0;
         if ((long) rows.size() * columns.size() + assignments > MAX_PARAMETERS) {
@@ -102,7 +102,8 @@ public final class DmlRenderer {
             StringJoiner markers = new StringJoiner(", ", "(", ")");
             for (int i = 0; i < columns.size(); i++) {
                 boolean drawn = i == idColumn && row.get(i) == null;
-                markers.add(drawn ? nextval(mapping) : parameters.add(fixed(columns.get(i), row.get(i))));
+                markers.add(drawn && mapping.idGeneration().strategy() == IdGeneration.Strategy.SEQUENCE ? nextval(mapping)
+                        : parameters.add(fixed(columns.get(i), drawn ? metamodel.newUuid() : row.get(i))));
             }
             values.add(markers.toString());
         }
@@ -116,13 +117,15 @@ public final class DmlRenderer {
     }
 
     /**
-     * For an id drawn from a sequence, the index of the id column, added (with null values) when the
-     * rows do not set it: the column has no default (the flush draws ids itself), so a row without
-     * an id must draw one with {@code nextval} or violate the primary key. {@code -1} otherwise.
+     * For an id drawn from a sequence or a {@code GenerationType.UUID} id, the index of the id column,
+     * added (with null values) when the rows do not set it: the column has no default (the flush or
+     * {@code add()} draws ids), so a row without an id must draw one with {@code nextval}, or get a
+     * UUID v7 as a bound value, or violate the primary key. {@code -1} otherwise.
      */
-    private static int sequenceIdColumn(
+    private static int drawnIdColumn(
             FromClause from, EntityMapping mapping, List<ResolvedColumn> columns, List<List<Object>> rows) {
-        if (mapping.idGeneration().strategy() != IdGeneration.Strategy.SEQUENCE) {
+        IdGeneration.Strategy strategy = mapping.idGeneration().strategy();
+        if (strategy != IdGeneration.Strategy.SEQUENCE && strategy != IdGeneration.Strategy.UUID) {
             return -1;
         }
         for (int i = 0; i < columns.size(); i++) {

@@ -83,6 +83,23 @@ final class FromClause {
 
     /** Resolves a property path to a column, joining the to-ones it goes through. */
     ResolvedColumn resolve(String path) {
+        // A column of an embedded value has a dotted name itself ("address.city"), also behind to-ones
+        // ("customer.address.city"): the leading segments that are relationships are joined through.
+        ColumnMapping own = root.column(path);
+        if (own != null) {
+            return column(rootAlias, root, own, path);
+        }
+        Table owner = new Table(rootAlias, root);
+        for (int start = 0, dot = path.indexOf('.'); dot > 0; start = dot + 1, dot = path.indexOf('.', start)) {
+            if (owner.mapping().relationship(path.substring(start, dot)) == null) {
+                break;
+            }
+            owner = walk(path.substring(0, dot), path, false);
+            ColumnMapping column = owner.mapping().column(path.substring(dot + 1));
+            if (column != null) {
+                return column(owner.alias(), owner.mapping(), column, path);
+            }
+        }
         int lastDot = path.lastIndexOf('.');
         Table table = lastDot < 0 ? new Table(rootAlias, root) : walk(path.substring(0, lastDot), path, false);
         String name = path.substring(lastDot + 1);

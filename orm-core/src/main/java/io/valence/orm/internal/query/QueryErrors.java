@@ -2,6 +2,7 @@ package io.valence.orm.internal.query;
 
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
+import io.valence.orm.query.Condition;
 import io.valence.orm.query.Expression;
 import io.valence.orm.query.Projection;
 import java.util.List;
@@ -46,6 +47,28 @@ final class QueryErrors {
                 + ", an inverse " + kind + " relationship, which has no column of " + mapping.name()
                 + " to compare or set; to filter on it, join it with Select.join(\"" + path
                 + "\") and name one of its properties, such as \"" + path + ".id\"");
+    }
+
+    static IllegalArgumentException notAnArray(ResolvedColumn column, Condition.ArrayOperator operator) {
+        return new IllegalArgumentException(describe(column) + " is not an array column, so it cannot be tested with "
+                + operator + "; array conditions apply to String[], List<String>, long[], List<Long>, int[],"
+                + " List<Integer>, UUID[] and List<UUID> fields: use Condition.eq or Condition.in on this one");
+    }
+
+    static IllegalArgumentException notElements(ResolvedColumn column, Object value) {
+        return new IllegalArgumentException("the elements to test " + describe(column) + " against must be a"
+                + " Collection or an array, not " + value.getClass().getSimpleName() + "; pass List.of(…)");
+    }
+
+    static IllegalArgumentException wrongElementType(ResolvedColumn column, Class<?> elementType, Object value) {
+        return new IllegalArgumentException(describe(column) + " holds " + elementType.getSimpleName() + " elements,"
+                + " but the condition was given a " + value.getClass().getSimpleName() + "; pass "
+                + elementType.getSimpleName() + " values");
+    }
+
+    static IllegalArgumentException notJson(ResolvedColumn column) {
+        return new IllegalArgumentException(describe(column) + " is not a JSON column, so Condition.jsonEq cannot look"
+                + " inside it; map it with @Column(columnDefinition = \"jsonb\"), or use Condition.eq");
     }
 
     static IllegalArgumentException pendingReference(EntityMapping target) {

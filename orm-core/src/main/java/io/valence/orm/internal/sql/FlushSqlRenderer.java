@@ -33,7 +33,7 @@ public final class FlushSqlRenderer {
         StringJoiner selected = new StringJoiner(", ").add("k");
         for (int i = 0; i < columns.size(); i++) {
             targets.add(Identifiers.quote(columns.get(i).column()));
-            selected.add("c" + (i + 1));
+            selected.add(columns.get(i).type().fromUnnested("c" + (i + 1)));
         }
         return "WITH v AS MATERIALIZED (SELECT nextval(" + sequenceOf(mapping) + ")::" + mapping.id().type().ddlType() + " AS k, t.* FROM " + source + "),"
                 + " i AS (INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + targets + ") SELECT " + selected
@@ -50,12 +50,14 @@ public final class FlushSqlRenderer {
     public static String insertAssigned(EntityMapping mapping, List<ColumnMapping> columns) {
         StringJoiner targets = new StringJoiner(", ");
         StringJoiner selected = new StringJoiner(", ");
+        StringJoiner aliases = new StringJoiner(", ");
         for (int i = 0; i < columns.size(); i++) {
             targets.add(Identifiers.quote(columns.get(i).column()));
-            selected.add("c" + (i + 1));
+            selected.add(columns.get(i).type().fromUnnested("c" + (i + 1)));
+            aliases.add("c" + (i + 1));
         }
         return "INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + targets + ") SELECT " + selected + " FROM "
-                + unnest(columns, 1) + " AS t(" + selected + ")";
+                + unnest(columns, 1) + " AS t(" + aliases + ")";
     }
 
     /**
@@ -81,7 +83,7 @@ public final class FlushSqlRenderer {
         }
         for (int i = 0; i < columns.size(); i++) {
             ColumnMapping column = columns.get(i);
-            assignments.add(Identifiers.quote(column.column()) + " = v.c" + (i + 1));
+            assignments.add(Identifiers.quote(column.column()) + " = " + column.type().fromUnnested("v.c" + (i + 1)));
             aliases.add("c" + (i + 1));
             arrays.append(", $").append(parameter++).append("::").append(column.type().arrayType());
         }

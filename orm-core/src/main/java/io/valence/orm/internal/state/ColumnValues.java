@@ -60,6 +60,41 @@ public final class ColumnValues {
     }
 
     /**
+     * Every current column value as a snapshot keeps it: values that can change in place (lists,
+     * JSON documents) in their written form, so a later change inside them shows.
+     *
+     * @param state the object's state
+     * @return a new array
+     */
+    public Object[] snapshot(EntityState state) {
+        Object[] values = all(state);
+        List<ColumnMapping> columns = state.mapping().columns();
+        for (int i : state.mapping().mutableColumns()) {
+            values[i] = columns.get(i).type().snapshotOf(values[i]);
+        }
+        return values;
+    }
+
+    /**
+     * Sets each field whose column keeps less than the field held (a timestamp's nanoseconds, a
+     * decimal's digits beyond the column's scale) to what the column now holds, so the object
+     * equals what a later read returns.
+     *
+     * @param state an object whose row was just written
+     */
+    public void keepStored(EntityState state) {
+        List<ColumnMapping> columns = state.mapping().columns();
+        for (int i : state.mapping().storedColumns()) {
+            ColumnMapping column = columns.get(i);
+            Object value = column.accessor().get(state.entity());
+            Object stored = column.type().storedValue(value);
+            if (stored != value && !stored.equals(value)) {
+                column.accessor().set(state.entity(), stored);
+            }
+        }
+    }
+
+    /**
      * The columns whose current value differs from the snapshot; the id and version never count.
      * An expired object is compared with its values when it was expired, so that only what was
      * assigned since counts: its earlier changes were discarded by the expiry (or the rollback).
@@ -95,7 +130,7 @@ public final class ColumnValues {
     private boolean differs(EntityState state, ColumnMapping column, Object stored) {
         Object value = column.accessor().get(state.entity());
         if (!column.isForeignKey()) {
-            return !same(stored, value);
+            return !same(stored, column.type().mutable() ? column.type().snapshotOf(value) : value);
         }
         Object key = foreignKey(state, column, value);
         return (value != null && key == null) || !same(stored, key);

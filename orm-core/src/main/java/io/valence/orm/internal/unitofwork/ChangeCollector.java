@@ -3,6 +3,7 @@ package io.valence.orm.internal.unitofwork;
 import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.LifecycleCallbacks;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.state.Status;
@@ -64,6 +65,11 @@ public final class ChangeCollector {
                 case DELETED -> deletes.add(state);
                 case PERSISTENT -> {
                     List<ColumnMapping> changed = unitOfWork.values().changed(state);
+                    if (!changed.isEmpty() && state.mapping().callbacks().has(LifecycleCallbacks.Event.PRE_UPDATE)) {
+                        // what @PreUpdate sets (an updatedAt) is written by this same flush
+                        unitOfWork.events().fire(LifecycleCallbacks.Event.PRE_UPDATE, state);
+                        changed = unitOfWork.values().changed(state);
+                    }
                     if (!changed.isEmpty()) {
                         updates.add(new ChangeSet.RowUpdate(state, changed));
                     }

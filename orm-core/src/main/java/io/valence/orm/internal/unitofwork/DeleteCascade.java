@@ -1,5 +1,6 @@
 package io.valence.orm.internal.unitofwork;
 
+import io.valence.orm.internal.mapping.LifecycleCallbacks;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.state.Status;
@@ -40,6 +41,7 @@ final class DeleteCascade {
             return;
         }
         state.status(Status.DELETED);
+        unitOfWork.events().fire(LifecycleCallbacks.Event.PRE_REMOVE, state);
         for (RelationshipMapping relationship : state.mapping().relationships()) {
             if (relationship.cascadeRemove()) {
                 cascadeAlong(state, relationship);

@@ -5,6 +5,8 @@ import io.valence.orm.OrmException;
 import io.valence.orm.internal.identity.IdentityMap;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.IdGeneration;
+import io.valence.orm.internal.mapping.LifecycleCallbacks;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.ColumnValues;
@@ -28,6 +30,7 @@ public final class UnitOfWork {
     private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
     private long sequence;
+    private final LifecycleEvents events = new LifecycleEvents();
 
     /**
      * Creates an empty unit of work.
@@ -133,7 +136,7 @@ public final class UnitOfWork {
     private EntityState track(Object entity) {
         EntityMapping mapping = metamodel.entity(entity.getClass());
         Object id = mapping.idOf(entity);
-        if (id != null && !mapping.idGeneration().isGenerated()) {
+        if (id != null && !mapping.idGeneration().isAutomatic()) {
             Object other = find(mapping, id);
             if (other != null) {
                 throw new OrmException("Another " + mapping.name() + "#" + id + " is already in this session; a session"
@@ -141,10 +144,28 @@ public final class UnitOfWork {
                         + " detached object's state onto it");
             }
         }
+        if (id == null && mapping.idGeneration().strategy() == IdGeneration.Strategy.UUID) {
+            mapping.id().accessor().set(entity, metamodel.newUuid());
+        }
         EntityState state = new EntityState(entity, mapping, Status.PENDING, sequence++);
         state.allLoaded();
         states.put(entity, state);
+        try {
+            fire(LifecycleCallbacks.Event.PRE_PERSIST, state);
+        } catch (RuntimeException | Error e) {
+            forget(state); // a failed @PrePersist leaves the object out of the session, as if add() was not called
+            throw e;
+        }
         return state;
+    }
+
+    /** @return the callbacks' runner, which knows the callback running now */
+    public LifecycleEvents events() {
+        return events;
+    }
+
+    private void fire(LifecycleCallbacks.Event event, EntityState state) {
+        events.fire(event, state);
     }
 
     /**
@@ -153,7 +174,7 @@ public final class UnitOfWork {
      */
     private boolean isDetached(Object entity) {
         EntityMapping mapping = metamodel.entity(entity.getClass());
-        return mapping.idGeneration().isGenerated() && mapping.idOf(entity) != null;
+        return mapping.idGeneration().isAutomatic() && mapping.idOf(entity) != null;
     }
 
     /**
@@ -332,8 +353,13 @@ public final class UnitOfWork {
                         ? new UnloadedCollection<>(mapping.name(), relationship.name()) : null);
             }
         }
+        mapping.clearEmptyEmbedded(state.entity(), row);
+        for (int i : mapping.mutableColumns()) {
+            row[i] = columns.get(i).type().snapshotOf(row[i]); // the field keeps the value, the snapshot its written form
+        }
         state.snapshot(row); // the row is the loader's own array, handed over: no copy per row
         state.expired(false);
+        fire(LifecycleCallbacks.Event.POST_LOAD, state);
     }
 
     /**
@@ -347,7 +373,7 @@ public final class UnitOfWork {
             throw new IllegalArgumentException(describe(metamodel.entity(entity.getClass()), entity)
                     + " is not persistent in this session, so it cannot be expired");
         }
-        state.expire(values.all(state));
+        state.expire(values.snapshot(state));
     }
 
     /** @return the transaction's record of what flushes inserted and deleted */
@@ -365,8 +391,10 @@ public final class UnitOfWork {
         state.id(id);
         state.status(Status.PERSISTENT);
         identityMap.put(state.mapping().type(), id, state.entity());
-        state.snapshot(values.all(state));
+        values.keepStored(state);
+        state.snapshot(values.snapshot(state));
         journal.inserted(state);
+        fire(LifecycleCallbacks.Event.POST_PERSIST, state);
     }
 
     /**
@@ -380,10 +408,12 @@ public final class UnitOfWork {
             // the UPDATE incremented the version in the row; the object follows
             version.accessor().set(state.entity(), increment(state.snapshotValue(version)));
         }
-        state.snapshot(values.all(state));
+        values.keepStored(state);
+        state.snapshot(values.snapshot(state));
         if (state.isExpired()) {
             state.expire(state.snapshot()); // what was sent is no longer a change
         }
+        fire(LifecycleCallbacks.Event.POST_UPDATE, state);
     }
 
     /**
@@ -413,6 +443,7 @@ public final class UnitOfWork {
     public void deleted(EntityState state) {
         forget(state);
         journal.deleted(state);
+        fire(LifecycleCallbacks.Event.POST_REMOVE, state);
     }
 
     /** The transaction committed: what it inserted and deleted is final. */
@@ -494,7 +525,7 @@ public final class UnitOfWork {
                 }
             } else {
                 state.status(Status.PERSISTENT);
-                state.expire(values.all(state));
+                state.expire(values.snapshot(state));
             }
         }
     }
@@ -505,7 +536,7 @@ public final class UnitOfWork {
      * @param state an object whose insert did not last
      */
     public void clearGeneratedId(EntityState state) {
-        if (state.mapping().idGeneration().isGenerated()) {
+        if (state.mapping().idGeneration().isAutomatic()) {
             state.mapping().id().accessor().set(state.entity(), null);
         }
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** One test per annotation or attribute outside the supported subset, each asserting the full message. */
 class AnnotationSubsetTest {
     private static final String FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column, @ManyToOne,"
-            + " @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient and @Enumerated";
+            + " @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient, @Enumerated, @Embedded,"
+            + " @AttributeOverride(s) and @Convert";
 
     @Entity
     static class Student {
@@ -70,8 +71,8 @@ class AnnotationSubsetTest {
     @Test
     void unsupportedClassAnnotationListsTheSupportedOnes() {
         assertThat(MappingProblems.of(Cached.class)).containsExactly(
-                "Cached is annotated with @Cacheable, which Valence does not support; on classes it supports @Entity,"
-                        + " @Table and @SequenceGenerator: remove it");
+                "Cached is annotated with @Cacheable, which Valence does not support; on entity classes it supports"
+                        + " @Entity, @Table, @SequenceGenerator, @EntityListeners and @AttributeOverride(s): remove it");
     }
 
     @Entity
@@ -79,19 +80,19 @@ class AnnotationSubsetTest {
         @Id
         Long id;
 
-        @Column(columnDefinition = "jsonb", updatable = false)
+        @Column(columnDefinition = "varchar(20)", updatable = false)
         String body;
     }
 
     @Test
     void unsupportedColumnAttributesAreReportedOneByOneWithTheSupportedOnes() {
         assertThat(MappingProblems.of(Json.class)).containsExactly(
-                "Json.body uses @Column(columnDefinition), which Valence does not support; the supported attributes of"
-                        + " @Column are name, nullable, unique, length, precision, scale: Valence derives the type from"
-                        + " the field: use length, precision and scale, or another field type",
                 "Json.body uses @Column(updatable), which Valence does not support; the supported attributes of"
-                        + " @Column are name, nullable, unique, length, precision, scale: every mapped column is"
-                        + " written: mark derived fields @Transient");
+                        + " @Column are name, nullable, unique, length, precision, scale, columnDefinition: every mapped"
+                        + " column is written: mark derived fields @Transient",
+                "Json.body uses @Column(columnDefinition = \"varchar(20)\"); Valence honours only \"jsonb\" and"
+                        + " \"json\" there (a JSON column) and derives every other type from the field: use length,"
+                        + " precision and scale, another field type, or an AttributeConverter");
     }
 
     @Entity(name = "Person")
@@ -167,8 +168,8 @@ class AnnotationSubsetTest {
                         + " the field's type to the enum",
                 "Misplaced.quantity sets @Column(length) on a field of type int; length applies only to String and enum"
                         + " fields: remove it",
-                "Misplaced.price sets @Column(precision/scale) on a field of type double; they apply only to BigDecimal fields"
-                        + " (numeric): remove them, or use BigDecimal");
+                "Misplaced.price sets @Column(precision/scale) on a field of type double; they apply only to BigDecimal and"
+                        + " BigInteger fields (numeric): remove them, or use BigDecimal");
     }
 
     @Entity

@@ -89,8 +89,11 @@ class EntityErrorTest {
     void fieldOfUnsupportedTypeIsReportedWithTheSupportedTypes() {
         assertThat(MappingProblems.of(Thing.class)).containsExactly(
                 "Thing.attributes has type java.util.Map, which Valence cannot map to a column; use one of long, int,"
-                        + " short, boolean, double, float (and their boxes), BigDecimal, String, UUID, LocalDate,"
-                        + " LocalDateTime, OffsetDateTime, Instant, byte[] and enums, or mark the field @Transient");
+                        + " short, boolean, double, float (and their boxes), BigDecimal, BigInteger, String, UUID,"
+                        + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration, byte[], enums,"
+                        + " embeddables, arrays and Lists of String, Long, Integer and UUID, and types with an"
+                        + " AttributeConverter, store it as JSON with @Column(columnDefinition = \"jsonb\"), or mark"
+                        + " the field @Transient");
     }
 
     @Entity
@@ -223,7 +226,7 @@ class EntityErrorTest {
         @Id
         Long id;
 
-        @Column(columnDefinition = "jsonb")
+        @Column(columnDefinition = "xml")
         String body;
 
         @ManyToOne
@@ -239,7 +242,7 @@ class EntityErrorTest {
                 .actual();
 
         assertThat(exception.problems()).hasSize(3);
-        assertThat(exception.problems().get(0)).startsWith("Broken.body uses @Column(columnDefinition)");
+        assertThat(exception.problems().get(0)).startsWith("Broken.body uses @Column(columnDefinition = \"xml\")");
         assertThat(exception.problems().get(1)).startsWith("Broken.attributes has type java.util.Map");
         assertThat(exception.problems().get(2)).startsWith("Broken.owner refers to Nameless, which is not among");
         assertThat(exception.getMessage())

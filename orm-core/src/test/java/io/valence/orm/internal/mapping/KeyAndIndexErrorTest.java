@@ -58,8 +58,8 @@ class KeyAndIndexErrorTest {
     @Test
     void unsupportedGenerationStrategyNamesTheSupportedOnes() {
         assertThat(MappingProblems.of(Tabled.class)).containsExactly(
-                "Tabled.id uses @GeneratedValue(strategy = TABLE), which Valence does not support; use IDENTITY or"
-                        + " SEQUENCE");
+                "Tabled.id uses @GeneratedValue(strategy = TABLE), which Valence does not support; use IDENTITY,"
+                        + " SEQUENCE or UUID");
     }
 
     @Entity

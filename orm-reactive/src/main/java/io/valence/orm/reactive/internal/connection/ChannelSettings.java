@@ -24,6 +24,36 @@ public record ChannelSettings(
         TransactionOwner owner) {
 
     /**
+     * Checks a builder's duration setting is positive.
+     *
+     * @param setting the setting's name, for the message
+     * @param timeout the duration
+     * @return the duration
+     */
+    public static Duration positive(String setting, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(setting + " must be positive, was " + timeout);
+        }
+        return timeout;
+    }
+
+    /**
+     * Checks a builder's limit is at least a millisecond: PostgreSQL counts in milliseconds, and 0
+     * would mean no limit.
+     *
+     * @param setting the setting's name, for the message
+     * @param timeout the duration
+     * @return the duration
+     */
+    public static Duration positiveMillis(String setting, Duration timeout) {
+        if (timeout.toMillis() < 1) {
+            throw new IllegalArgumentException(setting + " must be at least 1 ms (PostgreSQL counts in"
+                    + " milliseconds, and 0 would mean no limit), was " + timeout);
+        }
+        return timeout;
+    }
+
+    /**
      * Settings whose transactions carry the given limits, set with {@code SET LOCAL} in the same
      * simple query as BEGIN, so they cost no round trip and end with the transaction.
      *

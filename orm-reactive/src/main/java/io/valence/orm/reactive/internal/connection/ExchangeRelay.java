@@ -5,6 +5,7 @@ import io.netty.util.ReferenceCounted;
 import io.r2dbc.spi.Readable;
 import io.valence.orm.internal.load.ResultRow;
 import io.valence.orm.reactive.internal.execution.Relay;
+import io.valence.orm.reactive.internal.execution.DriverValues;
 import io.valence.orm.reactive.internal.execution.RowGate;
 import io.valence.orm.reactive.internal.execution.StatementTarget;
 import java.util.function.Function;
@@ -79,7 +80,7 @@ final class ExchangeRelay<T> extends Relay<T> implements RowGate {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <R> R map(Readable row, Function<ResultRow, R> mapper) {
-        return cancelled ? (R) StatementTarget.UNREAD : mapper.apply(row::get);
+        return cancelled ? (R) StatementTarget.UNREAD : mapper.apply(DriverValues.reader(row));
     }
 
     @Override

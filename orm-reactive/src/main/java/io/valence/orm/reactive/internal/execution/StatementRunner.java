@@ -130,9 +130,9 @@ public final class StatementRunner {
         for (int i = 0; i < binds.size(); i++) {
             SqlStatement.Bind bind = binds.get(i);
             if (bind.value() == null) {
-                prepared.bindNull(i, bind.type());
+                prepared.bindNull(i, DriverValues.bindableType(bind.type()));
             } else {
-                prepared.bind(i, bind.value());
+                prepared.bind(i, DriverValues.bindable(bind.value()));
             }
         }
         if (fetchSize > 0) {

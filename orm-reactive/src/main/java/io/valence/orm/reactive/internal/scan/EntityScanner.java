@@ -2,6 +2,7 @@ package io.valence.orm.reactive.internal.scan;
 
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,8 +12,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Finds every class annotated with {@code @jakarta.persistence.Entity} in given packages and their
- * subpackages, in directories and jars alike, for {@code scanPackages(…)}.
+ * Finds every class annotated with {@code @jakarta.persistence.Entity} (and every
+ * {@code @jakarta.persistence.Converter}) in given packages and their subpackages, in directories
+ * and jars alike, for {@code scanPackages(…)}.
  *
  * <p>Scanning uses ClassGraph because it is maintained and reads directories, jars (with or without
  * directory entries), nested jars such as Spring Boot's and the module path correctly. Hand-written
@@ -26,16 +28,24 @@ public final class EntityScanner {
     private EntityScanner() {}
 
     /**
+     * What a scan found.
+     *
+     * @param entities the entity classes, sorted by name
+     * @param converters the {@code @Converter} classes, sorted by name
+     */
+    public record Found(List<Class<?>> entities, List<Class<?>> converters) {}
+
+    /**
      * Finds the entity classes of the given packages that {@code loader} can load.
      *
      * @param loader the class loader that loads the returned classes; its class path, its parents' and the
      *     module path are scanned
      * @param packages package names such as {@code com.acme.model}; subpackages are included
-     * @return the entity classes, sorted by name, each once
+     * @return the entity and converter classes, sorted by name, each once
      * @throws IllegalArgumentException when no package is given, a name is not a package name, or a package
      *     holds no entity
      */
-    public static List<Class<?>> scan(ClassLoader loader, Collection<String> packages) {
+    public static Found scan(ClassLoader loader, Collection<String> packages) {
         if (packages.isEmpty()) {
             throw new IllegalArgumentException("scanPackages() was called without any package; name the packages"
                     + " that hold your @Entity classes, e.g. scanPackages(\"com.acme.model\"), or register the"
@@ -48,6 +58,7 @@ public final class EntityScanner {
             }
         }
         Map<String, Class<?>> found = new TreeMap<>();
+        Map<String, Class<?>> converters = new TreeMap<>();
         try (ScanResult result = new ClassGraph()
                 .addClassLoader(loader)
                 .acceptPackages(packages.toArray(String[]::new))
@@ -58,6 +69,12 @@ public final class EntityScanner {
                 Class<?> type = load(name, loader);
                 if (type != null) {
                     found.put(name, type);
+                }
+            }
+            for (String name : result.getClassesWithAnnotation(Converter.class.getName()).getNames()) {
+                Class<?> type = load(name, loader);
+                if (type != null) {
+                    converters.put(name, type);
                 }
             }
         }
@@ -74,7 +91,7 @@ public final class EntityScanner {
                     + " (searched through " + loader + "); check the package name" + (empty.size() == 1 ? "" : "s")
                     + ", or register the classes with entities(…)");
         }
-        return List.copyOf(found.values());
+        return new Found(List.copyOf(found.values()), List.copyOf(converters.values()));
     }
 
     /**

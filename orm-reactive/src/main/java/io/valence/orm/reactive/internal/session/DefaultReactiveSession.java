@@ -46,7 +46,8 @@ final class DefaultReactiveSession implements ReactiveSession {
         this.state = new TransactionState(channel::isLeased);
         ResultLoader loader = new ResultLoader(unitOfWork);
         this.flush = new SessionFlush(services, unitOfWork, channel, loader);
-        this.runner = new OperationRunner(new OperationGuard(channel::isProvisioning), state, channel, flush);
+        this.runner = new OperationRunner(
+                new OperationGuard(channel::isProvisioning), state, channel, flush, unitOfWork.events()::running);
         this.objects = new SessionObjects(services, unitOfWork, runner);
         this.queries = new SessionQueries(services, runner, loader, objects);
         this.dml = new SessionDml(services, unitOfWork, runner);
@@ -188,8 +189,9 @@ final class DefaultReactiveSession implements ReactiveSession {
                 closeNow(); // committed or rolled back already, or never used: nothing to end or give back
                 return Mono.empty();
             }
-            // runs to the end even if this close() is cancelled, which still marks the session closed
-            return channel.close().doFinally(signal -> closeNow());
+            // runs to the end even if this close() is cancelled, which still marks the session closed; marked
+            // before the completion travels on (doFinally ran after it, so a caller could still see the objects)
+            return channel.close().doOnTerminate(this::closeNow).doOnCancel(this::closeNow);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.valence.orm.reactive.internal.session;
 
+import io.valence.orm.CallbackSessionUseException;
 import io.valence.orm.TransactionOutcomeUnknownException;
 import io.valence.orm.reactive.internal.connection.TransactionChannel;
 import java.util.function.Function;
@@ -20,12 +21,16 @@ final class OperationRunner {
     private final TransactionState state;
     private final TransactionChannel channel;
     private final SessionFlush flush;
+    /** The lifecycle callback running now (the session may not be used from inside one), else null. */
+    private final Supplier<String> runningCallback;
 
-    OperationRunner(OperationGuard guard, TransactionState state, TransactionChannel channel, SessionFlush flush) {
+    OperationRunner(OperationGuard guard, TransactionState state, TransactionChannel channel, SessionFlush flush,
+            Supplier<String> runningCallback) {
         this.guard = guard;
         this.state = state;
         this.channel = channel;
         this.flush = flush;
+        this.runningCallback = runningCallback;
     }
 
     /** One running operation, as its body sees it. */
@@ -84,6 +89,10 @@ final class OperationRunner {
      * @param body builds the work; runs at subscription under the claim, after the usable check
      */
     <T> Mono<T> mono(String name, Function<Operation, Mono<T>> body) {
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            return Mono.error(refused);
+        }
         return guard.mono(name, claim -> {
             state.checkUsable();
             return body.apply(new Operation(claim, name))
@@ -93,6 +102,10 @@ final class OperationRunner {
 
     /** Like {@link #mono(String, Function)} for a stream, which holds the claim until it ends. */
     <T> Flux<T> flux(String name, Function<Operation, Flux<T>> body) {
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            return Flux.error(refused);
+        }
         return guard.flux(name, claim -> {
             state.checkUsable();
             return body.apply(new Operation(claim, name))
@@ -105,6 +118,10 @@ final class OperationRunner {
      * claimed like any other, but it handles its own failures and checks.
      */
     <T> Mono<T> control(String name, Function<Operation, Mono<T>> body) {
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            return Mono.error(refused);
+        }
         return guard.mono(name, claim -> body.apply(new Operation(claim, name)));
     }
 
@@ -114,10 +131,20 @@ final class OperationRunner {
      * {@code ConcurrentSessionUseException}.
      */
     void bookkeeping(String name, Runnable change) {
+        CallbackSessionUseException refused = refusedInCallback(name);
+        if (refused != null) {
+            throw refused;
+        }
         guard.exclusive(name, () -> {
             state.checkUsable();
             change.run();
         });
+    }
+
+    /** The error for an operation called from inside a lifecycle callback, or null outside one. */
+    private CallbackSessionUseException refusedInCallback(String name) {
+        String callback = runningCallback.get();
+        return callback == null ? null : CallbackSessionUseException.inside(name, callback);
     }
 
     /**

@@ -30,7 +30,7 @@ class EntityScannerTest {
 
     @Test
     void findsEveryEntityOfAPackageAndItsSubpackagesInADirectorySortedByName() {
-        List<Class<?>> entities = EntityScanner.scan(testLoader, List.of(MODEL));
+        List<Class<?>> entities = EntityScanner.scan(testLoader, List.of(MODEL)).entities();
 
         assertThat(entities).extracting(Class::getName).containsExactly(
                 MODEL + ".Alpha",
@@ -42,7 +42,7 @@ class EntityScannerTest {
 
     @Test
     void packageNamesMatchWholeSegmentsOnly() {
-        assertThat(EntityScanner.scan(testLoader, List.of(MODEL + ".sub"))).containsExactly(Beta.class);
+        assertThat(EntityScanner.scan(testLoader, List.of(MODEL + ".sub")).entities()).containsExactly(Beta.class);
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EntityScanner.scan(testLoader, List.of(MODEL.substring(0, MODEL.length() - 2))))
                 .withMessageStartingWith("scanPackages() found no class annotated with @jakarta.persistence.Entity in"
@@ -54,7 +54,7 @@ class EntityScannerTest {
         Path jar = compileIntoJar(temp, "com.example.jarred", "Gadget", "Widget");
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, testLoader)) {
-            List<Class<?>> entities = EntityScanner.scan(loader, List.of("com.example.jarred", MODEL + ".sub"));
+            List<Class<?>> entities = EntityScanner.scan(loader, List.of("com.example.jarred", MODEL + ".sub")).entities();
 
             assertThat(entities).extracting(Class::getName)
                     .containsExactly("com.example.jarred.Gadget", "com.example.jarred.Widget", MODEL + ".sub.Beta");
