@@ -89,6 +89,20 @@ final class QueryErrors {
                 + " (Select.value(Long.class, \"id\").where(Condition.exists(…))) and filter with Condition.in(\"id\", ids)");
     }
 
+    static IllegalArgumentException subqueryInBulk(String path) {
+        return new IllegalArgumentException("a bulk UPDATE or DELETE cannot filter on Condition.in(\"" + path
+                + "\", subquery): its conditions name the entity's own columns only; select the matching ids first"
+                + " (Select.value(Long.class, \"id\").where(Condition.in(…))) and filter with Condition.in(\"id\", ids)");
+    }
+
+    static IllegalArgumentException subqueryTypeMismatch(ResolvedColumn column, ResolvedColumn selected) {
+        return new IllegalArgumentException("Condition.in(\"" + column.path() + "\", subquery) compares "
+                + describe(column) + ", which holds " + column.column().type().javaType().getSimpleName()
+                + " values, with " + describe(selected) + ", which holds "
+                + selected.column().type().javaType().getSimpleName() + " values; select a property of the same type"
+                + " (a many-to-one selects its target's id)");
+    }
+
     static IllegalArgumentException updateWithoutAssignments(EntityMapping mapping) {
         return new IllegalArgumentException("this Update of " + mapping.name() + " sets no property; add at least one"
                 + " with Update.set(property, value)");
