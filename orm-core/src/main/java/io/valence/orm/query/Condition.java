@@ -42,6 +42,7 @@ public sealed interface Condition
                 Condition.JsonComparison,
                 Condition.Exists,
                 Condition.In,
+                Condition.InSubquery,
                 Condition.IsNull,
                 Condition.IsNotNull,
                 Condition.And,
@@ -322,6 +323,25 @@ public sealed interface Condition
     }
 
     /**
+     * True when a property equals one of the values a subquery selects: {@code path IN (SELECT …)}.
+     *
+     * @param path the property path
+     * @param subquery the subquery, uncorrelated or correlated through a relationship
+     */
+    record InSubquery(String path, Subquery subquery) implements Condition {
+        /**
+         * Checks the path and that the subquery is present.
+         *
+         * @param path the property path
+         * @param subquery the subquery
+         */
+        public InSubquery {
+            PropertyNames.requirePath(path, "property path");
+            Objects.requireNonNull(subquery, "subquery must not be null");
+        }
+    }
+
+    /**
      * True when a property is null: {@code path IS NULL}.
      *
      * @param path the property path
@@ -498,6 +518,33 @@ public sealed interface Condition
     static Condition in(String path, Object... values) {
         Objects.requireNonNull(values, "values must not be null");
         return new In(path, Arrays.asList(values));
+    }
+
+    /**
+     * {@code path IN (SELECT …)}: the property equals one of the values the subquery selects
+     * (SQLAlchemy's {@code in_(select(…))}, Django's {@code path__in=queryset.values(…)}). "Parents having
+     * a child with value X" is {@code in("id", Subquery.of(Select.from(Child.class).where(eq("value", "x")),
+     * "parent"))}.
+     *
+     * @param path the property path
+     * @param subquery made by {@link Subquery#of} or {@link Subquery#related}
+     * @return the condition
+     */
+    static Condition in(String path, Subquery subquery) {
+        return new InSubquery(path, subquery);
+    }
+
+    /**
+     * {@code NOT (path IN (SELECT …))}: the property equals none of the values the subquery selects.
+     * Nulls among them do not turn it unknown (the subquery leaves them out); a row whose own property
+     * is null does not match.
+     *
+     * @param path the property path
+     * @param subquery made by {@link Subquery#of} or {@link Subquery#related}
+     * @return the condition
+     */
+    static Condition notIn(String path, Subquery subquery) {
+        return in(path, subquery).negate();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.valence.orm.query;
 
+import jakarta.persistence.metamodel.Attribute;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,19 @@ final class PropertyNames {
             }
         }
         return path;
+    }
+
+    /**
+     * The name of a JPA static metamodel attribute ({@code Child_.value} is {@code "value"}); a null one
+     * means the metamodel class was not filled yet.
+     */
+    static String nameOf(Attribute<?, ?> attribute) {
+        if (attribute == null) {
+            throw new IllegalArgumentException("a JPA static metamodel attribute is null: its fields are filled when a"
+                    + " SessionFactory mapping its entity is built (as a JPA provider fills them at start-up); build"
+                    + " the factory before building queries from the metamodel, or name the property as a string");
+        }
+        return requireName(attribute.getName(), "attribute name");
     }
 
     /** Returns {@code name} if it is a single property name (no dots). */

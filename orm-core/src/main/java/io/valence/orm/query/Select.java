@@ -1,5 +1,6 @@
 package io.valence.orm.query;
 
+import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,6 +105,20 @@ public final class Select<T> {
      */
     public Select<T> filterBy(String property, Object value) {
         return where(Condition.eq(property, value));
+    }
+
+    /**
+     * Adds {@code attribute = value}, naming the property through the JPA static metamodel
+     * ({@code filterBy(Child_.value, "x")}): the attribute must belong to this query's entity and the
+     * value be of its type, or the call does not compile. See {@link Path} for the set-up.
+     *
+     * @param attribute a generated metamodel attribute of {@code T}
+     * @param value a value of the attribute's type; null means {@code IS NULL}
+     * @param <V> the attribute's type
+     * @return a new query with the condition added
+     */
+    public <V> Select<T> filterBy(SingularAttribute<? super T, V> attribute, V value) {
+        return where(Condition.eq(PropertyNames.nameOf(attribute), value));
     }
 
     /**

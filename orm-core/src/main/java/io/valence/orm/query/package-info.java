@@ -5,7 +5,9 @@
  * {@link io.valence.orm.query.Delete}; queries for values rather than entities,
  * {@link io.valence.orm.query.Projection} (of {@link io.valence.orm.query.Expression}s, read into
  * records, {@link io.valence.orm.query.Tuple}s or single values); locking reads
- * ({@link io.valence.orm.query.Lock}).
+ * ({@link io.valence.orm.query.Lock}); subqueries for {@code IN} ({@link io.valence.orm.query.Subquery});
+ * keyset pagination's {@link io.valence.orm.query.Page} and {@link io.valence.orm.query.PageKey}; and
+ * property paths typed by the JPA static metamodel ({@link io.valence.orm.query.Path}).
  *
  * <p>These values only <em>describe</em> a statement by entity class and property names (Java field
  * names, or dotted paths such as {@code "parent.value"} through a many-to-one). They hold no SQL

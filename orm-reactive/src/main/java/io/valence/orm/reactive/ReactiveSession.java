@@ -2,6 +2,8 @@ package io.valence.orm.reactive;
 
 import io.valence.orm.query.Dml;
 import io.valence.orm.query.NativeQuery;
+import io.valence.orm.query.Page;
+import io.valence.orm.query.PageKey;
 import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import java.util.Collection;
@@ -125,6 +127,38 @@ public interface ReactiveSession {
      *     {@link io.valence.orm.MultipleResultsException} when there are several
      */
     <R> Mono<R> oneOrNone(Projection<R> projection);
+
+    /**
+     * Reads the first page of a keyset (seek) pagination: at most {@code size} objects in the query's
+     * order, and the key of the last one when more rows follow ({@link Page#next()}).
+     * One statement ({@code LIMIT size + 1}, the extra row only telling whether a next page exists);
+     * rows pass through the identity map as with {@link #scalars}. The ordering must be unique: it ends
+     * in the id or a unique NOT NULL column, and names the entity's own properties (any mix of
+     * directions and nulls placements).
+     *
+     * @param select the query, ordered, without limit or offset
+     * @param size the page size, at least 1
+     * @param <T> the entity type
+     * @return a Mono of the page
+     * @throws IllegalArgumentException at the call when the ordering is not unique, goes through a
+     *     relationship or names an aggregate, the query has a limit or offset, or the size is below 1
+     */
+    <T> Mono<Page<T>> page(Select<T> select, int size);
+
+    /**
+     * Reads the page that follows {@code after}: the rows the query's ordering puts after the key, as
+     * {@link #page(Select, int)} reads the first. Rows added or removed meanwhile shift nothing: each row
+     * is returned once while walking the pages, without OFFSET.
+     *
+     * @param select the query the key's page was read with
+     * @param size the page size, at least 1
+     * @param after the key of the previous page ({@link Page#next()})
+     * @param <T> the entity type
+     * @return a Mono of the page
+     * @throws IllegalArgumentException at the call as {@link #page(Select, int)}, or when the key does
+     *     not hold one value per order term
+     */
+    <T> Mono<Page<T>> page(Select<T> select, int size, PageKey after);
 
     /**
      * Counts the rows a query selects (its limit, offset, order and load options are ignored).

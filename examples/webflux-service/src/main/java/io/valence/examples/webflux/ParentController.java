@@ -4,10 +4,12 @@ import io.valence.examples.webflux.ParentViews.ChildView;
 import io.valence.examples.webflux.ParentViews.NewParent;
 import io.valence.examples.webflux.ParentViews.ParentView;
 import io.valence.examples.webflux.model.Child;
+import io.valence.examples.webflux.model.Child_;
 import io.valence.examples.webflux.model.Parent;
-import io.valence.orm.query.Condition;
+import io.valence.examples.webflux.model.Parent_;
 import io.valence.orm.query.Load;
 import io.valence.orm.query.Order;
+import io.valence.orm.query.Path;
 import io.valence.orm.query.Select;
 import io.valence.orm.spring.ValenceTransactions;
 import java.util.List;
@@ -46,8 +48,8 @@ final class ParentController {
             // Deferred: the query is built once the flush has given the parent its id.
             return session.flush()
                     .then(Mono.defer(() -> session.scalars(Select.from(Child.class)
-                                    .filterBy("parent", parent)
-                                    .orderBy("id"))
+                                    .filterBy(Child_.parent, parent)          // typed: Child_ is generated
+                                    .orderBy(Path.of(Child_.id).asc()))
                             .map(ChildView::of)
                             .collectList()))
                     .map(children -> new ParentView(parent.id, parent.value, children));
@@ -70,12 +72,8 @@ final class ParentController {
                 .options(Load.selectIn("children"))
                 .orderBy(Order.desc("id"))
                 .limit(limit);
-        Select<Parent> filtered = prefix.isEmpty() ? query : query.where(Condition.like("value", escapeLike(prefix) + "%"));
+        Select<Parent> filtered = prefix.isEmpty() ? query : query.where(Path.of(Parent_.value).startsWith(prefix));
         return transactions.withSession(
                 session -> session.scalars(filtered).collectList());
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

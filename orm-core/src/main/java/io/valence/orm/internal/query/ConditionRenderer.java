@@ -4,6 +4,7 @@ import io.valence.orm.internal.mapping.ColumnType;
 import io.valence.orm.internal.mapping.JsonText;
 import io.valence.orm.internal.sql.SqlStatement.Bind;
 import io.valence.orm.query.Condition;
+import io.valence.orm.query.Subquery;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -61,6 +62,9 @@ final class ConditionRenderer {
         }
         if (condition instanceof Condition.Exists exists) {
             return exists(exists);
+        }
+        if (condition instanceof Condition.InSubquery in) {
+            return inSubquery(in);
         }
         if (condition instanceof Condition.Between between) {
             ResolvedColumn column = resolver.apply(between.path());
@@ -142,7 +146,44 @@ final class ConditionRenderer {
         if (exists.condition() != null) {
             where += " AND (" + new ConditionRenderer(subquery.from(), parameters).render(exists.condition()) + ")";
         }
-        return "EXISTS (SELECT 1 FROM " + subquery.table() + subquery.from().joins() + " WHERE " + where + ")";
+        return "EXISTS (SELECT 1 FROM " + subquery.from().rootTable() + subquery.from().joins() + " WHERE " + where + ")";
+    }
+
+    /**
+     * {@code <column> IN (SELECT tN."selected" FROM … WHERE [<correlation> AND] [(<condition>) AND]
+     * tN."selected" IS NOT NULL)}, the null filter only for a nullable selected column.
+     */
+    private String inSubquery(Condition.InSubquery in) {
+        if (scope == null) {
+            throw QueryErrors.subqueryInBulk(in.path());
+        }
+        ResolvedColumn column = resolver.apply(in.path());
+        FromClause from;
+        StringJoiner where = new StringJoiner(" AND ");
+        Condition condition;
+        if (in.subquery() instanceof Subquery.Correlated correlated) {
+            FromClause.Correlated subquery = scope.correlate(correlated.relationshipPath());
+            from = subquery.from();
+            where.add(subquery.correlation());
+            condition = correlated.condition();
+        } else {
+            Subquery.Uncorrelated uncorrelated = (Subquery.Uncorrelated) in.subquery();
+            from = scope.subquery(scope.metamodel().entity(uncorrelated.entityType()));
+            uncorrelated.joins().forEach(from::join);
+            condition = uncorrelated.where();
+        }
+        ResolvedColumn selected = from.resolve(in.subquery().selected());
+        if (selected.column().type().javaType() != column.column().type().javaType()) {
+            throw QueryErrors.subqueryTypeMismatch(column, selected);
+        }
+        if (condition != null) {
+            where.add("(" + new ConditionRenderer(from, parameters).render(condition) + ")");
+        }
+        if (selected.column().nullable()) {
+            where.add(selected.sql() + " IS NOT NULL");
+        }
+        String filter = where.length() == 0 ? "" : " WHERE " + where;
+        return column.sql() + " IN (SELECT " + selected.sql() + " FROM " + from.rootTable() + from.joins() + filter + ")";
     }
 
     private static BindSlot scalar(Object shapeValue, ResolvedColumn column) {

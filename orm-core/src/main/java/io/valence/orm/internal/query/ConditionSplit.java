@@ -1,6 +1,7 @@
 package io.valence.orm.internal.query;
 
 import io.valence.orm.query.Condition;
+import io.valence.orm.query.Subquery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,6 +62,9 @@ record ConditionSplit(List<Condition> shapes, List<Object> values) {
             if (condition instanceof Condition.JsonComparison json) {
                 return new Condition.JsonComparison(json.path(), json.keys(), slot(json.value()));
             }
+            if (condition instanceof Condition.InSubquery in) {
+                return new Condition.InSubquery(in.path(), shapeOf(in.subquery()));
+            }
             if (condition instanceof Condition.In in) {
                 return new Condition.In(in.path(), List.of(slot(in.values())));
             }
@@ -74,6 +78,16 @@ record ConditionSplit(List<Condition> shapes, List<Object> values) {
                 return new Condition.Not(shapeOf(not.condition()));
             }
             return condition; // IsNull, IsNotNull and PropertyComparison hold no value
+        }
+
+        private Subquery shapeOf(Subquery subquery) {
+            if (subquery instanceof Subquery.Correlated correlated) {
+                return new Subquery.Correlated(correlated.relationshipPath(), correlated.selected(),
+                        correlated.condition() == null ? null : shapeOf(correlated.condition()));
+            }
+            Subquery.Uncorrelated uncorrelated = (Subquery.Uncorrelated) subquery;
+            return new Subquery.Uncorrelated(uncorrelated.entityType(), uncorrelated.joins(),
+                    uncorrelated.where() == null ? null : shapeOf(uncorrelated.where()), uncorrelated.selected());
         }
 
         private List<Condition> shapesOf(List<Condition> conditions) {

@@ -49,11 +49,7 @@ final class FromClause {
      * @param from the subquery's tables, its root aliased apart from this statement's
      * @param correlation the condition tying the subquery's rows to the owner's
      */
-    record Correlated(FromClause from, String correlation) {
-        String table() {
-            return Identifiers.quote(from.root.table()) + " AS " + from.rootAlias;
-        }
-    }
+    record Correlated(FromClause from, String correlation) {}
 
     Correlated correlate(String path) {
         int lastDot = path.lastIndexOf('.');
@@ -62,6 +58,16 @@ final class FromClause {
         EntityMapping target = target(relationship);
         FromClause inner = new FromClause(metamodel, target, newAlias(), nextAlias);
         return new Correlated(inner, on(owner.mapping(), owner.alias(), relationship, target, inner.rootAlias));
+    }
+
+    /** The tables of an uncorrelated subquery over {@code entity}, its aliases apart from this statement's. */
+    FromClause subquery(EntityMapping entity) {
+        return new FromClause(metamodel, entity, newAlias(), nextAlias);
+    }
+
+    /** {@code "table" AS tN}: the root table with its alias. */
+    String rootTable() {
+        return Identifiers.quote(root.table()) + " AS " + rootAlias;
     }
 
     EntityMapping root() {

@@ -4,6 +4,7 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.query.Condition;
 import io.valence.orm.query.Expression;
+import io.valence.orm.query.Order;
 import io.valence.orm.query.Projection;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,49 @@ final class QueryErrors {
         return new IllegalArgumentException("a bulk UPDATE or DELETE cannot filter on Condition.exists(\"" + path
                 + "\", …): its conditions name the entity's own columns only; select the matching ids first"
                 + " (Select.value(Long.class, \"id\").where(Condition.exists(…))) and filter with Condition.in(\"id\", ids)");
+    }
+
+    static IllegalArgumentException subqueryInBulk(String path) {
+        return new IllegalArgumentException("a bulk UPDATE or DELETE cannot filter on Condition.in(\"" + path
+                + "\", subquery): its conditions name the entity's own columns only; select the matching ids first"
+                + " (Select.value(Long.class, \"id\").where(Condition.in(…))) and filter with Condition.in(\"id\", ids)");
+    }
+
+    static IllegalArgumentException subqueryTypeMismatch(ResolvedColumn column, ResolvedColumn selected) {
+        return new IllegalArgumentException("Condition.in(\"" + column.path() + "\", subquery) compares "
+                + describe(column) + ", which holds " + column.column().type().javaType().getSimpleName()
+                + " values, with " + describe(selected) + ", which holds "
+                + selected.column().type().javaType().getSimpleName() + " values; select a property of the same type"
+                + " (a many-to-one selects its target's id)");
+    }
+
+    static IllegalArgumentException keysetWithLimit(EntityMapping mapping) {
+        return new IllegalArgumentException("a keyset page of " + mapping.name() + " is limited by its size and starts"
+                + " after its key, so the query cannot have a limit or offset; remove Select.limit(…)/offset(…) and pass"
+                + " the size to session.page(select, size)");
+    }
+
+    static IllegalArgumentException keysetOrderNotOwnColumn(EntityMapping mapping, Order order) {
+        return new IllegalArgumentException("keyset pagination of " + mapping.name() + " orders by its own columns,"
+                + " read from the last row of each page, but the order " + describe(order) + " names "
+                + (order.expression() instanceof Expression.Aggregate ? "an aggregate" : "a relationship or a path through one")
+                + "; order by properties of " + mapping.name() + " itself, or page with limit(…)/offset(…)");
+    }
+
+    static IllegalArgumentException keysetNotUnique(EntityMapping mapping, List<Order> orders) {
+        String id = mapping.id().property();
+        return new IllegalArgumentException("keyset pagination of " + mapping.name() + " needs a unique ordering, but "
+                + (orders.isEmpty() ? "the query has none"
+                        : orders.stream().map(QueryErrors::describe).toList() + " can tie, so rows would be skipped or"
+                                + " repeated between pages (it does not end in the id or a unique NOT NULL column)")
+                + "; end the ordering with the id, as in orderBy(" + (orders.isEmpty() ? "" : "…, ")
+                + "Order.asc(\"" + id + "\"))");
+    }
+
+    static IllegalArgumentException keysetKeyMismatch(EntityMapping mapping, List<Order> orders, int values) {
+        return new IllegalArgumentException("this PageKey holds " + values + " values, but the query of " + mapping.name()
+                + " pages by " + orders.size() + " order terms " + orders.stream().map(QueryErrors::describe).toList()
+                + "; pass the key of a page of the same query (Page.next())");
     }
 
     static IllegalArgumentException updateWithoutAssignments(EntityMapping mapping) {
@@ -220,6 +264,11 @@ final class QueryErrors {
     private static String truncated(String sql) {
         String flat = sql.strip().replaceAll("\\s+", " ");
         return "\"" + (flat.length() > 200 ? flat.substring(0, 200) + "…" : flat) + "\"";
+    }
+
+    private static String describe(Order order) {
+        String what = order.expression() instanceof Expression.Property property ? property.path() : order.expression().name();
+        return what + " " + order.direction();
     }
 
     private static String describe(ResolvedColumn target) {

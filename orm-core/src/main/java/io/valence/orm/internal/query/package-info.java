@@ -32,6 +32,13 @@
  *   <li>A lock always names its tables, {@code FOR UPDATE OF t0[, tN]}: a locking read locks the
  *       queried entity's rows, and a {@code Load.joined} outer join (whose nullable side PostgreSQL
  *       cannot lock) does not break it. A lock over groups is refused before SQL.</li>
+ *   <li>{@code IN} over a subquery filters a nullable selected column with {@code IS NOT NULL}, so
+ *       that its negation keeps its plain meaning ({@code x NOT IN (…, NULL)} is never true in SQL).</li>
+ *   <li>Keyset pagination ({@code Keyset}) writes "after the key" in the expanded OR form, not as a
+ *       row comparison: it serves mixed directions and NULLs. Its condition is built from public
+ *       {@code Condition}s, so splitting, binding and caching are those of any query.</li>
+ *   <li>The JPA static metamodel ({@code Child_}) is filled by {@code StaticMetamodelWriter} when a
+ *       factory is built, as a JPA provider would: its fields are empty without one.</li>
  *   <li>An INSERT carries at most 65535 parameters (PostgreSQL's limit); a larger one is rejected
  *       with a message saying how many rows fit, rather than split behind the caller's back: one
  *       statement is one atomic upsert with one {@code RETURNING}.</li>

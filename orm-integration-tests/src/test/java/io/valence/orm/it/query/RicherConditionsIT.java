@@ -6,6 +6,7 @@ import io.valence.orm.it.model.Child;
 import io.valence.orm.it.model.Parent;
 import io.valence.orm.query.Condition;
 import io.valence.orm.query.Select;
+import io.valence.orm.query.Subquery;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.StatementRecorder;
 import io.valence.orm.testkit.ValenceTest;
@@ -95,5 +96,39 @@ class RicherConditionsIT {
         assertThat(parentValues(factory, "ex-", Condition.notExists("children"))).containsExactly("ex-3");
         assertThat(parentValues(factory, "ex-", Condition.notExists("children", Condition.eq("value", "x"))))
                 .containsExactly("ex-2", "ex-3");
+    }
+
+    @Test
+    void inOverASubqueryFindsParentsHavingAChildWithAValueInOneStatement(SessionFactory factory, StatementRecorder recorder) {
+        family(factory, "in-1", "x", "x", "y");
+        family(factory, "in-2", "y");
+        family(factory, "in-3");
+        recorder.reset();
+
+        Subquery parentsOfX = Subquery.of(Select.from(Child.class).where(Condition.eq("value", "x")), "parent");
+        List<String> withX = parentValues(factory, "in-", Condition.in("id", parentsOfX));
+
+        recorder.assertThat().hasStatementCount(1);
+        recorder.assertThat().singleElement().sqlContains("t0.\"id\" IN (SELECT t1.\"parent_id\" FROM \"child\" AS t1"
+                + " WHERE (t1.\"value\" = $2) AND t1.\"parent_id\" IS NOT NULL)");
+        assertThat(withX).containsExactly("in-1");
+        assertThat(parentValues(factory, "in-", Condition.notIn("id", parentsOfX))).containsExactly("in-2", "in-3");
+    }
+
+    @Test
+    void inOverASubqueryCorrelatedThroughARelationshipComparesWithTheRowsOwnRelatives(
+            SessionFactory factory, StatementRecorder recorder) {
+        family(factory, "own-1", "own-1", "z");
+        family(factory, "own-2", "own-1", null); // a NULL among the values must not make NOT IN unknown
+        recorder.reset();
+
+        List<String> namedLikeAChild = parentValues(factory, "own-", Condition.in("value", Subquery.related("children", "value")));
+
+        recorder.assertThat().hasStatementCount(1);
+        recorder.assertThat().singleElement().sqlContains("t0.\"value\" IN (SELECT t1.\"value\" FROM \"child\" AS t1"
+                + " WHERE t1.\"parent_id\" = t0.\"id\" AND t1.\"value\" IS NOT NULL)");
+        assertThat(namedLikeAChild).containsExactly("own-1");
+        assertThat(parentValues(factory, "own-", Condition.notIn("value", Subquery.related("children", "value"))))
+                .containsExactly("own-2");
     }
 }

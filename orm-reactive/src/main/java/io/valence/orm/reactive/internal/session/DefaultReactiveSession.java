@@ -6,6 +6,8 @@ import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.query.Dml;
 import io.valence.orm.query.NativeQuery;
+import io.valence.orm.query.Page;
+import io.valence.orm.query.PageKey;
 import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.GetOrCreate;
@@ -14,6 +16,7 @@ import io.valence.orm.reactive.internal.connection.TransactionChannel;
 import io.valence.orm.reactive.internal.load.ResultLoader;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -93,6 +96,17 @@ final class DefaultReactiveSession implements ReactiveSession {
     @Override
     public <R> Mono<R> oneOrNone(Projection<R> projection) {
         return queries.oneOrNone(projection);
+    }
+
+    @Override
+    public <T> Mono<Page<T>> page(Select<T> select, int size) {
+        return queries.page(select, size, null);
+    }
+
+    @Override
+    public <T> Mono<Page<T>> page(Select<T> select, int size, PageKey after) {
+        Objects.requireNonNull(after, "after must not be null; call page(select, size) for the first page");
+        return queries.page(select, size, after);
     }
 
     @Override

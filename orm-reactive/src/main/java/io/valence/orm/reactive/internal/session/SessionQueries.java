@@ -3,12 +3,15 @@ package io.valence.orm.reactive.internal.session;
 import io.valence.orm.MultipleResultsException;
 import io.valence.orm.NoResultException;
 import io.valence.orm.internal.load.ProjectionRows;
+import io.valence.orm.internal.query.Keyset;
 import io.valence.orm.internal.query.RenderedNative;
 import io.valence.orm.internal.query.RenderedProjection;
 import io.valence.orm.internal.query.RenderedSelect;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.query.NativeQuery;
+import io.valence.orm.query.Page;
+import io.valence.orm.query.PageKey;
 import io.valence.orm.query.Projection;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.internal.load.ResultLoader;
@@ -17,8 +20,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The queries of a session: {@code scalars}, {@code one}, {@code oneOrNone}, {@code count} and
- * {@code fetch}, each autoflushing first and loading rows through the identity map, and projections
+ * The queries of a session: {@code scalars}, {@code one}, {@code oneOrNone}, {@code page}, {@code count}
+ * and {@code fetch}, each autoflushing first and loading rows through the identity map, and projections
  * ({@code rows}), whose rows are plain values streamed like {@code scalars}, and native SQL
  * ({@code rows}), read by column labels. Queries are rendered at the call, so a bad property or a
  * missing parameter fails there.
@@ -81,6 +84,14 @@ final class SessionQueries {
         RenderedProjection query = services.selects().project(projection);
         String found = projection.resultType().getSimpleName();
         return runner.mono("oneOrNone()", operation -> atMostOne(projected(operation, query), found, projection));
+    }
+
+    <T> Mono<Page<T>> page(Select<T> select, int size, PageKey after) {
+        Keyset keyset = Keyset.of(services.metamodel(), select);
+        Select<T> pageQuery = keyset.pageQuery(select, size, after);
+        RenderedSelect query = services.selects().render(pageQuery);
+        return services.observations().query("page", select.entityType(), runner.mono("page()", operation ->
+                rows(operation, pageQuery, query).collectList().map(rows -> keyset.page(rows, size))));
     }
 
     Mono<Long> count(Select<?> select) {

@@ -11,6 +11,7 @@ import io.valence.orm.internal.query.DmlRenderer;
 import io.valence.orm.internal.query.NativeRenderer;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.query.SelectRenderer;
+import io.valence.orm.internal.query.StaticMetamodelWriter;
 import io.valence.orm.query.Load;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.internal.connection.ChannelSettings;
@@ -44,7 +45,9 @@ record SessionServices(
         NativeRenderer natives,
         SessionObservations observations) {
 
+    /** The services of a new factory; fills the JPA static metamodel classes of its entities, as a JPA provider would. */
     static SessionServices create(ChannelSettings channelSettings, Metamodel metamodel, ObservationRegistry observationRegistry) {
+        StaticMetamodelWriter.fill(metamodel);
         return new SessionServices(channelSettings, metamodel, new FlushPlanner(metamodel),
                 new StatementRunner(new ErrorTranslator(metamodel)), new FlushExecutor(new FlushStatements()),
                 new SelectRenderer(metamodel), new DmlRenderer(metamodel), new NativeRenderer(metamodel),
