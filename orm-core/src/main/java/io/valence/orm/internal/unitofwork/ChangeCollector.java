@@ -19,7 +19,8 @@ import java.util.Set;
  * Works out what a flush must send. First it brings the object graph into one consistent picture:
  * new objects reachable from tracked ones are added (save-update cascade), the owning side of each
  * bidirectional relationship is set from the inverse side, objects removed from a loaded
- * collection are deleted ({@code orphanRemoval}) or detached from it; then it lists inserts,
+ * collection are deleted ({@code orphanRemoval}) or detached from it, and a deleted object whose key
+ * a new object took over hands its row to it (the row switch, one UPDATE); then it lists inserts,
  * changed columns and deletes.
  */
 public final class ChangeCollector {
@@ -50,6 +51,7 @@ public final class ChangeCollector {
         if (unitOfWork.size() != before) {
             tracked = unitOfWork.states().toArray(EntityState[]::new);
         }
+        unitOfWork.switchRows(tracked);
         for (EntityState state : tracked) {
             if (state.status() != Status.DELETED && unitOfWork.isTracked(state)) {
                 reconcileInverseSides(state);
