@@ -9,9 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -48,7 +51,8 @@ final class EntityReader {
 
     /** A relationship read from its field, waiting for the target's mapping to be known. */
     private record PendingRelationship(Field field, RelationshipMapping.Kind kind, Class<?> target, String mappedBy,
-            JoinColumn joinColumn, boolean optional, boolean cascadeRemove, boolean orphanRemoval) {}
+            JoinColumn joinColumn, boolean optional, boolean cascadeRemove, boolean orphanRemoval, String orderBy,
+            JoinTable joinTable) {}
 
     EntityReader(Class<?> type, List<String> problems) {
         this.type = type;
@@ -123,7 +127,7 @@ final class EntityReader {
 
     private static boolean isRelationship(Field field) {
         return field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToMany.class)
-                || field.isAnnotationPresent(OneToOne.class);
+                || field.isAnnotationPresent(OneToOne.class) || field.isAnnotationPresent(ManyToMany.class);
     }
 
     private ColumnMapping readColumn(Field field) {
@@ -208,14 +212,18 @@ final class EntityReader {
         ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
         OneToMany oneToMany = field.getAnnotation(OneToMany.class);
         OneToOne oneToOne = field.getAnnotation(OneToOne.class);
-        if (Arrays.stream(new Object[] {manyToOne, oneToMany, oneToOne}).filter(a -> a != null).count() > 1) {
-            problem(where(field) + " has more than one of @ManyToOne, @OneToMany and @OneToOne; keep exactly one");
+        ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
+        if (Arrays.stream(new Object[] {manyToOne, oneToMany, oneToOne, manyToMany}).filter(a -> a != null).count() > 1) {
+            problem(where(field) + " has more than one of @ManyToOne, @OneToMany, @OneToOne and @ManyToMany; keep"
+                    + " exactly one");
             return;
         }
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
-        if (manyToOne != null) {
+        if (manyToMany != null) {
+            readManyToMany(field, manyToMany);
+        } else if (manyToOne != null) {
             pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_ONE, field.getType(),
-                    null, joinColumn, manyToOne.optional(), cascadesRemove(manyToOne.cascade()), false));
+                    null, joinColumn, manyToOne.optional(), cascadesRemove(manyToOne.cascade()), false, null, null));
         } else if (oneToMany != null) {
             readOneToMany(field, oneToMany, joinColumn);
         } else {
@@ -225,7 +233,8 @@ final class EntityReader {
                         + " put @JoinColumn on the owning side");
             }
             pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.ONE_TO_ONE, field.getType(),
-                    mappedBy, joinColumn, oneToOne.optional(), cascadesRemove(oneToOne.cascade()), oneToOne.orphanRemoval()));
+                    mappedBy, joinColumn, oneToOne.optional(), cascadesRemove(oneToOne.cascade()), oneToOne.orphanRemoval(),
+                    null, null));
         }
     }
 
@@ -251,8 +260,39 @@ final class EntityReader {
             problem(where(field) + " is a @OneToMany without a concrete element type; declare it as e.g. List<Child>");
             return;
         }
+        OrderBy orderBy = field.getAnnotation(OrderBy.class);
         pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.ONE_TO_MANY, element,
-                oneToMany.mappedBy(), null, true, cascadesRemove(oneToMany.cascade()), oneToMany.orphanRemoval()));
+                oneToMany.mappedBy(), null, true, cascadesRemove(oneToMany.cascade()), oneToMany.orphanRemoval(),
+                orderBy == null ? null : orderBy.value(), null));
+    }
+
+    private void readManyToMany(Field field, ManyToMany manyToMany) {
+        String mappedBy = manyToMany.mappedBy().isEmpty() ? null : manyToMany.mappedBy();
+        JoinTable joinTable = field.getAnnotation(JoinTable.class);
+        if (mappedBy != null && joinTable != null) {
+            problem(where(field) + " is the inverse side (mappedBy) of a @ManyToMany and cannot have @JoinTable; put"
+                    + " @JoinTable on the owning side");
+            return;
+        }
+        if (cascadesRemove(manyToMany.cascade())) {
+            problem(where(field) + " is a @ManyToMany with cascade REMOVE (or ALL), which would delete elements"
+                    + " still linked to other rows; deleting a row already deletes its link rows: cascade PERSIST"
+                    + " (or nothing) and delete elements yourself");
+            return;
+        }
+        if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
+            problem(where(field) + " is a @ManyToMany of type " + field.getType().getSimpleName()
+                    + "; declare it as Set, List or Collection");
+            return;
+        }
+        Class<?> element = elementType(field);
+        if (element == null) {
+            problem(where(field) + " is a @ManyToMany without a concrete element type; declare it as e.g. Set<Tag>");
+            return;
+        }
+        OrderBy orderBy = field.getAnnotation(OrderBy.class);
+        pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_MANY, element, mappedBy,
+                null, true, false, false, orderBy == null ? null : orderBy.value(), joinTable));
     }
 
     private static Class<?> elementType(Field field) {
@@ -275,7 +315,9 @@ final class EntityReader {
                 reportUnknownTarget(pending);
                 continue;
             }
-            if (pending.mappedBy() != null) {
+            if (pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY) {
+                resolveLinked(pending, target);
+            } else if (pending.mappedBy() != null) {
                 resolveInverse(pending, target);
             } else {
                 resolveOwning(pending, target);
@@ -330,7 +372,7 @@ final class EntityReader {
                 ColumnMapping.Role.FOREIGN_KEY, FieldAccessor.of(field));
         columns.add(foreignKey);
         relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null, foreignKey,
-                pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field)));
+                pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(), null));
     }
 
     private void resolveInverse(PendingRelationship pending, EntityReader target) {
@@ -353,7 +395,39 @@ final class EntityReader {
             return;
         }
         relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), pending.mappedBy(),
-                null, pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field)));
+                null, pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field),
+                orderOf(pending, target), null));
+    }
+
+    private List<RelationshipMapping.OrderColumn> orderOf(PendingRelationship pending, EntityReader target) {
+        return pending.orderBy() == null ? List.of()
+                : CollectionOrder.read(where(pending.field()), pending.orderBy(), target.type(), target.columns, problems);
+    }
+
+    /** A {@code @ManyToMany}: the owning side names its link table, the inverse side finds the owning field. */
+    private void resolveLinked(PendingRelationship pending, EntityReader target) {
+        Field field = pending.field();
+        RelationshipMapping.LinkTable link;
+        if (pending.mappedBy() == null) {
+            link = LinkTables.of(this, field, target, problems);
+        } else {
+            Field owning = target.findField(pending.mappedBy());
+            ManyToMany owningAnnotation = owning == null ? null : owning.getAnnotation(ManyToMany.class);
+            if (owningAnnotation == null || !owningAnnotation.mappedBy().isEmpty() || elementType(owning) != type) {
+                problem(where(field) + " has mappedBy = \"" + pending.mappedBy() + "\", but " + target.type().getSimpleName()
+                        + " has no owning @ManyToMany of " + type.getSimpleName() + " of that name; mappedBy must name the"
+                        + " @ManyToMany collection of " + target.type().getSimpleName() + " (the side with @JoinTable)"
+                        + " whose elements are " + type.getSimpleName());
+                return;
+            }
+            RelationshipMapping.LinkTable owningLink = LinkTables.of(target, owning, this, new ArrayList<>());
+            link = owningLink == null ? null : owningLink.reversed();
+        }
+        if (link == null) {
+            return; // reported by LinkTables
+        }
+        relationships.add(new RelationshipMapping(field.getName(), RelationshipMapping.Kind.MANY_TO_MANY, pending.target(),
+                pending.mappedBy(), null, false, false, FieldAccessor.of(field), orderOf(pending, target), link));
     }
 
     private boolean pointsBackTo(Field owning, boolean fromOneToMany) {
@@ -436,7 +510,7 @@ final class EntityReader {
         return valid;
     }
 
-    private ColumnMapping idColumn() {
+    ColumnMapping idColumn() {
         return columns.stream().filter(c -> c.role() == ColumnMapping.Role.ID).findFirst().orElse(null);
     }
 

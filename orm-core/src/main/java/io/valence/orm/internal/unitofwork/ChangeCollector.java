@@ -21,7 +21,7 @@ import java.util.Set;
  * bidirectional relationship is set from the inverse side, objects removed from a loaded
  * collection are deleted ({@code orphanRemoval}) or detached from it, and a deleted object whose key
  * a new object took over hands its row to it (the row switch, one UPDATE); then it lists inserts,
- * changed columns and deletes.
+ * changed columns and deletes, and the link rows of many-to-many collections ({@link LinkChanges}).
  */
 public final class ChangeCollector {
     private static final Comparator<EntityState> BY_KEY = ChangeCollector::tableAndKeyOrder;
@@ -57,6 +57,7 @@ public final class ChangeCollector {
                 reconcileInverseSides(state);
             }
         }
+        List<ChangeSet.LinkChange> links = new LinkChanges(unitOfWork).collect(tracked);
         List<EntityState> inserts = new ArrayList<>();
         List<ChangeSet.RowUpdate> updates = new ArrayList<>();
         List<EntityState> deletes = new ArrayList<>();
@@ -79,14 +80,14 @@ public final class ChangeCollector {
         updates.sort(Comparator.comparing(ChangeSet.RowUpdate::state, BY_KEY));
         deletes.sort(BY_KEY);
         checkDeletedAreNotReferenced(deletes);
-        return new ChangeSet(inserts, updates, deletes);
+        return new ChangeSet(inserts, updates, deletes, links);
     }
 
     /** Sets the owning side from a loaded inverse side (collection or one-to-one), and handles removals. */
     private void reconcileInverseSides(EntityState owner) {
         EntityMapping mapping = owner.mapping();
         for (RelationshipMapping inverse : mapping.relationships()) {
-            if (inverse.isOwning() || !owner.isLoaded(inverse)) {
+            if (inverse.isOwning() || inverse.isLinked() || !owner.isLoaded(inverse)) {
                 continue;
             }
             Object value = inverse.accessor().get(owner.entity());
@@ -121,7 +122,8 @@ public final class ChangeCollector {
         }
     }
 
-    private static boolean sameMembers(List<Object> before, Collection<?> members) {
+    /** Whether a collection holds the same objects, in the same order, as a snapshot of it. */
+    static boolean sameMembers(List<Object> before, Collection<?> members) {
         if (before.size() != members.size()) {
             return false;
         }

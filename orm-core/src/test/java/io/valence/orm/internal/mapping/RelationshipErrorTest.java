@@ -221,7 +221,7 @@ class RelationshipErrorTest {
         assertThat(MappingProblems.of(Node.class)).containsExactly(
                 "Node.previous is the inverse side (mappedBy) of a @OneToOne and cannot have @JoinColumn; put"
                         + " @JoinColumn on the owning side",
-                "Node.both has more than one of @ManyToOne, @OneToMany and @OneToOne; keep exactly one");
+                "Node.both has more than one of @ManyToOne, @OneToMany, @OneToOne and @ManyToMany; keep exactly one");
     }
 
     @Entity
