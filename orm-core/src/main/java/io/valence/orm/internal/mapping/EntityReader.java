@@ -239,15 +239,15 @@ final class EntityReader {
     }
 
     private void readOneToMany(Field field, OneToMany oneToMany, JoinColumn joinColumn) {
-        if (joinColumn != null) {
-            problem(where(field) + " is a @OneToMany with @JoinColumn; the foreign key column belongs to the"
-                    + " @ManyToOne on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
+        if (joinColumn != null && !oneToMany.mappedBy().isEmpty()) {
+            problem(where(field) + " is a @OneToMany with mappedBy and @JoinColumn; the foreign key column belongs to"
+                    + " the @ManyToOne on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
             return;
         }
-        if (oneToMany.mappedBy().isEmpty()) {
-            problem(where(field) + " is a @OneToMany without mappedBy; Valence maps one-to-many only as the inverse"
-                    + " of a @ManyToOne: add a @ManyToOne field on the element class and write @OneToMany(mappedBy ="
-                    + " \"thatField\")");
+        if (oneToMany.mappedBy().isEmpty() && joinColumn == null) {
+            problem(where(field) + " is a @OneToMany without mappedBy or @JoinColumn; add a @ManyToOne field on the"
+                    + " element class and write @OneToMany(mappedBy = \"thatField\"), or name the foreign key column"
+                    + " on the element's table with @JoinColumn(name = …)");
             return;
         }
         if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
@@ -262,8 +262,9 @@ final class EntityReader {
         }
         OrderBy orderBy = field.getAnnotation(OrderBy.class);
         pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.ONE_TO_MANY, element,
-                oneToMany.mappedBy(), null, true, cascadesRemove(oneToMany.cascade()), oneToMany.orphanRemoval(),
-                orderBy == null ? null : orderBy.value(), null));
+                oneToMany.mappedBy().isEmpty() ? null : oneToMany.mappedBy(), joinColumn, true,
+                cascadesRemove(oneToMany.cascade()), oneToMany.orphanRemoval(), orderBy == null ? null : orderBy.value(),
+                null));
     }
 
     private void readManyToMany(Field field, ManyToMany manyToMany) {
@@ -317,6 +318,14 @@ final class EntityReader {
             }
             if (pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY) {
                 resolveLinked(pending, target);
+            } else if (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null) {
+                RelationshipMapping.LinkTable link = LinkTables.joinColumn(this, pending.field(), target,
+                        pending.joinColumn(), problems);
+                if (link != null) {
+                    relationships.add(new RelationshipMapping(pending.field().getName(), pending.kind(), pending.target(),
+                            null, null, pending.cascadeRemove(), pending.orphanRemoval(),
+                            FieldAccessor.of(pending.field()), orderOf(pending, target), link));
+                }
             } else if (pending.mappedBy() != null) {
                 resolveInverse(pending, target);
             } else {
@@ -508,6 +517,10 @@ final class EntityReader {
             }
         }
         return valid;
+    }
+
+    boolean hasColumn(String name) {
+        return columns.stream().anyMatch(column -> column.column().equals(name));
     }
 
     ColumnMapping idColumn() {

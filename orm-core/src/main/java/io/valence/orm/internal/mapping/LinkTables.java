@@ -48,7 +48,44 @@ final class LinkTables {
                     + " @JoinColumn(name = …))");
             return null;
         }
-        return new RelationshipMapping.LinkTable(table, ownColumn, otherColumn, ownerId.type(), targetId.type(), true);
+        return new RelationshipMapping.LinkTable(table, ownColumn, otherColumn, ownerId.type(), targetId.type(), true, false);
+    }
+
+    /**
+     * The foreign key column of a unidirectional {@code @OneToMany} with {@code @JoinColumn}, on the
+     * element's table: named by {@code @JoinColumn(name)}, else {@code <field>_<owner id column>}.
+     * It must be nullable: elements are inserted first and linked by an UPDATE of the column.
+     *
+     * @param owner the reader of the class with the collection
+     * @param field the collection field
+     * @param target the reader of the element class
+     * @param joinColumn the field's {@code @JoinColumn}
+     * @param problems where a problem is reported
+     * @return the column as a link, or {@code null} when a problem was reported
+     */
+    static RelationshipMapping.LinkTable joinColumn(
+            EntityReader owner, Field field, EntityReader target, JoinColumn joinColumn, List<String> problems) {
+        ColumnMapping ownerId = owner.idColumn();
+        ColumnMapping targetId = target.idColumn();
+        if (ownerId == null || targetId == null) {
+            return null;
+        }
+        String where = owner.type().getSimpleName() + "." + field.getName();
+        String column = joinColumn.name().isEmpty()
+                ? NamingStrategy.snakeCase(field.getName()) + "_" + ownerId.column() : joinColumn.name();
+        if (!joinColumn.nullable()) {
+            problems.add(where + " is a @OneToMany with @JoinColumn(nullable = false), but its elements are inserted"
+                    + " before the column is set; keep the column nullable, or map a @ManyToOne on "
+                    + target.type().getSimpleName() + " with @OneToMany(mappedBy = …) to make it NOT NULL");
+            return null;
+        }
+        if (target.hasColumn(column)) {
+            problems.add(where + " puts its @JoinColumn \"" + column + "\" on table \"" + target.table() + "\", which"
+                    + " already maps a column of that name; name it apart with @JoinColumn(name = …)");
+            return null;
+        }
+        return new RelationshipMapping.LinkTable(target.table(), column, targetId.column(), ownerId.type(),
+                targetId.type(), true, true);
     }
 
     private static String column(JoinColumn[] declared, String fallback, String where, String attribute, List<String> problems) {

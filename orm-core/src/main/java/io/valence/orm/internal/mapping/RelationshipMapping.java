@@ -47,7 +47,11 @@ public record RelationshipMapping(
     public enum Kind {
         /** {@code @ManyToOne}: owning, a foreign key column on this table. */
         MANY_TO_ONE,
-        /** {@code @OneToMany(mappedBy)}: inverse, a collection of targets whose foreign key points here. */
+        /**
+         * {@code @OneToMany(mappedBy)}: inverse, a collection of targets whose foreign key points here;
+         * or, with {@code @JoinColumn} and no {@code mappedBy}, a foreign key column on the target's
+         * table that no field of the target maps (linked, see {@link LinkTable#inTargetTable}).
+         */
         ONE_TO_MANY,
         /** {@code @OneToOne}: owning with {@code @JoinColumn}, or inverse with {@code mappedBy}. */
         ONE_TO_ONE,
@@ -93,16 +97,20 @@ public record RelationshipMapping(
      * @param otherType the type of the other side's id
      * @param owning whether this side owns the link table ({@code @JoinTable}); the flush writes the
      *     link rows of both sides' changes, recorded as the owning side sees them
+     * @param inTargetTable whether the "link table" is the target's own table, {@code ownColumn} a
+     *     foreign key column there that no field of the target maps and {@code otherColumn} the
+     *     target's id: a unidirectional {@code @OneToMany} with {@code @JoinColumn}. Linking sets the
+     *     column, unlinking clears it.
      */
-    public record LinkTable(
-            String table, String ownColumn, String otherColumn, ColumnType ownType, ColumnType otherType, boolean owning) {
+    public record LinkTable(String table, String ownColumn, String otherColumn, ColumnType ownType,
+            ColumnType otherType, boolean owning, boolean inTargetTable) {
         /**
          * The same link table seen from the other side.
          *
          * @return the columns swapped
          */
         public LinkTable reversed() {
-            return new LinkTable(table, otherColumn, ownColumn, otherType, ownType, !owning);
+            return new LinkTable(table, otherColumn, ownColumn, otherType, ownType, !owning, inTargetTable);
         }
     }
 }

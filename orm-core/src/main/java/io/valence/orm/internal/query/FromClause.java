@@ -164,7 +164,7 @@ final class FromClause {
             RelationshipMapping relationship,
             EntityMapping target,
             String alias) {
-        if (relationship.isLinked()) {
+        if (relationship.isLinked() && !relationship.link().inTargetTable()) {
             // through the link table: its alias is the target's with a suffix, so it stays distinct
             RelationshipMapping.LinkTable link = relationship.link();
             String linkAlias = alias + "_l";
@@ -185,6 +185,10 @@ final class FromClause {
      */
     private static String on(
             EntityMapping parent, String parentAlias, RelationshipMapping relationship, EntityMapping target, String alias) {
+        if (relationship.isLinked() && relationship.link().inTargetTable()) {
+            return Identifiers.qualified(alias, relationship.link().ownColumn()) + " = "
+                    + Identifiers.qualified(parentAlias, parent.id().column());
+        }
         if (relationship.isLinked()) {
             RelationshipMapping.LinkTable link = relationship.link();
             String linkAlias = alias + "_l";

@@ -156,12 +156,13 @@ final class SelectWriter {
         load(0, node.children());
         List<String> order = new ArrayList<>(collectionOrder(relationship, FromClause.ROOT));
         order.addAll(loadOrder);
-        String ownerColumn = Identifiers.qualified(linkAlias, link.ownColumn());
-        String sql = "SELECT " + selectList() + ", " + ownerColumn + " FROM " + rootTable() + " INNER JOIN "
-                + Identifiers.quote(link.table()) + " AS " + linkAlias + " ON "
-                + Identifiers.qualified(linkAlias, link.otherColumn()) + " = "
-                + Identifiers.qualified(FromClause.ROOT, this.from.root().id().column()) + loadJoins + " WHERE "
-                + ownerColumn + " = ANY(" + marker + "::" + keyColumn.type().arrayType() + ")" + orderBy(order);
+        // a unidirectional one-to-many's foreign key is a column of the target's own table
+        String ownerColumn = Identifiers.qualified(link.inTargetTable() ? FromClause.ROOT : linkAlias, link.ownColumn());
+        String linkJoin = link.inTargetTable() ? "" : " INNER JOIN " + Identifiers.quote(link.table()) + " AS " + linkAlias
+                + " ON " + Identifiers.qualified(linkAlias, link.otherColumn()) + " = "
+                + Identifiers.qualified(FromClause.ROOT, this.from.root().id().column());
+        String sql = "SELECT " + selectList() + ", " + ownerColumn + " FROM " + rootTable() + linkJoin + loadJoins
+                + " WHERE " + ownerColumn + " = ANY(" + marker + "::" + keyColumn.type().arrayType() + ")" + orderBy(order);
         SqlStatement statement = new SqlStatement(sql, Parameters.bind(parameters.slots(), QueryValues.NONE));
         return new SelectIn(from, relationship, new RenderedSelect(statement, entities, selectIns, true), keyColumn, width);
     }

@@ -44,7 +44,9 @@ public final class SchemaRenderer {
         }
         for (EntityMapping table : order.tables()) {
             for (RelationshipMapping relationship : table.relationships()) {
-                if (relationship.isLinked() && relationship.link().owning()) {
+                if (relationship.isLinked() && relationship.link().inTargetTable()) {
+                    renderJoinColumnConstraint(table, relationship.link());
+                } else if (relationship.isLinked() && relationship.link().owning()) {
                     renderLinkTable(table, relationship);
                 }
             }
@@ -103,7 +105,7 @@ public final class SchemaRenderer {
                 sequences.putIfAbsent(generation.sequence(), generation.allocationSize());
             }
             table.indexes().stream().map(IndexMapping::name).filter(name -> name != null).forEach(names::reserve);
-            table.relationships().stream().filter(r -> r.isLinked() && r.link().owning())
+            table.relationships().stream().filter(r -> r.isLinked() && r.link().owning() && !r.link().inTargetTable())
                     .forEach(r -> names.reserve(r.link().table()));
         }
     }
@@ -112,6 +114,9 @@ public final class SchemaRenderer {
         List<String> definitions = new ArrayList<>();
         for (ColumnMapping column : table.columns()) {
             definitions.add(column(table, column));
+        }
+        for (RelationshipMapping.LinkTable joinColumn : joinColumnsOn(table)) {
+            definitions.add(quote(joinColumn.ownColumn()) + " " + joinColumn.ownType().ddlType());
         }
         for (IndexMapping index : table.indexes()) {
             if (index.unique()) {
@@ -152,6 +157,37 @@ public final class SchemaRenderer {
         createIndexes.add(createIndex(names.choose(table, List.of(link.otherColumn()), "idx"), table,
                 List.of(link.otherColumn())));
         linkTables.add(table);
+    }
+
+    /**
+     * The foreign key columns that unidirectional one-to-many relationships of other entities put on
+     * a table (no field of its entity maps them); nullable, as elements are linked after their insert.
+     */
+    private List<RelationshipMapping.LinkTable> joinColumnsOn(EntityMapping table) {
+        List<RelationshipMapping.LinkTable> joinColumns = new ArrayList<>();
+        for (EntityMapping owner : order.tables()) {
+            for (RelationshipMapping relationship : owner.relationships()) {
+                if (relationship.isLinked() && relationship.link().inTargetTable()
+                        && relationship.link().table().equals(table.table())) {
+                    joinColumns.add(relationship.link());
+                }
+            }
+        }
+        return joinColumns;
+    }
+
+    /**
+     * The foreign key and index of a unidirectional one-to-many's column, added once every table
+     * exists: {@code ALTER TABLE "line" ADD CONSTRAINT "line_invoice_id_fkey" FOREIGN KEY
+     * ("invoice_id") REFERENCES "invoice" ("id")}.
+     */
+    private void renderJoinColumnConstraint(EntityMapping owner, RelationshipMapping.LinkTable link) {
+        List<String> column = List.of(link.ownColumn());
+        String name = names.choose(link.table(), column, "fkey");
+        addForeignKeys.add("ALTER TABLE " + quote(link.table()) + " ADD CONSTRAINT " + quote(name) + " FOREIGN KEY ("
+                + quote(link.ownColumn()) + ") REFERENCES " + quote(owner.table()) + " (" + quote(owner.id().column()) + ")");
+        dropForeignKeys.add("ALTER TABLE IF EXISTS " + quote(link.table()) + " DROP CONSTRAINT IF EXISTS " + quote(name));
+        createIndexes.add(createIndex(names.choose(link.table(), column, "idx"), link.table(), column));
     }
 
     private String linkColumn(String table, String column, String ddlType, EntityMapping references) {

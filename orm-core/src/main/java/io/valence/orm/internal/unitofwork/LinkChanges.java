@@ -113,6 +113,10 @@ final class LinkChanges {
         }
         for (Object member : earlier) {
             if (!holds(members, member) && !isDeleted(member)) {
+                if (relationship.orphanRemoval() && unitOfWork.state(member) != null) {
+                    unitOfWork.delete(member); // its row goes, and with it the link
+                    continue;
+                }
                 Pair pair = owns ? new Pair(state.entity(), member) : new Pair(member, state.entity());
                 table.unlinked.put(pair, pair);
             }
