@@ -296,7 +296,7 @@ final class EntityReader {
                 null, true, false, false, orderBy == null ? null : orderBy.value(), joinTable));
     }
 
-    private static Class<?> elementType(Field field) {
+    static Class<?> elementType(Field field) {
         Type generic = field.getGenericType();
         if (generic instanceof ParameterizedType parameterized
                 && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
@@ -416,27 +416,13 @@ final class EntityReader {
     /** A {@code @ManyToMany}: the owning side names its link table, the inverse side finds the owning field. */
     private void resolveLinked(PendingRelationship pending, EntityReader target) {
         Field field = pending.field();
-        RelationshipMapping.LinkTable link;
-        if (pending.mappedBy() == null) {
-            link = LinkTables.of(this, field, target, problems);
-        } else {
-            Field owning = target.findField(pending.mappedBy());
-            ManyToMany owningAnnotation = owning == null ? null : owning.getAnnotation(ManyToMany.class);
-            if (owningAnnotation == null || !owningAnnotation.mappedBy().isEmpty() || elementType(owning) != type) {
-                problem(where(field) + " has mappedBy = \"" + pending.mappedBy() + "\", but " + target.type().getSimpleName()
-                        + " has no owning @ManyToMany of " + type.getSimpleName() + " of that name; mappedBy must name the"
-                        + " @ManyToMany collection of " + target.type().getSimpleName() + " (the side with @JoinTable)"
-                        + " whose elements are " + type.getSimpleName());
-                return;
-            }
-            RelationshipMapping.LinkTable owningLink = LinkTables.of(target, owning, this, new ArrayList<>());
-            link = owningLink == null ? null : owningLink.reversed();
+        RelationshipMapping.LinkTable link = pending.mappedBy() == null ? LinkTables.of(this, field, target, problems)
+                : LinkTables.inverse(this, field, pending.mappedBy(), target, problems);
+        if (link != null) {
+            relationships.add(new RelationshipMapping(field.getName(), RelationshipMapping.Kind.MANY_TO_MANY,
+                    pending.target(), pending.mappedBy(), null, false, false, FieldAccessor.of(field),
+                    orderOf(pending, target), link));
         }
-        if (link == null) {
-            return; // reported by LinkTables
-        }
-        relationships.add(new RelationshipMapping(field.getName(), RelationshipMapping.Kind.MANY_TO_MANY, pending.target(),
-                pending.mappedBy(), null, false, false, FieldAccessor.of(field), orderOf(pending, target), link));
     }
 
     private boolean pointsBackTo(Field owning, boolean fromOneToMany) {
@@ -527,7 +513,7 @@ final class EntityReader {
         return columns.stream().filter(c -> c.role() == ColumnMapping.Role.ID).findFirst().orElse(null);
     }
 
-    private Field findField(String name) {
+    Field findField(String name) {
         try {
             return type.getDeclaredField(name);
         } catch (NoSuchFieldException e) {

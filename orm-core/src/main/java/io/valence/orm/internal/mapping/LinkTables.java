@@ -5,6 +5,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -86,6 +87,32 @@ final class LinkTables {
         }
         return new RelationshipMapping.LinkTable(target.table(), column, targetId.column(), ownerId.type(),
                 targetId.type(), true, true);
+    }
+
+    /**
+     * The link table as the inverse ({@code mappedBy}) side sees it: the owning side's, reversed.
+     *
+     * @param inverse the reader of the class with the inverse field
+     * @param field the inverse field
+     * @param mappedBy the owning field's name
+     * @param owner the reader of the element class, which holds the owning field
+     * @param problems where a problem is reported (the owning side's own problems are reported there)
+     * @return the link table, or {@code null} when a problem was reported
+     */
+    static RelationshipMapping.LinkTable inverse(
+            EntityReader inverse, Field field, String mappedBy, EntityReader owner, List<String> problems) {
+        Field owning = owner.findField(mappedBy);
+        ManyToMany annotation = owning == null ? null : owning.getAnnotation(ManyToMany.class);
+        if (annotation == null || !annotation.mappedBy().isEmpty() || EntityReader.elementType(owning) != inverse.type()) {
+            String self = inverse.type().getSimpleName();
+            String other = owner.type().getSimpleName();
+            problems.add(self + "." + field.getName() + " has mappedBy = \"" + mappedBy + "\", but " + other
+                    + " has no owning @ManyToMany of " + self + " of that name; mappedBy must name the @ManyToMany"
+                    + " collection of " + other + " (the side with @JoinTable) whose elements are " + self);
+            return null;
+        }
+        RelationshipMapping.LinkTable owningLink = of(owner, owning, inverse, new ArrayList<>());
+        return owningLink == null ? null : owningLink.reversed();
     }
 
     private static String column(JoinColumn[] declared, String fallback, String where, String attribute, List<String> problems) {

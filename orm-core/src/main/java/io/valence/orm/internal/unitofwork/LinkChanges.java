@@ -63,6 +63,9 @@ final class LinkChanges {
      * @return one change per link table with changes
      */
     List<ChangeSet.LinkChange> collect(EntityState[] tracked) {
+        if (!hasLinks()) {
+            return List.of(); // most models: no pass over the tracked objects
+        }
         for (EntityState state : tracked) {
             if (!unitOfWork.isTracked(state) && state.status() != Status.DELETED) {
                 continue; // a deleted state no longer tracked gave its row to a new object (the row switch):
@@ -90,6 +93,17 @@ final class LinkChanges {
             }
         });
         return changes;
+    }
+
+    private boolean hasLinks() {
+        for (EntityMapping mapping : metamodel.entities()) {
+            for (RelationshipMapping relationship : mapping.relationships()) {
+                if (relationship.isLinked()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void compare(EntityState state, RelationshipMapping relationship) {
