@@ -75,4 +75,9 @@ class JoinColumnOneToManyIT {
         assertThat(factory.withSession(session -> session.count(Select.from(Receipt.class).filterBy("id", id)))
                 .block(TIMEOUT)).isZero();
     }
+
+    @Test
+    void theCreatedSchemaValidatesWithItsLinks(SessionFactory factory) {
+        factory.schema().validate().block(TIMEOUT);
+    }
 }

@@ -147,4 +147,9 @@ class ManyToManyIT {
                 .map(purchase -> purchase.label.substring(purchase.label.length() - 3)).collectList()).block(TIMEOUT);
         assertThat(labels).containsExactly("000", "001");
     }
+
+    @Test
+    void theCreatedSchemaValidatesWithItsLinks(SessionFactory factory) {
+        factory.schema().validate().block(TIMEOUT);
+    }
 }
