@@ -1,5 +1,6 @@
 package io.valence.orm.internal.unitofwork;
 
+import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
@@ -80,6 +81,8 @@ final class LinkChanges {
                     (relationship.link().owning() ? table.deletedOwners : table.deletedTargets).add(state.entity());
                 } else if (state.isLoaded(relationship)) {
                     compare(state, relationship);
+                } else if (!(relationship.accessor().get(state.entity()) instanceof UnloadedCollection)) {
+                    throw assignedUnloaded(state, relationship);
                 }
             }
         }
@@ -93,6 +96,14 @@ final class LinkChanges {
             }
         });
         return changes;
+    }
+
+    /** A collection assigned over one never loaded: which link rows exist is unknown, so none can be written safely. */
+    private static OrmException assignedUnloaded(EntityState state, RelationshipMapping relationship) {
+        return new OrmException(state.describe() + "." + relationship.name() + " was assigned a collection but was"
+                + " never loaded, so the flush cannot tell which of its links to add or remove; load it first"
+                + " (Load.selectIn(\"" + relationship.name() + "\") or session.fetch(entity, \"" + relationship.name()
+                + "\")), then change its members");
     }
 
     private boolean hasLinks() {

@@ -3,7 +3,9 @@ package io.valence.orm.internal.flush;
 import static io.valence.orm.internal.flush.FlushPlannerTest.shape;
 import static io.valence.orm.internal.unitofwork.fixtures.Model.persistent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.FlushSqlRenderer;
 import io.valence.orm.internal.state.EntityState;
@@ -141,5 +143,16 @@ class LinkRowsPlanTest {
         assertThat(FlushSqlRenderer.deleteLinks(LABELS.link())).isEqualTo("DELETE FROM \"post_label\" AS x WHERE"
                 + " (x.\"post_id\", x.\"label_id\") IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))"
                 + " OR x.\"post_id\" = ANY($3::bigint[]) OR x.\"label_id\" = ANY($4::bigint[])");
+    }
+
+    @Test
+    void aCollectionAssignedOverOneNeverLoadedIsRejectedAtTheFlush() {
+        Post post = persistent(unitOfWork, Post.class, 10L, "p");
+        post.labels = new LinkedHashSet<>();
+
+        assertThatThrownBy(this::plan).isInstanceOf(OrmException.class).hasMessage("Post#10.labels was assigned a"
+                + " collection but was never loaded, so the flush cannot tell which of its links to add or remove;"
+                + " load it first (Load.selectIn(\"labels\") or session.fetch(entity, \"labels\")), then change its"
+                + " members");
     }
 }
