@@ -77,7 +77,7 @@ public final class FlushPlanner {
             }
         }
         steps.forEach(this::checkValues);
-        return new FlushPlan(steps);
+        return new FlushPlan(steps, changes.links());
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.valence.orm.internal.flush;
 
 import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.ColumnType;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.FlushSqlRenderer;
 import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.internal.state.ColumnValues;
 import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.unitofwork.ChangeSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +95,55 @@ public final class FlushStatements {
                 shape -> FlushSqlRenderer.missingRows(mapping));
         return new SqlStatement(sql, List.of(bound.statement().binds().get(0))); // the ids come first
     }
+
+    /**
+     * The INSERT of a link table's new rows, reading the ids the objects hold now. Link statements
+     * are not cut into chunks: two arrays of ids stay small even for many rows.
+     *
+     * @param change the link table's changes, with rows to link
+     * @return the statement
+     */
+    public SqlStatement insertLinks(ChangeSet.LinkChange change) {
+        RelationshipMapping.LinkTable link = change.owning().link();
+        String sql = sqlCache.computeIfAbsent(new LinkShape(true, link.table()),
+                shape -> FlushSqlRenderer.insertLinks(link));
+        return new SqlStatement(sql, List.of(
+                ids(link.ownType(), change.owner(), side(change.linked(), 0)),
+                ids(link.otherType(), change.target(), side(change.linked(), 1))));
+    }
+
+    /**
+     * The DELETE of a link table's rows: unlinked pairs and every row of deleted objects.
+     *
+     * @param change the link table's changes, with rows to delete
+     * @return the statement
+     */
+    public SqlStatement deleteLinks(ChangeSet.LinkChange change) {
+        RelationshipMapping.LinkTable link = change.owning().link();
+        String sql = sqlCache.computeIfAbsent(new LinkShape(false, link.table()),
+                shape -> FlushSqlRenderer.deleteLinks(link));
+        return new SqlStatement(sql, List.of(
+                ids(link.ownType(), change.owner(), side(change.unlinked(), 0)),
+                ids(link.otherType(), change.target(), side(change.unlinked(), 1)),
+                ids(link.ownType(), change.owner(), change.deletedOwners()),
+                ids(link.otherType(), change.target(), change.deletedTargets())));
+    }
+
+    private static List<Object> side(List<Object[]> pairs, int side) {
+        return pairs.stream().map(pair -> pair[side]).toList();
+    }
+
+    /** The ids of objects, read now, as one array parameter of the link column's type. */
+    private static SqlStatement.Bind ids(ColumnType type, EntityMapping mapping, List<Object> entities) {
+        Object[] array = type.newElementArray(entities.size());
+        for (int i = 0; i < entities.size(); i++) {
+            array[i] = type.toArrayElement(mapping.idOf(entities.get(i)));
+        }
+        return new SqlStatement.Bind(array, array.getClass());
+    }
+
+    /** A cache key of a link statement: an INSERT or the DELETE of one link table. */
+    private record LinkShape(boolean insert, String table) {}
 
     /** Names the shape of {@link #missingRows}'s query in the cache. */
     private enum MissingRows {}

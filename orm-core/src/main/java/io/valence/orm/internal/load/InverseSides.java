@@ -116,7 +116,7 @@ public final class InverseSides {
     /** The inverse side ({@code mappedBy}) of an owning relationship in the target's mapping, or {@code null}. */
     private static RelationshipMapping inverseOf(EntityMapping target, EntityMapping memberMapping, RelationshipMapping owning) {
         for (RelationshipMapping candidate : target.relationships()) {
-            if (!candidate.isOwning() && owning.name().equals(candidate.mappedBy())
+            if (!candidate.isOwning() && !candidate.isLinked() && owning.name().equals(candidate.mappedBy())
                     && candidate.target().isAssignableFrom(memberMapping.type())) {
                 return candidate;
             }

@@ -55,13 +55,15 @@ public final class LoadedResult {
     public EntityState read(ResultRow row) {
         if (rowStates == null) {
             EntityState root = loader.load(row, query, overwrite, null);
-            firstSight(root);
+            firstSight(root, row);
             return root;
         }
         loader.load(row, query, overwrite, rowStates);
         EntityState root = rowStates[0];
         if (seenPerEntity.get(0).add(root)) {
-            firstSight(root);
+            firstSight(root, row);
+        } else if (grouping != null && grouping.groupsEveryRow()) {
+            grouping.group(root, row);
         }
         for (int i = 1; i < rowStates.length; i++) {
             if (rowStates[i] != null) {
@@ -71,10 +73,10 @@ public final class LoadedResult {
         return root;
     }
 
-    private void firstSight(EntityState root) {
+    private void firstSight(EntityState root, ResultRow row) {
         roots.add(root);
         if (grouping != null) {
-            grouping.group(root);
+            grouping.group(root, row);
         }
     }
 

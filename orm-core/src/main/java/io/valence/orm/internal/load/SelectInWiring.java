@@ -74,15 +74,29 @@ public final class SelectInWiring {
      * children were inserted together), so a row with the previous row's key joins its group without
      * a hash lookup.
      *
-     * @param target a target's state, once per distinct target
+     * @param target a target's state, once per distinct target (per row for {@link #groupsEveryRow})
+     * @param row the row it was read from
      */
-    void group(EntityState target) {
-        Object key = target.snapshotValue(keyColumn);
+    void group(EntityState target, ResultRow row) {
+        boolean linked = selectIn.rowKeyIndex() >= 0;
+        Object key = linked ? RowReader.value(row, selectIn.rowKeyIndex(), keyColumn) : target.snapshotValue(keyColumn);
         if (lastGroup == null || !Objects.equals(lastKey, key)) {
             lastKey = key;
             lastGroup = targetsByKey.computeIfAbsent(key, k -> new ArrayList<>(4));
         }
-        lastGroup.add(target.entity());
+        if (!linked || !JoinedCollections.containsIdentical(lastGroup, target.entity())) {
+            lastGroup.add(target.entity());
+        }
+    }
+
+    /**
+     * Whether every row is grouped, not only a target's first: a many-to-many's target comes once
+     * per owner it is linked to, each row naming the owner.
+     *
+     * @return {@code true} for a many-to-many
+     */
+    boolean groupsEveryRow() {
+        return selectIn.rowKeyIndex() >= 0;
     }
 
     /** Sets the relationship on every owner, after the last target arrived. */

@@ -6,10 +6,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -50,7 +53,8 @@ final class EntityReader {
 
     /** A relationship read from its field, waiting for the target's mapping to be known. */
     private record PendingRelationship(Field field, RelationshipMapping.Kind kind, Class<?> target, String mappedBy,
-            JoinColumn joinColumn, boolean optional, boolean cascadeRemove, boolean orphanRemoval) {}
+            JoinColumn joinColumn, boolean optional, boolean cascadeRemove, boolean orphanRemoval, String orderBy,
+            JoinTable joinTable) {}
 
     EntityReader(Class<?> type, List<String> problems, ColumnTypes types) {
         this.type = type;
@@ -155,7 +159,7 @@ final class EntityReader {
 
     private static boolean isRelationship(Field field) {
         return field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToMany.class)
-                || field.isAnnotationPresent(OneToOne.class);
+                || field.isAnnotationPresent(OneToOne.class) || field.isAnnotationPresent(ManyToMany.class);
     }
 
     private static boolean isIntegral(Class<?> type) {
@@ -220,14 +224,18 @@ final class EntityReader {
         ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
         OneToMany oneToMany = field.getAnnotation(OneToMany.class);
         OneToOne oneToOne = field.getAnnotation(OneToOne.class);
-        if (Arrays.stream(new Object[] {manyToOne, oneToMany, oneToOne}).filter(a -> a != null).count() > 1) {
-            problem(where(field) + " has more than one of @ManyToOne, @OneToMany and @OneToOne; keep exactly one");
+        ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
+        if (Arrays.stream(new Object[] {manyToOne, oneToMany, oneToOne, manyToMany}).filter(a -> a != null).count() > 1) {
+            problem(where(field) + " has more than one of @ManyToOne, @OneToMany, @OneToOne and @ManyToMany; keep"
+                    + " exactly one");
             return;
         }
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
-        if (manyToOne != null) {
+        if (manyToMany != null) {
+            readManyToMany(field, manyToMany);
+        } else if (manyToOne != null) {
             pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_ONE, field.getType(),
-                    null, joinColumn, manyToOne.optional(), cascadesRemove(manyToOne.cascade()), false));
+                    null, joinColumn, manyToOne.optional(), cascadesRemove(manyToOne.cascade()), false, null, null));
         } else if (oneToMany != null) {
             readOneToMany(field, oneToMany, joinColumn);
         } else {
@@ -237,20 +245,21 @@ final class EntityReader {
                         + " put @JoinColumn on the owning side");
             }
             pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.ONE_TO_ONE, field.getType(),
-                    mappedBy, joinColumn, oneToOne.optional(), cascadesRemove(oneToOne.cascade()), oneToOne.orphanRemoval()));
+                    mappedBy, joinColumn, oneToOne.optional(), cascadesRemove(oneToOne.cascade()), oneToOne.orphanRemoval(),
+                    null, null));
         }
     }
 
     private void readOneToMany(Field field, OneToMany oneToMany, JoinColumn joinColumn) {
-        if (joinColumn != null) {
-            problem(where(field) + " is a @OneToMany with @JoinColumn; the foreign key column belongs to the"
-                    + " @ManyToOne on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
+        if (joinColumn != null && !oneToMany.mappedBy().isEmpty()) {
+            problem(where(field) + " is a @OneToMany with mappedBy and @JoinColumn; the foreign key column belongs to"
+                    + " the @ManyToOne on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
             return;
         }
-        if (oneToMany.mappedBy().isEmpty()) {
-            problem(where(field) + " is a @OneToMany without mappedBy; Valence maps one-to-many only as the inverse"
-                    + " of a @ManyToOne: add a @ManyToOne field on the element class and write @OneToMany(mappedBy ="
-                    + " \"thatField\")");
+        if (oneToMany.mappedBy().isEmpty() && joinColumn == null) {
+            problem(where(field) + " is a @OneToMany without mappedBy or @JoinColumn; add a @ManyToOne field on the"
+                    + " element class and write @OneToMany(mappedBy = \"thatField\"), or name the foreign key column"
+                    + " on the element's table with @JoinColumn(name = …)");
             return;
         }
         if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
@@ -263,11 +272,43 @@ final class EntityReader {
             problem(where(field) + " is a @OneToMany without a concrete element type; declare it as e.g. List<Child>");
             return;
         }
+        OrderBy orderBy = field.getAnnotation(OrderBy.class);
         pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.ONE_TO_MANY, element,
-                oneToMany.mappedBy(), null, true, cascadesRemove(oneToMany.cascade()), oneToMany.orphanRemoval()));
+                oneToMany.mappedBy().isEmpty() ? null : oneToMany.mappedBy(), joinColumn, true,
+                cascadesRemove(oneToMany.cascade()), oneToMany.orphanRemoval(), orderBy == null ? null : orderBy.value(),
+                null));
     }
 
-    private static Class<?> elementType(Field field) {
+    private void readManyToMany(Field field, ManyToMany manyToMany) {
+        String mappedBy = manyToMany.mappedBy().isEmpty() ? null : manyToMany.mappedBy();
+        JoinTable joinTable = field.getAnnotation(JoinTable.class);
+        if (mappedBy != null && joinTable != null) {
+            problem(where(field) + " is the inverse side (mappedBy) of a @ManyToMany and cannot have @JoinTable; put"
+                    + " @JoinTable on the owning side");
+            return;
+        }
+        if (cascadesRemove(manyToMany.cascade())) {
+            problem(where(field) + " is a @ManyToMany with cascade REMOVE (or ALL), which would delete elements"
+                    + " still linked to other rows; deleting a row already deletes its link rows: cascade PERSIST"
+                    + " (or nothing) and delete elements yourself");
+            return;
+        }
+        if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
+            problem(where(field) + " is a @ManyToMany of type " + field.getType().getSimpleName()
+                    + "; declare it as Set, List or Collection");
+            return;
+        }
+        Class<?> element = elementType(field);
+        if (element == null) {
+            problem(where(field) + " is a @ManyToMany without a concrete element type; declare it as e.g. Set<Tag>");
+            return;
+        }
+        OrderBy orderBy = field.getAnnotation(OrderBy.class);
+        pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_MANY, element, mappedBy,
+                null, true, false, false, orderBy == null ? null : orderBy.value(), joinTable));
+    }
+
+    static Class<?> elementType(Field field) {
         Type generic = field.getGenericType();
         if (generic instanceof ParameterizedType parameterized
                 && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
@@ -287,7 +328,17 @@ final class EntityReader {
                 reportUnknownTarget(pending);
                 continue;
             }
-            if (pending.mappedBy() != null) {
+            if (pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY) {
+                resolveLinked(pending, target);
+            } else if (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null) {
+                RelationshipMapping.LinkTable link = LinkTables.joinColumn(this, pending.field(), target,
+                        pending.joinColumn(), problems);
+                if (link != null) {
+                    relationships.add(new RelationshipMapping(pending.field().getName(), pending.kind(), pending.target(),
+                            null, null, pending.cascadeRemove(), pending.orphanRemoval(),
+                            FieldAccessor.of(pending.field()), orderOf(pending, target), link));
+                }
+            } else if (pending.mappedBy() != null) {
                 resolveInverse(pending, target);
             } else {
                 resolveOwning(pending, target);
@@ -342,7 +393,7 @@ final class EntityReader {
                 ColumnMapping.Role.FOREIGN_KEY, FieldAccessor.of(field));
         columns.add(foreignKey);
         relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null, foreignKey,
-                pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field)));
+                pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(), null));
     }
 
     private void resolveInverse(PendingRelationship pending, EntityReader target) {
@@ -365,7 +416,25 @@ final class EntityReader {
             return;
         }
         relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), pending.mappedBy(),
-                null, pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field)));
+                null, pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field),
+                orderOf(pending, target), null));
+    }
+
+    private List<RelationshipMapping.OrderColumn> orderOf(PendingRelationship pending, EntityReader target) {
+        return pending.orderBy() == null ? List.of()
+                : CollectionOrder.read(where(pending.field()), pending.orderBy(), target.type(), target.columns, problems);
+    }
+
+    /** A {@code @ManyToMany}: the owning side names its link table, the inverse side finds the owning field. */
+    private void resolveLinked(PendingRelationship pending, EntityReader target) {
+        Field field = pending.field();
+        RelationshipMapping.LinkTable link = pending.mappedBy() == null ? LinkTables.of(this, field, target, problems)
+                : LinkTables.inverse(this, field, pending.mappedBy(), target, problems);
+        if (link != null) {
+            relationships.add(new RelationshipMapping(field.getName(), RelationshipMapping.Kind.MANY_TO_MANY,
+                    pending.target(), pending.mappedBy(), null, false, false, FieldAccessor.of(field),
+                    orderOf(pending, target), link));
+        }
     }
 
     private boolean pointsBackTo(Field owning, boolean fromOneToMany) {
@@ -448,11 +517,15 @@ final class EntityReader {
         return valid;
     }
 
-    private ColumnMapping idColumn() {
+    boolean hasColumn(String name) {
+        return columns.stream().anyMatch(column -> column.column().equals(name));
+    }
+
+    ColumnMapping idColumn() {
         return columns.stream().filter(c -> c.role() == ColumnMapping.Role.ID).findFirst().orElse(null);
     }
 
-    private Field findField(String name) {
+    Field findField(String name) {
         return fields.stream().filter(field -> field.getName().equals(name)).findFirst().orElse(null);
     }
 

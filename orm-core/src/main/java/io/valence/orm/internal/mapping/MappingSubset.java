@@ -13,10 +13,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -44,15 +47,16 @@ import java.util.Set;
 final class MappingSubset {
     private static final Set<Class<? extends Annotation>> FIELD_ANNOTATIONS = Set.of(
             Id.class, GeneratedValue.class, SequenceGenerator.class, Column.class, ManyToOne.class,
-            JoinColumn.class, OneToMany.class, OneToOne.class, Version.class, Transient.class, Enumerated.class,
-            Embedded.class, AttributeOverride.class, AttributeOverrides.class, Convert.class);
+            JoinColumn.class, OneToMany.class, OneToOne.class, ManyToMany.class, JoinTable.class, OrderBy.class,
+            Version.class, Transient.class, Enumerated.class, Embedded.class, AttributeOverride.class,
+            AttributeOverrides.class, Convert.class);
     private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
             SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class);
     private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
             Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
-            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient, @Enumerated, @Embedded,"
-            + " @AttributeOverride(s) and @Convert";
+            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version,"
+            + " @Transient, @Enumerated, @Embedded, @AttributeOverride(s) and @Convert";
 
     /** The attributes Valence honours, per annotation; any other attribute set to a non-default value is a problem. */
     private static final Map<Class<? extends Annotation>, List<String>> SUPPORTED_ATTRIBUTES = Map.ofEntries(
@@ -68,6 +72,9 @@ final class MappingSubset {
             Map.entry(ManyToOne.class, List.of("cascade", "fetch", "optional")),
             Map.entry(OneToMany.class, List.of("mappedBy", "cascade", "orphanRemoval")),
             Map.entry(OneToOne.class, List.of("mappedBy", "cascade", "fetch", "optional", "orphanRemoval")),
+            Map.entry(ManyToMany.class, List.of("mappedBy", "cascade")),
+            Map.entry(JoinTable.class, List.of("name", "joinColumns", "inverseJoinColumns")),
+            Map.entry(OrderBy.class, List.of("value")),
             Map.entry(Enumerated.class, List.of("value")),
             Map.entry(MappedSuperclass.class, List.of()),
             Map.entry(Embeddable.class, List.of()),
@@ -79,7 +86,6 @@ final class MappingSubset {
 
     /** What to do instead of an unsupported annotation, when there is more to say than "remove it". */
     private static final Map<String, String> ANNOTATION_HINTS = Map.ofEntries(
-            Map.entry("ManyToMany", "map the link table as an entity with two @ManyToOne fields"),
             Map.entry("ElementCollection", "map the elements as an entity with a @ManyToOne back to this one"),
             Map.entry("EmbeddedId", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
             Map.entry("IdClass", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
@@ -213,6 +219,14 @@ final class MappingSubset {
             } else {
                 checkAttributes(where, annotation, problems);
             }
+            if (annotation instanceof JoinTable joinTable) {
+                for (JoinColumn column : joinTable.joinColumns()) {
+                    checkAttributes(where, column, problems);
+                }
+                for (JoinColumn column : joinTable.inverseJoinColumns()) {
+                    checkAttributes(where, column, problems);
+                }
+            }
         }
         for (AttributeOverride override : field.getAnnotationsByType(AttributeOverride.class)) {
             checkAttributes(where + " (@AttributeOverride \"" + override.name() + "\")", override.column(), problems);
@@ -224,8 +238,9 @@ final class MappingSubset {
     }
 
     private static void checkPlacement(Field field, String where, List<String> problems) {
+        boolean manyToMany = field.isAnnotationPresent(ManyToMany.class);
         boolean relationship = field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToMany.class)
-                || field.isAnnotationPresent(OneToOne.class);
+                || field.isAnnotationPresent(OneToOne.class) || manyToMany;
         boolean id = field.isAnnotationPresent(Id.class);
         if (!id && (field.isAnnotationPresent(GeneratedValue.class) || field.isAnnotationPresent(SequenceGenerator.class))) {
             problems.add(where + " has @GeneratedValue or @SequenceGenerator but no @Id; they configure how the"
@@ -243,6 +258,18 @@ final class MappingSubset {
         if (!relationship && field.isAnnotationPresent(JoinColumn.class)) {
             problems.add(where + " has @JoinColumn but is not a @ManyToOne or @OneToOne; @JoinColumn names a"
                     + " foreign key column: use @Column(name = …) for a plain column");
+        }
+        if (field.isAnnotationPresent(OrderBy.class) && !field.isAnnotationPresent(OneToMany.class) && !manyToMany) {
+            problems.add(where + " has @OrderBy but is not a @OneToMany or @ManyToMany; @OrderBy orders the members"
+                    + " of a loaded collection: order queries with Select.orderBy(…) instead");
+        }
+        if (manyToMany && field.isAnnotationPresent(JoinColumn.class)) {
+            problems.add(where + " is a @ManyToMany with @JoinColumn; its columns live in the link table: name them"
+                    + " with @JoinTable(joinColumns = @JoinColumn(name = …), inverseJoinColumns = @JoinColumn(name = …))");
+        }
+        if (!manyToMany && field.isAnnotationPresent(JoinTable.class)) {
+            problems.add(where + " has @JoinTable but is not a @ManyToMany; a link table belongs to the owning side"
+                    + " of a @ManyToMany: remove it, or make the field a @ManyToMany");
         }
         if (id && field.isAnnotationPresent(Version.class)) {
             problems.add(where + " is both @Id and @Version; the version counter needs a column of its own: add a"

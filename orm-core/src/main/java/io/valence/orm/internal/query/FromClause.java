@@ -187,13 +187,40 @@ final class FromClause {
             RelationshipMapping relationship,
             EntityMapping target,
             String alias) {
+        if (relationship.isLinked() && !relationship.link().inTargetTable()) {
+            // through the link table: its alias is the target's with a suffix, so it stays distinct
+            RelationshipMapping.LinkTable link = relationship.link();
+            String linkAlias = alias + "_l";
+            return " " + kind + " " + Identifiers.quote(link.table()) + " AS " + linkAlias + " ON "
+                    + Identifiers.qualified(linkAlias, link.ownColumn()) + " = "
+                    + Identifiers.qualified(parentAlias, parent.id().column())
+                    + " " + kind + " " + Identifiers.quote(target.table()) + " AS " + alias + " ON "
+                    + Identifiers.qualified(alias, target.id().column()) + " = "
+                    + Identifiers.qualified(linkAlias, link.otherColumn());
+        }
         String on = on(parent, parentAlias, relationship, target, alias);
         return " " + kind + " " + Identifiers.quote(target.table()) + " AS " + alias + " ON " + on;
     }
 
-    /** {@code alias.id = parentAlias.fk} (owning side) or {@code alias.fk = parentAlias.id} (inverse side). */
+    /**
+     * {@code alias.id = parentAlias.fk} (owning side) or {@code alias.fk = parentAlias.id} (inverse
+     * side); for a many-to-many, that a link row joins the two.
+     */
     private static String on(
             EntityMapping parent, String parentAlias, RelationshipMapping relationship, EntityMapping target, String alias) {
+        if (relationship.isLinked() && relationship.link().inTargetTable()) {
+            return Identifiers.qualified(alias, relationship.link().ownColumn()) + " = "
+                    + Identifiers.qualified(parentAlias, parent.id().column());
+        }
+        if (relationship.isLinked()) {
+            RelationshipMapping.LinkTable link = relationship.link();
+            String linkAlias = alias + "_l";
+            return "EXISTS (SELECT 1 FROM " + Identifiers.quote(link.table()) + " AS " + linkAlias + " WHERE "
+                    + Identifiers.qualified(linkAlias, link.ownColumn()) + " = "
+                    + Identifiers.qualified(parentAlias, parent.id().column()) + " AND "
+                    + Identifiers.qualified(linkAlias, link.otherColumn()) + " = "
+                    + Identifiers.qualified(alias, target.id().column()) + ")";
+        }
         return relationship.isOwning()
                 ? Identifiers.qualified(alias, target.id().column()) + " = "
                         + Identifiers.qualified(parentAlias, relationship.foreignKey().column())

@@ -19,9 +19,25 @@ import java.util.Objects;
  * @param relationship the relationship loaded
  * @param query the follow-up query; its statement holds a placeholder for {@code $1}
  * @param keyColumn the column of the target's row holding the key to group by: the foreign key
- *     for an inverse relationship, the id for an owning to-one
+ *     for an inverse relationship, the id for an owning to-one; for a many-to-many, the owner's id
+ *     column, whose type the link table's column has
+ * @param rowKeyIndex for a many-to-many, the index in each row of the link table's owner column
+ *     (after every entity's columns), by which the row's target is grouped; else -1
  */
-public record SelectIn(int from, RelationshipMapping relationship, RenderedSelect query, ColumnMapping keyColumn) {
+public record SelectIn(int from, RelationshipMapping relationship, RenderedSelect query, ColumnMapping keyColumn,
+        int rowKeyIndex) {
+
+    /**
+     * A select-in whose key is a column of the target's row.
+     *
+     * @param from index of the entity whose relationship this loads
+     * @param relationship the relationship loaded
+     * @param query the follow-up query
+     * @param keyColumn the column of the target's row holding the key
+     */
+    public SelectIn(int from, RelationshipMapping relationship, RenderedSelect query, ColumnMapping keyColumn) {
+        this(from, relationship, query, keyColumn, -1);
+    }
 
     /**
      * The query's statement with the keys bound to {@code $1}, as one array of the key column's

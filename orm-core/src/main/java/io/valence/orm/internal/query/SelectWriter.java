@@ -28,6 +28,8 @@ final class SelectWriter {
     private final List<String> entityAliases = new ArrayList<>();
     private final List<SelectIn> selectIns = new ArrayList<>();
     private final StringBuilder loadJoins = new StringBuilder();
+    /** The {@code @OrderBy} terms of joined collections, after the query's own order. */
+    private final List<String> loadOrder = new ArrayList<>();
     private int width;
 
     private SelectWriter(Metamodel metamodel, EntityMapping root) {
@@ -79,6 +81,7 @@ final class SelectWriter {
         if ((!limit.isEmpty() || !offset.isEmpty()) && LoadNode.joinsCollection(loads)) {
             sql = limitedRootSubquery(select.orders(), filterJoins + where, limit + offset + lock);
         } else {
+            orderTerms.addAll(loadOrder);
             sql = "SELECT " + selectList() + " FROM " + rootTable() + filterJoins + loadJoins + where
                     + orderBy(orderTerms) + limit + offset + lock;
         }
@@ -105,6 +108,7 @@ final class SelectWriter {
                 outerOrder.add(Expressions.orderTerm(Identifiers.qualified(FromClause.ROOT, name), orders.get(i)));
             }
         }
+        outerOrder.addAll(loadOrder);
         inner.append(" FROM ").append(rootTable()).append(filtering).append(orderBy(innerOrder)).append(limiting);
         return "SELECT " + selectList() + " FROM (" + inner + ") AS " + FromClause.ROOT + loadJoins + orderBy(outerOrder);
     }
@@ -117,19 +121,50 @@ final class SelectWriter {
         return ((Expression.Property) order.expression()).path();
     }
 
-    /** The follow-up query loading {@code node}'s relationship of the entity at {@code from}. */
-    private static SelectIn selectIn(Metamodel metamodel, int from, LoadNode node) {
+    /** The follow-up query loading {@code node}'s relationship of the entity at {@code from}, an {@code owner}. */
+    private static SelectIn selectIn(Metamodel metamodel, int from, EntityMapping owner, LoadNode node) {
         RelationshipMapping relationship = node.relationship();
         EntityMapping target = node.target();
-        ColumnMapping keyColumn = relationship.isOwning() ? target.id() : target.column(relationship.mappedBy());
         SelectWriter writer = new SelectWriter(metamodel, target);
+        if (relationship.isLinked()) {
+            return writer.linkedSelectIn(from, owner, node);
+        }
+        ColumnMapping keyColumn = relationship.isOwning() ? target.id() : target.column(relationship.mappedBy());
         String marker = writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
         writer.load(0, node.children());
+        List<String> order = new ArrayList<>(collectionOrder(relationship, FromClause.ROOT));
+        order.addAll(writer.loadOrder);
         String sql = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + writer.loadJoins + " WHERE "
                 + Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker + "::"
-                + keyColumn.type().arrayType() + ")";
+                + keyColumn.type().arrayType() + ")" + orderBy(order);
         SqlStatement statement = new SqlStatement(sql, Parameters.bind(writer.parameters.slots(), QueryValues.NONE));
         return new SelectIn(from, relationship, new RenderedSelect(statement, writer.entities, writer.selectIns), keyColumn);
+    }
+
+    /**
+     * The follow-up query of a many-to-many: the targets joined to the link table, each row ending
+     * with the owner's id it is linked to, {@code SELECT t0.…, t1."order_id" FROM "tag" AS t0 INNER
+     * JOIN "order_tag" AS t1 ON t1."tag_id" = t0."id" WHERE t1."order_id" = ANY($1::bigint[])}. A target
+     * linked to several owners comes once per owner.
+     */
+    private SelectIn linkedSelectIn(int from, EntityMapping owner, LoadNode node) {
+        RelationshipMapping relationship = node.relationship();
+        RelationshipMapping.LinkTable link = relationship.link();
+        ColumnMapping keyColumn = owner.id();
+        String marker = parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
+        String linkAlias = this.from.newAlias();
+        load(0, node.children());
+        List<String> order = new ArrayList<>(collectionOrder(relationship, FromClause.ROOT));
+        order.addAll(loadOrder);
+        // a unidirectional one-to-many's foreign key is a column of the target's own table
+        String ownerColumn = Identifiers.qualified(link.inTargetTable() ? FromClause.ROOT : linkAlias, link.ownColumn());
+        String linkJoin = link.inTargetTable() ? "" : " INNER JOIN " + Identifiers.quote(link.table()) + " AS " + linkAlias
+                + " ON " + Identifiers.qualified(linkAlias, link.otherColumn()) + " = "
+                + Identifiers.qualified(FromClause.ROOT, this.from.root().id().column());
+        String sql = "SELECT " + selectList() + ", " + ownerColumn + " FROM " + rootTable() + linkJoin + loadJoins
+                + " WHERE " + ownerColumn + " = ANY(" + marker + "::" + keyColumn.type().arrayType() + ")" + orderBy(order);
+        SqlStatement statement = new SqlStatement(sql, Parameters.bind(parameters.slots(), QueryValues.NONE));
+        return new SelectIn(from, relationship, new RenderedSelect(statement, entities, selectIns, true), keyColumn, width);
     }
 
     /** Joins (JOINED) or schedules (SELECT_IN) each node's relationship of the entity at {@code index}. */
@@ -137,16 +172,24 @@ final class SelectWriter {
         SelectedEntity parent = entities.get(index);
         for (LoadNode node : nodes) {
             if (!node.isJoined()) {
-                selectIns.add(selectIn(from.metamodel(), index, node));
+                selectIns.add(selectIn(from.metamodel(), index, parent.mapping(), node));
                 continue;
             }
             String alias = from.newAlias();
             loadJoins.append(FromClause.joinSql("LEFT OUTER JOIN", parent.mapping(), entityAliases.get(index),
                     node.relationship(), node.target(), alias));
+            loadOrder.addAll(collectionOrder(node.relationship(), alias));
             int joined = entities.size();
             addEntity(node.target(), alias, index, node.relationship());
             load(joined, node.children());
         }
+    }
+
+    /** A collection's {@code @OrderBy} as order terms over the target's alias; none for other relationships. */
+    private static List<String> collectionOrder(RelationshipMapping relationship, String alias) {
+        return relationship.orderBy().stream()
+                .map(term -> Identifiers.qualified(alias, term.column().column()) + (term.descending() ? " DESC" : ""))
+                .toList();
     }
 
     /** {@code " WHERE …"} for a condition's shape, or nothing for none. */

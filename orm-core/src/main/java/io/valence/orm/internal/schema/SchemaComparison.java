@@ -8,6 +8,7 @@ import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.IdGeneration;
 import io.valence.orm.internal.mapping.IndexMapping;
 import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.mapping.RelationshipMapping;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +45,19 @@ public final class SchemaComparison {
      * @return the table names, in creation order
      */
     public static List<String> tables(Metamodel metamodel) {
-        return TableOrder.of(metamodel).tables().stream().map(EntityMapping::table).toList();
+        List<String> tables = new ArrayList<>(TableOrder.of(metamodel).tables().stream().map(EntityMapping::table).toList());
+        for (EntityMapping table : TableOrder.of(metamodel).tables()) {
+            for (RelationshipMapping relationship : table.relationships()) {
+                if (isLinkTable(relationship)) {
+                    tables.add(relationship.link().table());
+                }
+            }
+        }
+        return List.copyOf(tables);
+    }
+
+    private static boolean isLinkTable(RelationshipMapping relationship) {
+        return relationship.isLinked() && relationship.link().owning() && !relationship.link().inTargetTable();
     }
 
     /**
@@ -58,6 +71,13 @@ public final class SchemaComparison {
         SchemaComparison comparison = new SchemaComparison(metamodel, catalog);
         for (EntityMapping table : TableOrder.of(metamodel).tables()) {
             comparison.compareTable(table);
+        }
+        for (EntityMapping table : TableOrder.of(metamodel).tables()) {
+            for (RelationshipMapping relationship : table.relationships()) {
+                if (relationship.isLinked() && relationship.link().owning()) {
+                    comparison.compareLink(table, relationship);
+                }
+            }
         }
         return List.copyOf(comparison.differences);
     }
@@ -90,6 +110,34 @@ public final class SchemaComparison {
             }
         }
         compareIndexes(table, found);
+    }
+
+    /**
+     * The columns a many-to-many's link table or a unidirectional one-to-many's join column needs:
+     * a missing link table is named with its CREATE TABLE, a missing column with its ADD COLUMN.
+     */
+    private void compareLink(EntityMapping owner, RelationshipMapping relationship) {
+        RelationshipMapping.LinkTable link = relationship.link();
+        String where = owner.name() + "." + relationship.name();
+        Map<String, DatabaseCatalog.Column> found = columnsByTable.get(link.table());
+        if (found == null) {
+            if (!link.inTargetTable()) { // a missing element table is reported as such
+                differences.add(new SchemaDifference(link.table(), null, "Link table " + quote(link.table()) + " (of "
+                        + where + ") does not exist.", "create it: " + createTable(link.table())));
+            }
+            return;
+        }
+        String nullability = link.inTargetTable() ? "" : " NOT NULL";
+        List<String> columns = link.inTargetTable() ? List.of(link.ownColumn()) : List.of(link.ownColumn(), link.otherColumn());
+        for (String column : columns) {
+            if (!found.containsKey(column)) {
+                String type = (column.equals(link.ownColumn()) ? link.ownType() : link.otherType()).ddlType();
+                differences.add(new SchemaDifference(link.table(), column, "Column " + quote(column) + " of table "
+                        + quote(link.table()) + " (the " + (link.inTargetTable() ? "@JoinColumn" : "link table") + " of "
+                        + where + ") is missing.", "ALTER TABLE " + quote(link.table()) + " ADD COLUMN " + quote(column)
+                        + " " + type + nullability));
+            }
+        }
     }
 
     private void compareColumn(EntityMapping table, ColumnMapping column, DatabaseCatalog.Column existing) {
@@ -150,7 +198,11 @@ public final class SchemaComparison {
     }
 
     private String createTable(EntityMapping table) {
-        String prefix = "CREATE TABLE " + quote(table.table()) + " (";
+        return createTable(table.table());
+    }
+
+    private String createTable(String table) {
+        String prefix = "CREATE TABLE " + quote(table) + " (";
         return SchemaRenderer.create(metamodel).stream()
                 .filter(statement -> statement.startsWith(prefix))
                 .findFirst()

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders the PostgreSQL DDL of a metamodel. {@link #create} gives sequences, then tables with each table
- * after the tables it references, then the foreign keys of table cycles, then indexes: one per declared
+ * after the tables it references, then the link tables of many-to-many relationships, then the foreign
+ * keys of table cycles, then indexes: one per declared
  * {@code @Index} and one per foreign key column that no index or unique constraint already leads with.
  * {@link #drop} undoes it in reverse order. Every identifier is quoted; the output does not depend on the
  * order in which entities were registered.
@@ -31,6 +32,8 @@ public final class SchemaRenderer {
     private final List<String> addForeignKeys = new ArrayList<>();
     private final List<String> dropForeignKeys = new ArrayList<>();
     private final List<String> createIndexes = new ArrayList<>();
+    /** The link tables of many-to-many relationships, in creation order. */
+    private final List<String> linkTables = new ArrayList<>();
 
     private SchemaRenderer(Metamodel metamodel) {
         this.metamodel = metamodel;
@@ -38,6 +41,15 @@ public final class SchemaRenderer {
         reserveGivenNames();
         for (EntityMapping table : order.tables()) {
             renderTable(table);
+        }
+        for (EntityMapping table : order.tables()) {
+            for (RelationshipMapping relationship : table.relationships()) {
+                if (relationship.isLinked() && relationship.link().inTargetTable()) {
+                    renderJoinColumnConstraint(table, relationship.link());
+                } else if (relationship.isLinked() && relationship.link().owning()) {
+                    renderLinkTable(table, relationship);
+                }
+            }
         }
     }
 
@@ -71,6 +83,9 @@ public final class SchemaRenderer {
         SchemaRenderer renderer = new SchemaRenderer(metamodel);
         List<String> statements = new ArrayList<>(renderer.dropForeignKeys);
         Collections.reverse(statements);
+        List<String> linkTables = new ArrayList<>(renderer.linkTables);
+        Collections.reverse(linkTables);
+        linkTables.forEach(table -> statements.add("DROP TABLE IF EXISTS " + quote(table)));
         List<EntityMapping> tables = new ArrayList<>(renderer.order.tables());
         Collections.reverse(tables);
         tables.forEach(table -> statements.add("DROP TABLE IF EXISTS " + quote(table.table())));
@@ -90,6 +105,8 @@ public final class SchemaRenderer {
                 sequences.putIfAbsent(generation.sequence(), generation.allocationSize());
             }
             table.indexes().stream().map(IndexMapping::name).filter(name -> name != null).forEach(names::reserve);
+            table.relationships().stream().filter(r -> r.isLinked() && r.link().owning() && !r.link().inTargetTable())
+                    .forEach(r -> names.reserve(r.link().table()));
         }
     }
 
@@ -97,6 +114,9 @@ public final class SchemaRenderer {
         List<String> definitions = new ArrayList<>();
         for (ColumnMapping column : table.columns()) {
             definitions.add(column(table, column));
+        }
+        for (RelationshipMapping.LinkTable joinColumn : joinColumnsOn(table)) {
+            definitions.add(quote(joinColumn.ownColumn()) + " " + joinColumn.ownType().ddlType());
         }
         for (IndexMapping index : table.indexes()) {
             if (index.unique()) {
@@ -117,6 +137,62 @@ public final class SchemaRenderer {
                         List.of(column.column())));
             }
         }
+    }
+
+    /**
+     * {@code CREATE TABLE "order_tag" ("order_id" bigint NOT NULL REFERENCES "order" ("id"), "tag_id"
+     * bigint NOT NULL REFERENCES "tag" ("id"), PRIMARY KEY ("order_id", "tag_id"))}, after every
+     * entity table, and an index on the second column (the key's index serves the first).
+     */
+    private void renderLinkTable(EntityMapping owner, RelationshipMapping relationship) {
+        RelationshipMapping.LinkTable link = relationship.link();
+        EntityMapping target = metamodel.entity(relationship.target());
+        String table = link.table();
+        List<String> key = List.of(link.ownColumn(), link.otherColumn());
+        String primaryKey = constraint(table, List.of(), "pkey");
+        String definitions = linkColumn(table, link.ownColumn(), link.ownType().ddlType(), owner) + ",\n    "
+                + linkColumn(table, link.otherColumn(), link.otherType().ddlType(), target) + ",\n    "
+                + (primaryKey.isEmpty() ? "" : primaryKey.stripLeading() + " ") + "PRIMARY KEY (" + columnList(key) + ")";
+        createTables.add("CREATE TABLE " + quote(table) + " (\n    " + definitions + "\n)");
+        createIndexes.add(createIndex(names.choose(table, List.of(link.otherColumn()), "idx"), table,
+                List.of(link.otherColumn())));
+        linkTables.add(table);
+    }
+
+    /**
+     * The foreign key columns that unidirectional one-to-many relationships of other entities put on
+     * a table (no field of its entity maps them); nullable, as elements are linked after their insert.
+     */
+    private List<RelationshipMapping.LinkTable> joinColumnsOn(EntityMapping table) {
+        List<RelationshipMapping.LinkTable> joinColumns = new ArrayList<>();
+        for (EntityMapping owner : order.tables()) {
+            for (RelationshipMapping relationship : owner.relationships()) {
+                if (relationship.isLinked() && relationship.link().inTargetTable()
+                        && relationship.link().table().equals(table.table())) {
+                    joinColumns.add(relationship.link());
+                }
+            }
+        }
+        return joinColumns;
+    }
+
+    /**
+     * The foreign key and index of a unidirectional one-to-many's column, added once every table
+     * exists: {@code ALTER TABLE "line" ADD CONSTRAINT "line_invoice_id_fkey" FOREIGN KEY
+     * ("invoice_id") REFERENCES "invoice" ("id")}.
+     */
+    private void renderJoinColumnConstraint(EntityMapping owner, RelationshipMapping.LinkTable link) {
+        List<String> column = List.of(link.ownColumn());
+        String name = names.choose(link.table(), column, "fkey");
+        addForeignKeys.add("ALTER TABLE " + quote(link.table()) + " ADD CONSTRAINT " + quote(name) + " FOREIGN KEY ("
+                + quote(link.ownColumn()) + ") REFERENCES " + quote(owner.table()) + " (" + quote(owner.id().column()) + ")");
+        dropForeignKeys.add("ALTER TABLE IF EXISTS " + quote(link.table()) + " DROP CONSTRAINT IF EXISTS " + quote(name));
+        createIndexes.add(createIndex(names.choose(link.table(), column, "idx"), link.table(), column));
+    }
+
+    private String linkColumn(String table, String column, String ddlType, EntityMapping references) {
+        return quote(column) + " " + ddlType + " NOT NULL" + constraint(table, List.of(column), "fkey")
+                + " REFERENCES " + quote(references.table()) + " (" + quote(references.id().column()) + ")";
     }
 
     private String column(EntityMapping table, ColumnMapping column) {
@@ -156,8 +232,12 @@ public final class SchemaRenderer {
      * rendered) unless it is taken, in which case the free name chosen instead is written out.
      */
     private String constraint(EntityMapping table, List<String> columns, String label) {
-        String name = names.choose(table.table(), columns, label);
-        return name.equals(ObjectNames.preferred(table.table(), columns, label)) ? "" : " CONSTRAINT " + quote(name);
+        return constraint(table.table(), columns, label);
+    }
+
+    private String constraint(String table, List<String> columns, String label) {
+        String name = names.choose(table, columns, label);
+        return name.equals(ObjectNames.preferred(table, columns, label)) ? "" : " CONSTRAINT " + quote(name);
     }
 
     private String references(RelationshipMapping foreignKey) {
@@ -178,7 +258,11 @@ public final class SchemaRenderer {
     }
 
     private static String createIndex(String name, EntityMapping table, List<String> columns) {
-        return "CREATE INDEX " + quote(name) + " ON " + quote(table.table()) + " (" + columnList(columns) + ")";
+        return createIndex(name, table.table(), columns);
+    }
+
+    private static String createIndex(String name, String table, List<String> columns) {
+        return "CREATE INDEX " + quote(name) + " ON " + quote(table) + " (" + columnList(columns) + ")";
     }
 
     private static String columnList(List<String> columns) {

@@ -3,6 +3,7 @@ package io.valence.orm.internal.sql;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.IdGeneration;
+import io.valence.orm.internal.mapping.RelationshipMapping;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -125,6 +126,48 @@ public final class FlushSqlRenderer {
         return touchedUnlessAll(mapping, "DELETE FROM " + table + " AS x USING unnest($1::" + mapping.id().type().arrayType()
                 + ", $2::" + mapping.version().type().arrayType() + ") AS v(k, ver) WHERE " + matchRow(mapping)
                 + " RETURNING x." + id + " AS k");
+    }
+
+    /**
+     * An INSERT of many link rows of a many-to-many:
+     * {@code INSERT INTO "order_tag" ("order_id", "tag_id") SELECT * FROM unnest($1::bigint[], $2::bigint[])};
+     * for a unidirectional one-to-many, an UPDATE of the elements' foreign key column.
+     *
+     * @param link the link table, seen from its owning side
+     * @return the text; parameters are the owners' ids, then the targets'
+     */
+    public static String insertLinks(RelationshipMapping.LinkTable link) {
+        if (link.inTargetTable()) {
+            // the elements' rows exist by now: linking sets their foreign key column
+            return "UPDATE " + Identifiers.quote(link.table()) + " AS x SET " + Identifiers.quote(link.ownColumn())
+                    + " = v.a FROM unnest($1::" + link.ownType().arrayType() + ", $2::" + link.otherType().arrayType()
+                    + ") AS v(a, b) WHERE x." + Identifiers.quote(link.otherColumn()) + " = v.b";
+        }
+        return "INSERT INTO " + Identifiers.quote(link.table()) + " (" + Identifiers.quote(link.ownColumn()) + ", "
+                + Identifiers.quote(link.otherColumn()) + ") SELECT * FROM unnest($1::" + link.ownType().arrayType()
+                + ", $2::" + link.otherType().arrayType() + ")";
+    }
+
+    /**
+     * A DELETE of link rows of a many-to-many: the given pairs, and every row of the given owners and
+     * of the given targets, in one statement; for a unidirectional one-to-many, an UPDATE clearing
+     * the elements' foreign key column instead.
+     *
+     * @param link the link table, seen from its owning side
+     * @return the text; parameters are the pairs' owner ids and target ids, then the deleted owners'
+     *     ids, then the deleted targets' ids (each possibly empty)
+     */
+    public static String deleteLinks(RelationshipMapping.LinkTable link) {
+        String own = "x." + Identifiers.quote(link.ownColumn());
+        String other = "x." + Identifiers.quote(link.otherColumn());
+        String ownArray = link.ownType().arrayType();
+        String otherArray = link.otherType().arrayType();
+        String rows = " WHERE (" + own + ", " + other + ") IN (SELECT * FROM unnest($1::" + ownArray + ", $2::"
+                + otherArray + ")) OR " + own + " = ANY($3::" + ownArray + ") OR " + other + " = ANY($4::" + otherArray + ")";
+        return link.inTargetTable()
+                ? "UPDATE " + Identifiers.quote(link.table()) + " AS x SET " + Identifiers.quote(link.ownColumn()) + " = NULL"
+                        + rows
+                : "DELETE FROM " + Identifiers.quote(link.table()) + " AS x" + rows;
     }
 
     /**

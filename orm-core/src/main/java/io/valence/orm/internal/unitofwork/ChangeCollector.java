@@ -20,8 +20,9 @@ import java.util.Set;
  * Works out what a flush must send. First it brings the object graph into one consistent picture:
  * new objects reachable from tracked ones are added (save-update cascade), the owning side of each
  * bidirectional relationship is set from the inverse side, objects removed from a loaded
- * collection are deleted ({@code orphanRemoval}) or detached from it; then it lists inserts,
- * changed columns and deletes.
+ * collection are deleted ({@code orphanRemoval}) or detached from it, and a deleted object whose key
+ * a new object took over hands its row to it (the row switch, one UPDATE); then it lists inserts,
+ * changed columns and deletes, and the link rows of many-to-many collections ({@link LinkChanges}).
  */
 public final class ChangeCollector {
     private static final Comparator<EntityState> BY_KEY = ChangeCollector::tableAndKeyOrder;
@@ -51,11 +52,13 @@ public final class ChangeCollector {
         if (unitOfWork.size() != before) {
             tracked = unitOfWork.states().toArray(EntityState[]::new);
         }
+        unitOfWork.switchRows(tracked);
         for (EntityState state : tracked) {
             if (state.status() != Status.DELETED && unitOfWork.isTracked(state)) {
                 reconcileInverseSides(state);
             }
         }
+        List<ChangeSet.LinkChange> links = new LinkChanges(unitOfWork).collect(tracked);
         List<EntityState> inserts = new ArrayList<>();
         List<ChangeSet.RowUpdate> updates = new ArrayList<>();
         List<EntityState> deletes = new ArrayList<>();
@@ -83,14 +86,14 @@ public final class ChangeCollector {
         updates.sort(Comparator.comparing(ChangeSet.RowUpdate::state, BY_KEY));
         deletes.sort(BY_KEY);
         checkDeletedAreNotReferenced(deletes);
-        return new ChangeSet(inserts, updates, deletes);
+        return new ChangeSet(inserts, updates, deletes, links);
     }
 
     /** Sets the owning side from a loaded inverse side (collection or one-to-one), and handles removals. */
     private void reconcileInverseSides(EntityState owner) {
         EntityMapping mapping = owner.mapping();
         for (RelationshipMapping inverse : mapping.relationships()) {
-            if (inverse.isOwning() || !owner.isLoaded(inverse)) {
+            if (inverse.isOwning() || inverse.isLinked() || !owner.isLoaded(inverse)) {
                 continue;
             }
             Object value = inverse.accessor().get(owner.entity());
@@ -125,7 +128,8 @@ public final class ChangeCollector {
         }
     }
 
-    private static boolean sameMembers(List<Object> before, Collection<?> members) {
+    /** Whether a collection holds the same objects, in the same order, as a snapshot of it. */
+    static boolean sameMembers(List<Object> before, Collection<?> members) {
         if (before.size() != members.size()) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.valence.orm.internal.unitofwork;
 
 import io.valence.orm.MappingException;
 import io.valence.orm.OrmException;
+import io.valence.orm.internal.identity.EntityKey;
 import io.valence.orm.internal.identity.IdentityMap;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
@@ -16,7 +17,9 @@ import io.valence.orm.internal.state.Status;
 import io.valence.orm.internal.state.UnloadedCollection;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The objects one session tracks, and what happens to them without I/O: add with cascade, delete
@@ -26,6 +29,9 @@ import java.util.List;
 public final class UnitOfWork {
     private final Metamodel metamodel;
     private final ColumnValues values;
+    /** A snapshot value that equals no column value: what an expired object's row holds is not known. */
+    private static final Object UNKNOWN = new Object();
+
     private final IdentityMap identityMap = new IdentityMap();
     private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
@@ -125,6 +131,7 @@ public final class UnitOfWork {
             if (state == null) {
                 state = track(next);
             } else if (state.status() == Status.DELETED) {
+                reclaimSlot(state);
                 state.status(Status.PERSISTENT);
             } else if (next != entity) {
                 continue; // already tracked and reached through a cascade: its own cascade ran when it was added
@@ -139,9 +146,12 @@ public final class UnitOfWork {
         if (id != null && !mapping.idGeneration().isAutomatic()) {
             Object other = find(mapping, id);
             if (other != null) {
-                throw new OrmException("Another " + mapping.name() + "#" + id + " is already in this session; a session"
-                        + " holds one object per row. Change the object it holds, or use session.merge(…) to copy a"
-                        + " detached object's state onto it");
+                if (states.get(other).status() != Status.DELETED) {
+                    throw anotherInSession(mapping, id);
+                }
+                // The row switch: a deleted object gives up its slot to the new one, and the flush turns
+                // the pair into one UPDATE of that row (see switchRows).
+                identityMap.remove(mapping.type(), id);
             }
         }
         if (id == null && mapping.idGeneration().strategy() == IdGeneration.Strategy.UUID) {
@@ -166,6 +176,89 @@ public final class UnitOfWork {
 
     private void fire(LifecycleCallbacks.Event event, EntityState state) {
         events.fire(event, state);
+    }
+
+    private static OrmException anotherInSession(EntityMapping mapping, Object id) {
+        return new OrmException("Another " + mapping.name() + "#" + id + " is already in this session; a session"
+                + " holds one object per row. Change the object it holds, or use session.merge(…) to copy a"
+                + " detached object's state onto it");
+    }
+
+    /**
+     * A deleted object that is added again takes its identity-map slot back, unless a new object
+     * with its key took it over meanwhile (a row switch), which would leave two objects for one row.
+     */
+    private void reclaimSlot(EntityState deleted) {
+        Class<?> type = deleted.mapping().type();
+        if (identityMap.get(type, deleted.id()) == deleted.entity()) {
+            return;
+        }
+        for (EntityState other : states.values()) {
+            if (other.status() == Status.PENDING && other.mapping() == deleted.mapping()
+                    && deleted.id().equals(other.mapping().idOf(other.entity()))) {
+                throw anotherInSession(deleted.mapping(), deleted.id());
+            }
+        }
+        identityMap.put(type, deleted.id(), deleted.entity());
+    }
+
+    /**
+     * The row switch (SQLAlchemy's "delete and re-add the same primary key in one flush"): each
+     * deleted object whose identity-map slot a new object with the same key took over hands its row
+     * to that object. The deleted object leaves the session; the new one becomes persistent with the
+     * deleted one's snapshot and version, so dirty checking turns the pair into one UPDATE of the
+     * columns whose values differ (none, when they are equal). Both moves are journaled, so a
+     * rollback brings the deleted object back and forgets the new one. An expired deleted object's
+     * snapshot is not trusted: every column of the new object is written.
+     *
+     * @param tracked the tracked states at the start of the flush
+     */
+    void switchRows(EntityState[] tracked) {
+        Map<Object, EntityState> switched = null;
+        for (EntityState state : tracked) {
+            if (state.status() == Status.DELETED
+                    && identityMap.get(state.mapping().type(), state.id()) != state.entity()) {
+                if (switched == null) {
+                    switched = new HashMap<>();
+                }
+                switched.put(state.key(), state);
+            }
+        }
+        if (switched == null) {
+            return;
+        }
+        for (EntityState state : tracked) {
+            if (state.status() == Status.PENDING && states.holds(state)) {
+                Object id = state.mapping().idOf(state.entity());
+                EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().type(), id));
+                if (old != null) {
+                    switchRow(old, state);
+                }
+            }
+        }
+    }
+
+    private void switchRow(EntityState old, EntityState replacement) {
+        deleted(old);
+        EntityMapping mapping = replacement.mapping();
+        Object[] snapshot = old.snapshot().clone();
+        if (old.isExpired()) {
+            for (int i = 0; i < snapshot.length; i++) {
+                ColumnMapping.Role role = mapping.columns().get(i).role();
+                if (role == ColumnMapping.Role.BASIC || role == ColumnMapping.Role.FOREIGN_KEY) {
+                    snapshot[i] = UNKNOWN;
+                }
+            }
+        }
+        ColumnMapping version = mapping.version();
+        if (version != null) {
+            version.accessor().set(replacement.entity(), old.snapshotValue(version));
+        }
+        replacement.id(old.id());
+        replacement.status(Status.PERSISTENT);
+        replacement.snapshot(snapshot);
+        identityMap.put(mapping.type(), old.id(), replacement.entity());
+        journal.inserted(replacement);
     }
 
     /**

@@ -97,7 +97,7 @@ class SelectInWiringTest {
         List<Object> meanwhile = new ArrayList<>();
         Library.loaded(unitOfWork, shelf, VOLUMES, meanwhile);
 
-        wiring.group(unitOfWork.loadState(Library.VOLUME, new Object[] {10L, "v1", 1L}, false));
+        wiring.group(unitOfWork.loadState(Library.VOLUME, new Object[] {10L, "v1", 1L}, false), null);
         wiring.wire();
 
         assertThat(shelf.volumes).isSameAs(meanwhile).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -24,24 +24,24 @@ import org.junit.jupiter.api.Test;
 /** One test per annotation or attribute outside the supported subset, each asserting the full message. */
 class AnnotationSubsetTest {
     private static final String FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column, @ManyToOne,"
-            + " @JoinColumn, @OneToMany, @OneToOne, @Version, @Transient, @Enumerated, @Embedded,"
-            + " @AttributeOverride(s) and @Convert";
+            + " @JoinColumn, @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version, @Transient,"
+            + " @Enumerated, @Embedded, @AttributeOverride(s) and @Convert";
 
     @Entity
     static class Student {
         @Id
         Long id;
 
-        @ManyToMany
-        List<Student> friends;
+        @ElementCollection
+        List<String> nicknames;
     }
 
     @Test
     void unsupportedFieldAnnotationListsTheSupportedOnesAndTheAlternative() {
         assertThat(MappingProblems.of(Student.class)).containsExactly(
-                "Student.friends is annotated with @ManyToMany, which Valence does not support; the supported field"
-                        + " annotations are " + FIELD_ANNOTATIONS + ": map the link table as an entity with two"
-                        + " @ManyToOne fields");
+                "Student.nicknames is annotated with @ElementCollection, which Valence does not support; the"
+                        + " supported field annotations are " + FIELD_ANNOTATIONS + ": map the elements as an entity"
+                        + " with a @ManyToOne back to this one");
     }
 
     @Entity

@@ -155,11 +155,11 @@ class RelationshipErrorTest {
     }
 
     @Test
-    void oneToManyWithoutMappedByIsReportedWithTheManyToOneItNeeds() {
+    void oneToManyWithoutMappedByOrJoinColumnIsReportedWithBothWaysToMapIt() {
         assertThat(MappingProblems.of(Album.class)).containsExactly(
-                "Album.tracks is a @OneToMany without mappedBy; Valence maps one-to-many only as the inverse of a"
-                        + " @ManyToOne: add a @ManyToOne field on the element class and write @OneToMany(mappedBy ="
-                        + " \"thatField\")");
+                "Album.tracks is a @OneToMany without mappedBy or @JoinColumn; add a @ManyToOne field on the element"
+                        + " class and write @OneToMany(mappedBy = \"thatField\"), or name the foreign key column on the"
+                        + " element's table with @JoinColumn(name = …)");
     }
 
     @Entity
@@ -173,10 +173,10 @@ class RelationshipErrorTest {
     }
 
     @Test
-    void oneToManyWithJoinColumnSaysTheJoinColumnBelongsOnTheManyToOne() {
+    void oneToManyWithMappedByAndJoinColumnSaysTheJoinColumnBelongsOnTheManyToOne() {
         assertThat(MappingProblems.of(Playlist.class)).containsExactly(
-                "Playlist.entries is a @OneToMany with @JoinColumn; the foreign key column belongs to the @ManyToOne"
-                        + " on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
+                "Playlist.entries is a @OneToMany with mappedBy and @JoinColumn; the foreign key column belongs to the"
+                        + " @ManyToOne on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
     }
 
     @Entity
@@ -221,7 +221,7 @@ class RelationshipErrorTest {
         assertThat(MappingProblems.of(Node.class)).containsExactly(
                 "Node.previous is the inverse side (mappedBy) of a @OneToOne and cannot have @JoinColumn; put"
                         + " @JoinColumn on the owning side",
-                "Node.both has more than one of @ManyToOne, @OneToMany and @OneToOne; keep exactly one");
+                "Node.both has more than one of @ManyToOne, @OneToMany, @OneToOne and @ManyToMany; keep exactly one");
     }
 
     @Entity

@@ -2,8 +2,10 @@ package io.valence.orm.it.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valence.orm.it.model.Badge;
 import io.valence.orm.it.model.Child;
 import io.valence.orm.it.model.Parent;
+import io.valence.orm.it.model.Seat;
 import io.valence.orm.it.model.Storage;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.ReactiveSession;
@@ -13,12 +15,13 @@ import io.valence.orm.testkit.ValenceTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The scenarios of seed 004, run on PostgreSQL. */
-@ValenceTest(entities = {Parent.class, Child.class, Storage.class})
+@ValenceTest(entities = {Parent.class, Child.class, Storage.class, Seat.class, Badge.class})
 class SeedScenariosIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -132,6 +135,65 @@ class SeedScenariosIT {
         StepVerifier.create(factory.withSession(session -> session.one(Select.from(Storage.class).filterBy("key", "unique-key")))
                         .map(storage -> storage.value))
                 .expectNext("second").expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void deletingARowAndAddingANewObjectWithItsLongKeyIsOneUpdateOfTheChangedColumn(
+            SessionFactory factory, StatementRecorder recorder) {
+        factory.inTransaction(session -> {
+            session.add(new Seat(1L, "old", "kept"));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        recorder.reset();
+        Mono<Boolean> switched = factory.inTransaction(session -> session.get(Seat.class, 1L).flatMap(old -> {
+            session.delete(old);
+            Seat replacement = new Seat(1L, "new", "kept");
+            session.add(replacement);
+            return session.flush().then(session.get(Seat.class, 1L)).map(found -> found == replacement);
+        }));
+        StepVerifier.create(switched).expectNext(true).expectComplete().verify(TIMEOUT);
+        recorder.assertThat().hasStatementCount(2);
+        recorder.assertThat().updates().singleElement().setsOnly("label");
+        StepVerifier.create(factory.withSession(session -> session.get(Seat.class, 1L))
+                        .map(seat -> seat.label + "/" + seat.note))
+                .expectNext("new/kept").expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void deletingARowAndAddingANewObjectWithItsUuidKeyIsOneUpdateAtCommit(
+            SessionFactory factory, StatementRecorder recorder) {
+        UUID id = UUID.randomUUID();
+        factory.inTransaction(session -> {
+            session.add(new Badge(id, "old", "old note"));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        recorder.reset();
+        factory.inTransaction(session -> session.get(Badge.class, id).doOnNext(old -> {
+            session.delete(old);
+            session.add(new Badge(id, "new", null));
+        })).block(TIMEOUT);
+        recorder.assertThat().hasStatementCount(2);
+        recorder.assertThat().updates().singleElement().setsOnly("label", "note");
+        StepVerifier.create(factory.withSession(session -> session.get(Badge.class, id))
+                        .map(badge -> badge.label + "/" + badge.note))
+                .expectNext("new/null").expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void aRolledBackRowSwitchLeavesTheRowAndTheDeletedObjectAsTheyWere(SessionFactory factory) {
+        factory.inTransaction(session -> {
+            session.add(new Seat(2L, "old", null));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        Mono<String> afterRollback = factory.withSession(session -> session.get(Seat.class, 2L).flatMap(old -> {
+            session.delete(old);
+            session.add(new Seat(2L, "new", null));
+            return session.flush()
+                    .then(session.rollback())
+                    .then(session.get(Seat.class, 2L))
+                    .map(found -> (found == old) + "/" + found.label);
+        }));
+        StepVerifier.create(afterRollback).expectNext("true/old").expectComplete().verify(TIMEOUT);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.valence.orm.internal.flush.FlushStep;
 import io.valence.orm.internal.load.RowReader;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.state.EntityState;
+import io.valence.orm.internal.unitofwork.ChangeSet;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.reactive.internal.connection.TransactionChannel;
 import java.util.HashSet;
@@ -45,10 +46,18 @@ public final class FlushExecutor {
      * @return a Mono that completes when every step ran
      */
     public Mono<Void> execute(FlushPlan plan, UnitOfWork unitOfWork, TransactionChannel channel) {
-        return Flux.fromIterable(plan.steps())
+        Flux<Void> steps = Flux.fromIterable(plan.steps())
                 .concatMap(step -> Flux.defer(() -> Flux.fromIterable(statements.bind(step, unitOfWork.values())))
-                        .concatMap(bound -> run(bound, unitOfWork, channel), 1), 1)
-                .then();
+                        .concatMap(bound -> run(bound, unitOfWork, channel), 1), 1);
+        if (plan.links().isEmpty()) {
+            return steps.then();
+        }
+        // link rows: deleted before the rows they refer to may go, inserted once those rows exist
+        Flux<Void> unlink = Flux.fromIterable(plan.links()).filter(ChangeSet.LinkChange::deletes)
+                .concatMap(change -> Mono.defer(() -> channel.update(statements.deleteLinks(change))).then(), 1);
+        Flux<Void> link = Flux.fromIterable(plan.links()).filter(change -> !change.linked().isEmpty())
+                .concatMap(change -> Mono.defer(() -> channel.update(statements.insertLinks(change))).then(), 1);
+        return Flux.concat(unlink, steps, link).then();
     }
 
     private Mono<Void> run(BoundStep bound, UnitOfWork unitOfWork, TransactionChannel channel) {
