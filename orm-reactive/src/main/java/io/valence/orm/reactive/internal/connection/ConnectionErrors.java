@@ -56,4 +56,16 @@ final class ConnectionErrors {
         return new R2dbcNonTransientResourceException(
                 "The connection was closed (by the server or the network) before the statement was sent", "08006");
     }
+
+    /**
+     * An operation that was cancelled tried to use its session's connection after the session gave
+     * it back to the pool; it is refused so that it cannot run in no transaction or in another
+     * session's.
+     *
+     * @return the exception
+     */
+    static IllegalStateException usedAfterGivenBack() {
+        return new IllegalStateException("This connection was given back to the pool when its session's transaction"
+                + " ended; an operation that was cancelled tried to use it afterwards, and was refused");
+    }
 }

@@ -137,13 +137,7 @@ final class LeasedConnection implements StatementTarget {
         return endTransaction(open -> {
             Sinks.Empty<Void> answer = Sinks.empty();
             abandoned = true;
-            Mono.from(open.commitTransaction()).subscribe(null, error -> {
-                abandoned = false;
-                answer.tryEmitError(error);
-            }, () -> {
-                abandoned = false;
-                answer.tryEmitEmpty();
-            });
+            Detached.run(Mono.from(open.commitTransaction()), outcome -> abandoned = false, answer);
             return answer.asMono().onErrorMap(commitFailure);
         });
     }
@@ -194,7 +188,7 @@ final class LeasedConnection implements StatementTarget {
             outcome = Sinks.empty();
             givenBack = outcome;
         }
-        Mono.defer(() -> Mono.from(delegate.close())).subscribe(null, outcome::tryEmitError, outcome::tryEmitEmpty);
+        Detached.run(Mono.defer(() -> Mono.from(delegate.close())), closed -> { }, outcome);
         return outcome.asMono();
     }
 
@@ -207,8 +201,7 @@ final class LeasedConnection implements StatementTarget {
                     return;
                 }
             }
-            Operators.error(subscriber, new IllegalStateException("This connection was given back to the pool when its"
-                    + " session's transaction ended; an operation that was cancelled tried to use it afterwards"));
+            Operators.error(subscriber, ConnectionErrors.usedAfterGivenBack());
         };
     }
 
@@ -235,18 +228,17 @@ final class LeasedConnection implements StatementTarget {
     /** BEGIN's outcome, subscribing BEGIN the first time; runs under the lock of a live lease. */
     private Mono<Void> begin() {
         if (begin == null) {
-            Sinks.Empty<Void> outcome = Sinks.empty();
-            begin = outcome;
             // detached from the operation that sent it: cancelling that operation must not leave
             // the lease unsure whether its transaction began
-            Mono.defer(this::sendBegin).subscribe(null, error -> {
-                beginError = error;
-                beginFailed.accept(this, error);
-                outcome.tryEmitError(error);
-            }, () -> {
-                begun = true;
-                outcome.tryEmitEmpty();
-            });
+            begin = Sinks.empty();
+            Detached.run(Mono.defer(this::sendBegin), error -> {
+                if (error == null) {
+                    begun = true;
+                } else {
+                    beginError = error;
+                    beginFailed.accept(this, error);
+                }
+            }, begin);
         }
         return begin.asMono();
     }
@@ -291,32 +283,17 @@ final class LeasedConnection implements StatementTarget {
         abandoned = true;
     }
 
-    /**
-     * Creates a savepoint once BEGIN completed (sending BEGIN first if no statement has).
-     *
-     * @param name the savepoint's name
-     * @return a Mono that completes once the savepoint exists
-     */
+    /** Creates a savepoint once BEGIN completed (sending BEGIN first if no statement has). */
     Mono<Void> createSavepoint(String name) {
         return Mono.from(afterBegin(() -> delegate.createSavepoint(name)));
     }
 
-    /**
-     * Releases a savepoint.
-     *
-     * @param name the savepoint's name
-     * @return a Mono that completes once released
-     */
+    /** Releases a savepoint. */
     Mono<Void> releaseSavepoint(String name) {
         return Mono.from(afterBegin(() -> delegate.releaseSavepoint(name)));
     }
 
-    /**
-     * Rolls back to a savepoint.
-     *
-     * @param name the savepoint's name
-     * @return a Mono that completes once rolled back to it
-     */
+    /** Rolls back to a savepoint. */
     Mono<Void> rollbackToSavepoint(String name) {
         return Mono.from(afterBegin(() -> delegate.rollbackTransactionToSavepoint(name)));
     }
