@@ -1,5 +1,6 @@
 /**
  * A Spring Boot WebFlux service on Valence: parents with children, a dashboard read through
- * parallel sessions, and idempotent tags. See docs/spring.md.
+ * parallel sessions, idempotent tags, and a shop (customers, orders with lines) on a mapped
+ * superclass with embedded, JSON, converted and array columns. See docs/spring.md.
  */
 package io.valence.examples.webflux;
