@@ -15,11 +15,13 @@ import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.state.StateTable;
 import io.valence.orm.internal.state.Status;
 import io.valence.orm.internal.state.UnloadedCollection;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 
 /**
  * The objects one session tracks, and what happens to them without I/O: add with cascade, delete
@@ -123,10 +125,12 @@ public final class UnitOfWork {
                     + " state onto this session's object for that row (merge returns that object), or load it with"
                     + " session.get(" + mapping.name() + ".class, " + mapping.idOf(entity) + ")");
         }
-        List<Object> work = new ArrayList<>();
+        // first in, first out: objects reached by cascade are tracked (and get their client-side ids
+        // and sequence numbers) in the order of their collections, as JPA providers persist them
+        Queue<Object> work = new ArrayDeque<>();
         work.add(entity);
         while (!work.isEmpty()) {
-            Object next = work.remove(work.size() - 1);
+            Object next = work.remove();
             EntityState state = states.get(next);
             if (state == null) {
                 state = track(next);
@@ -294,7 +298,7 @@ public final class UnitOfWork {
      * Adds to {@code work} every untracked object the state's relationships refer to. A detached
      * object is not cascaded to: it only lends its id to the foreign key, as its row exists.
      */
-    private void collectRelated(EntityState state, List<Object> work) {
+    private void collectRelated(EntityState state, Collection<Object> work) {
         for (RelationshipMapping relationship : state.mapping().relationships()) {
             Object value = relationship.accessor().get(state.entity());
             if (value == null || value instanceof UnloadedCollection) {

@@ -50,6 +50,22 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void childrenReachedByCascadeAreAddedInTheOrderOfTheCollection() {
+        Author author = new Author("a");
+        Book first = new Book("1", author);
+        Book second = new Book("2", author);
+        Book third = new Book("3", author);
+        author.books.add(first);
+        author.books.add(second);
+        author.books.add(third);
+        unitOfWork.add(author);
+
+        assertThat(unitOfWork.state(author).order()).isLessThan(unitOfWork.state(first).order());
+        assertThat(unitOfWork.state(first).order()).isLessThan(unitOfWork.state(second).order());
+        assertThat(unitOfWork.state(second).order()).isLessThan(unitOfWork.state(third).order());
+    }
+
+    @Test
     void anInsertMakesItPersistentAndFindableById() {
         Author author = new Author("a");
         unitOfWork.add(author);
