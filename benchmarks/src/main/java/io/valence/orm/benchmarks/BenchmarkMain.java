@@ -29,10 +29,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and writes the report: starts the testkit's PostgreSQL once and points
- * every JMH fork at it, runs W1–W4, then W5–W7 (raw R2DBC and Valence), counts statements, then writes
+ * every JMH fork at it, runs W1–W4 and W8–W9 (those two raw R2DBC and Valence only), then W5–W7 (raw
+ * R2DBC and Valence), counts statements, then writes
  * {@code results/<date>.md} and {@code results/<date>-ratios.png}.
  *
- * <p>W1–W4 run in rounds: every round runs every contender of a workload in turn (starting with a
+ * <p>W1–W4, W8 and W9 run in rounds: every round runs every contender of a workload in turn (starting with a
  * different one each round), and a measurement merges the timings of all rounds, so that load from
  * elsewhere on the machine falls on all contenders alike.
  *
@@ -86,21 +87,21 @@ public final class BenchmarkMain {
     private static Collection<RunResult> runJmh(RunSettings settings, String forkUrl) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
         List<Workload> graphWorkloads = settings.workloads().stream()
-                .filter(w -> !Workload.RAW_AND_VALENCE.contains(w))
+                .filter(w -> !Workload.AFTER_ROUNDS.contains(w))
                 .toList();
-        List<ContenderKind> contenders = settings.contenders();
         for (int round = 0; round < settings.rounds(); round++) {
             for (Workload workload : graphWorkloads) {
+                List<ContenderKind> contenders =
+                        settings.contenders().stream().filter(workload::measures).toList();
                 for (int i = 0; i < contenders.size(); i++) {
                     ContenderKind contender = contenders.get((i + round) % contenders.size());
                     results.addAll(run(roundOptions(settings, forkUrl, workload, List.of(contender))));
                 }
             }
         }
-        List<ContenderKind> rawAndValence = contenders.stream()
-                .filter(kind -> kind == ContenderKind.RAW || kind == ContenderKind.VALENCE)
-                .toList();
-        for (Workload workload : Workload.RAW_AND_VALENCE) {
+        for (Workload workload : Workload.AFTER_ROUNDS) {
+            List<ContenderKind> rawAndValence =
+                    settings.contenders().stream().filter(workload::measures).toList();
             if (settings.workloads().contains(workload) && !rawAndValence.isEmpty()) {
                 ChainedOptionsBuilder options = options(forkUrl, workload, rawAndValence);
                 if (settings.quick()) {
@@ -112,7 +113,7 @@ public final class BenchmarkMain {
         return results;
     }
 
-    /** W1–W4: each round is a share of the measurement, so that all rounds add up to a full run. */
+    /** W1–W4, W8, W9: each round is a share of the measurement, so that all rounds add up to a full run. */
     private static ChainedOptionsBuilder roundOptions(
             RunSettings settings, String forkUrl, Workload workload, List<ContenderKind> contenders) {
         ChainedOptionsBuilder options = options(forkUrl, workload, contenders);
@@ -162,7 +163,7 @@ public final class BenchmarkMain {
         MarkdownReport report = new MarkdownReport(
                 date,
                 command,
-                (settings.quick() ? "quick" : "full") + " mode, " + settings.rounds() + " round(s) of W1–W4",
+                (settings.quick() ? "quick" : "full") + " mode, " + settings.rounds() + " round(s) of W1–W4, W8, W9",
                 Duration.between(started, Instant.now()),
                 Machine.describe(
                         server.serverVersion(),

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code [--quick] [--rounds N] [--workloads W1,W3] [--contenders raw,valence] [--results DIR]}.
  *
  * @param quick shorter warm-up and measurement (for a first look, not for the record)
- * @param rounds how many times W1–W4 run every contender, interleaved, so that other load on the
+ * @param rounds how many times W1–W4, W8 and W9 run every contender, interleaved, so that other load on the
  *     machine falls on all contenders alike
  * @param workloads the workloads to run
  * @param contenders the contenders to run
@@ -30,7 +30,7 @@ public record RunSettings(
      * Copies the lists.
      *
      * @param quick shorter iterations
-     * @param rounds rounds of W1–W4, at least 1
+     * @param rounds rounds of W1–W4, W8, W9, at least 1
      * @param workloads workloads
      * @param contenders contenders
      * @param resultsDirectory output directory
@@ -66,7 +66,7 @@ public record RunSettings(
                 case "--contenders" -> contenders = split(value(args, ++i)).stream().map(ContenderKind::of).toList();
                 case "--results" -> results = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i]
-                        + "'; use [--quick] [--rounds N] [--workloads W1,W2,W3,W4,W5,W6,W7] [--contenders raw,valence,hibernate,spring]"
+                        + "'; use [--quick] [--rounds N] [--workloads W1,W2,W3,W4,W5,W6,W7,W8,W9] [--contenders raw,valence,hibernate,spring]"
                         + " [--results DIR]");
             }
         }

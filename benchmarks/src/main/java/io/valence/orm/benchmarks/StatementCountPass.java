@@ -27,7 +27,7 @@ public final class StatementCountPass {
     /**
      * A pass at the given sizes.
      *
-     * @param sizes the sizes of W1–W4
+     * @param sizes the sizes of W1–W4, W8 and W9
      * @param streamRows the rows W5 streams
      */
     public StatementCountPass(Sizes sizes, long streamRows) {
@@ -49,7 +49,10 @@ public final class StatementCountPass {
             }
             try {
                 counts.addAll(graphWorkloads(kind));
-                if (kind == ContenderKind.RAW || kind == ContenderKind.VALENCE) {
+                if (Workload.W8.measures(kind)) {
+                    counts.addAll(richWorkloads(kind));
+                }
+                if (Workload.W5.measures(kind)) {
                     stream(kind).ifPresent(counts::add);
                 }
             } catch (RuntimeException e) {
@@ -74,6 +77,23 @@ public final class StatementCountPass {
                         .ifPresent(counts::add);
                 database.truncate();
                 count(Workload.W1, kind, recorder, 1, "operation", () -> contender.insertGraph(graph))
+                        .ifPresent(counts::add);
+            }
+        }
+        return counts;
+    }
+
+    private List<StatementCount> richWorkloads(ContenderKind kind) {
+        List<StatementCount> counts = new ArrayList<>();
+        StatementRecorder recorder = StatementRecorder.create();
+        try (BenchmarkDatabase database = BenchmarkDatabase.create("counts_rich_" + kind.id())) {
+            database.seedRichGraph(sizes);
+            RichGraphData graph = RichGraphData.of(sizes);
+            try (Contender contender = Contenders.open(kind, database, sizes, recorder::wrap)) {
+                RichContender rich = (RichContender) contender;
+                count(Workload.W9, kind, recorder, 1, "operation", rich::loadRichGraph).ifPresent(counts::add);
+                database.truncate();
+                count(Workload.W8, kind, recorder, 1, "operation", () -> rich.insertRichGraph(graph))
                         .ifPresent(counts::add);
             }
         }

@@ -2,9 +2,13 @@ package io.valence.orm.benchmarks;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The workloads of issues 8 (W1–W5) and 23 (W6, W7), each measured by one JMH benchmark class. */
+/**
+ * The workloads of issues 8 (W1–W5), 23 (W6, W7) and 21 (W8, W9: W1 and W2 on the rich model), each
+ * measured by one JMH benchmark (class or method).
+ */
 public enum Workload {
     /** Insert a parent/child graph in one transaction, ids read back. */
     W1("insert 2,000 parents × 5 children in one transaction, ids read back", InsertGraphBenchmark.class),
@@ -20,10 +24,22 @@ public enum Workload {
     W6("children per parent: count and min grouped by parent over 10,000 children (raw R2DBC and Valence)",
             ReportBenchmark.class, "childrenPerParent"),
     /** A projection of two columns. */
-    W7("two columns of 10,000 children into records (raw R2DBC and Valence)", ReportBenchmark.class, "childLines");
+    W7("two columns of 10,000 children into records (raw R2DBC and Valence)", ReportBenchmark.class, "childLines"),
+    /** W1 on the rich model. */
+    W8("W1 on the rich model: 2,000 parents, each with an embedded address and a jsonb document, × 5 children"
+            + " (raw R2DBC and Valence)", RichInsertGraphBenchmark.class),
+    /** W2 on the rich model. */
+    W9("W2 on the rich model: load 2,000 parents with their addresses and jsonb documents, and their 10,000 children"
+            + " (raw R2DBC and Valence)", RichLoadGraphBenchmark.class);
 
-    /** The workloads only raw R2DBC and Valence run, outside the rounds of W1–W4. */
-    public static final List<Workload> RAW_AND_VALENCE = List.of(W5, W6, W7);
+    /** The workloads run once after the rounds of W1–W4, W8 and W9, raw R2DBC and Valence in one JMH run. */
+    public static final List<Workload> AFTER_ROUNDS = List.of(W5, W6, W7);
+
+    /** The workloads that raw R2DBC and Valence run and the other contenders do not. */
+    public static final List<Workload> RAW_AND_VALENCE = List.of(W5, W6, W7, W8, W9);
+
+    /** Each rich-model workload with the workload it repeats on the plain model, for the report's comparison. */
+    public static final Map<Workload, Workload> RICH_TO_PLAIN = Map.of(W8, W1, W9, W2);
 
     private final String description;
     private final Class<?> benchmark;
@@ -65,6 +81,17 @@ public enum Workload {
      */
     public Class<?> benchmark() {
         return benchmark;
+    }
+
+    /**
+     * Whether {@code contender} runs this workload: every contender runs W1–W4, only raw R2DBC and
+     * Valence the others.
+     *
+     * @param contender the contender
+     * @return whether it is measured here
+     */
+    public boolean measures(ContenderKind contender) {
+        return !RAW_AND_VALENCE.contains(this) || contender == ContenderKind.RAW || contender == ContenderKind.VALENCE;
     }
 
     /**

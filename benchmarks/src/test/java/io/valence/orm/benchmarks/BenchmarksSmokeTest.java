@@ -64,7 +64,13 @@ class BenchmarksSmokeTest {
                 .run();
 
         List<Measurement> measurements = JmhResults.measurements(runs);
-        assertThat(measurements).hasSize(4 * ContenderKind.values().length + 2 + 2 * 2); // W5, W6, W7: raw and Valence
+        // W1–W4: every contender; W5 (one row count), W6, W7, W8, W9: raw and Valence
+        assertThat(measurements).hasSize(4 * ContenderKind.values().length + 2 + 4 * 2);
+        assertThat(measurements.stream().filter(m -> Workload.RICH_TO_PLAIN.containsKey(m.workload())))
+                .extracting(Measurement::workload, Measurement::contender)
+                .containsExactlyInAnyOrder(
+                        tuple(Workload.W8, ContenderKind.RAW), tuple(Workload.W8, ContenderKind.VALENCE),
+                        tuple(Workload.W9, ContenderKind.RAW), tuple(Workload.W9, ContenderKind.VALENCE));
         assertThat(measurements).allSatisfy(m -> assertThat(m.samples()).isPositive());
         assertThat(measurements.stream().filter(m -> m.workload() == Workload.W5))
                 .allSatisfy(m -> assertThat(m.secondary()).containsKeys("peakLiveMib", "baselineMib"));
@@ -79,7 +85,12 @@ class BenchmarksSmokeTest {
                         tuple(Workload.W3, 1.0, 3.0),
                         tuple(Workload.W4, 2.0, 4.0),
                         tuple(Workload.W1, 2.0, 4.0),
+                        tuple(Workload.W9, 2.0, 4.0),
+                        tuple(Workload.W8, 2.0, 4.0),
                         tuple(Workload.W5, 1.0, 3.0));
+        // the embedded address and the jsonb column add no statement: the rich model goes out as the plain one
+        assertThat(statements(counts, Workload.W8)).isEqualTo(statements(counts, Workload.W1));
+        assertThat(statements(counts, Workload.W9)).isEqualTo(statements(counts, Workload.W2));
 
         Ratios ratios = new Ratios(measurements);
         RatioChart.write(ratios, results.resolve("smoke-ratios.png"));
@@ -89,6 +100,15 @@ class BenchmarksSmokeTest {
                 .write(results.resolve("smoke.md"));
         assertThat(results.resolve("smoke-ratios.png")).isNotEmptyFile();
         assertThat(Files.readString(results.resolve("smoke.md")))
-                .contains("## W1", "## W5", "| Valence |", "| Spring Data R2DBC |", "| Hibernate Reactive |");
+                .contains("## W1", "## W5", "## W8", "## W9", "## Rich model against the plain one", "| Valence |",
+                        "| Spring Data R2DBC |", "| Hibernate Reactive |");
+    }
+
+    private static double statements(List<StatementCount> counts, Workload workload) {
+        return counts.stream()
+                .filter(count -> count.contender() == ContenderKind.VALENCE && count.workload() == workload)
+                .mapToDouble(StatementCount::statements)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no count of Valence's " + workload));
     }
 }

@@ -10,12 +10,15 @@ import io.valence.orm.benchmarks.InsertedIds;
 import io.valence.orm.benchmarks.LoadedGraph;
 import io.valence.orm.benchmarks.StreamProbe;
 import io.valence.orm.benchmarks.ReportingContender;
+import io.valence.orm.benchmarks.RichContender;
+import io.valence.orm.benchmarks.RichGraphData;
 import io.valence.orm.benchmarks.StreamingContender;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,9 +27,9 @@ import reactor.core.publisher.Mono;
  * Raw R2DBC: hand-written SQL on r2dbc-postgresql through r2dbc-pool. Rows of one table go out in
  * one statement ({@code unnest} of array parameters), children are loaded by one
  * {@code parent_id = ANY($1)} query, and every operation runs in an explicit transaction, as the
- * ORMs' sessions do.
+ * ORMs' sessions do. The rich model (W8, W9) is {@link RawRichGraphs}.
  */
-public final class RawR2dbcContender implements Contender, StreamingContender, ReportingContender {
+public final class RawR2dbcContender implements Contender, StreamingContender, ReportingContender, RichContender {
 
     static final String INSERT_PARENTS = "INSERT INTO parent (value)"
             + " SELECT u.value FROM unnest($1::varchar[]) WITH ORDINALITY AS u(value, n) ORDER BY u.n RETURNING id";
@@ -45,6 +48,7 @@ public final class RawR2dbcContender implements Contender, StreamingContender, R
 
     private final ConnectionPool pool;
     private final RawTransactions transactions;
+    private final RawRichGraphs rich;
 
     /**
      * Works on {@code pool}, which it closes on {@link #close()}.
@@ -54,6 +58,7 @@ public final class RawR2dbcContender implements Contender, StreamingContender, R
     public RawR2dbcContender(ConnectionPool pool) {
         this.pool = pool;
         this.transactions = new RawTransactions(pool);
+        this.rich = new RawRichGraphs(transactions);
     }
 
     /** A parent row as the raw code holds it. */
@@ -74,26 +79,31 @@ public final class RawR2dbcContender implements Contender, StreamingContender, R
         return Objects.requireNonNull(transactions.inTransaction(connection -> ids(connection
                                 .createStatement(INSERT_PARENTS)
                                 .bind(0, parentValues))
-                        .flatMap(parentIds -> {
-                            int children = graph.childCount();
-                            Long[] childParents = new Long[children];
-                            String[] childValues = new String[children];
-                            int next = 0;
-                            for (int parent = 0; parent < parentIds.length; parent++) {
-                                for (String value : graph.childValues().get(parent)) {
-                                    childParents[next] = parentIds[parent];
-                                    childValues[next++] = value;
-                                }
-                            }
-                            return ids(connection.createStatement(INSERT_CHILDREN)
-                                            .bind(0, childParents)
-                                            .bind(1, childValues))
-                                    .map(childIds -> new InsertedIds(parentIds, childIds));
-                        }))
+                        .flatMap(parentIds -> insertChildren(connection, INSERT_CHILDREN, graph, parentIds)))
                 .block());
     }
 
-    private static Mono<long[]> ids(Statement statement) {
+    /**
+     * Inserts the children of {@code graph} with one statement ({@code $1} their parents' ids,
+     * {@code $2} their values) once the parents have their ids; W1 and W8.
+     */
+    static Mono<InsertedIds> insertChildren(Connection connection, String sql, GraphData graph, long[] parentIds) {
+        int children = graph.childCount();
+        Long[] childParents = new Long[children];
+        String[] childValues = new String[children];
+        int next = 0;
+        for (int parent = 0; parent < parentIds.length; parent++) {
+            for (String value : graph.childValues().get(parent)) {
+                childParents[next] = parentIds[parent];
+                childValues[next++] = value;
+            }
+        }
+        return ids(connection.createStatement(sql).bind(0, childParents).bind(1, childValues))
+                .map(childIds -> new InsertedIds(parentIds, childIds));
+    }
+
+    /** The ids a statement returns, in order. */
+    static Mono<long[]> ids(Statement statement) {
         return Flux.from(statement.execute())
                 .flatMap(result -> result.map(row -> Objects.requireNonNull(row.get(0, Long.class), "id")))
                 .collectList()
@@ -107,14 +117,32 @@ public final class RawR2dbcContender implements Contender, StreamingContender, R
     }
 
     private Mono<List<ParentRow>> loadParentsWithChildren(Connection connection) {
-        return Flux.from(connection.createStatement(SELECT_PARENTS).execute())
-                .flatMap(result -> result.map(RawR2dbcContender::parent))
+        return loadWithChildren(connection, SELECT_PARENTS, RawR2dbcContender::parent, Function.identity(),
+                SELECT_CHILDREN_OF);
+    }
+
+    /**
+     * Loads the parents ({@code parentsSql}, each row turned into a {@code P} holding a
+     * {@link ParentRow}), then their children with one {@code parent_id = ANY($1)} query
+     * ({@code childrenSql}) into each parent's list; W2 and W9.
+     */
+    static <P> Mono<List<P>> loadWithChildren(
+            Connection connection,
+            String parentsSql,
+            Function<Readable, P> parentOfRow,
+            Function<P, ParentRow> plain,
+            String childrenSql) {
+        return Flux.from(connection.createStatement(parentsSql).execute())
+                .flatMap(result -> result.map(parentOfRow))
                 .collectList()
                 .flatMap(parents -> {
                     Map<Long, ParentRow> byId = new HashMap<>(parents.size() * 2);
-                    parents.forEach(parent -> byId.put(parent.id(), parent));
+                    for (P parent : parents) {
+                        ParentRow row = plain.apply(parent);
+                        byId.put(row.id(), row);
+                    }
                     Long[] ids = byId.keySet().toArray(Long[]::new);
-                    return Flux.from(connection.createStatement(SELECT_CHILDREN_OF).bind(0, ids).execute())
+                    return Flux.from(connection.createStatement(childrenSql).bind(0, ids).execute())
                             .flatMap(result -> result.map(RawR2dbcContender::child))
                             .doOnNext(child -> byId.get(child.parentId()).children().add(child))
                             .then(Mono.just(parents));
@@ -203,6 +231,16 @@ public final class RawR2dbcContender implements Contender, StreamingContender, R
                                 .flatMap(result -> result.map(row -> new ChildLine(row.get(0, Long.class), row.get(1, String.class))))
                                 .count()))
                 .block();
+    }
+
+    @Override
+    public InsertedIds insertRichGraph(RichGraphData graph) {
+        return rich.insert(graph);
+    }
+
+    @Override
+    public LoadedGraph loadRichGraph() {
+        return rich.load();
     }
 
     @Override

@@ -15,11 +15,12 @@ import java.util.OptionalDouble;
 /**
  * Writes {@code results/<date>.md}: the machine and command, a summary of ratios to raw R2DBC
  * with the chart, each workload's median and spread per contender, W5's heap, the statement
- * counts, and how Valence fares against the targets of issue 8.
+ * counts, how Valence fares against the targets of issue 8, and how its ratios on the rich model
+ * (W8, W9) compare with those on the plain one (W1, W2), the target of issue 21.
  *
  * @param date the day of the run
  * @param command the exact command that produced it
- * @param mode e.g. "full mode, 3 round(s) of W1–W4"
+ * @param mode e.g. "full mode, 5 round(s) of W1–W4, W8, W9"
  * @param elapsed how long the run took
  * @param machine where it ran
  * @param ratios the measurements
@@ -38,6 +39,10 @@ public record MarkdownReport(
 
     private static final String PEAK = "peakLiveMib";
     private static final List<Workload> TIMED = List.of(Workload.W1, Workload.W2, Workload.W3, Workload.W4);
+    /** Workloads of raw R2DBC and Valence with one measurement each, listed when they ran. */
+    private static final List<Workload> RAW_AND_VALENCE_TIMED = List.of(Workload.W6, Workload.W7, Workload.W8, Workload.W9);
+    /** Issue 21: Valence's ratio on the rich model within this much of its ratio on the plain one. */
+    private static final double RICH_TOLERANCE = 0.10;
 
     /**
      * Writes the report.
@@ -59,8 +64,14 @@ public record MarkdownReport(
         header(out);
         summary(out);
         targets(out);
+        richModel(out);
         for (Workload workload : TIMED) {
             workload(out, workload);
+        }
+        for (Workload workload : Workload.RICH_TO_PLAIN.keySet().stream().sorted().toList()) {
+            if (ratios.find(workload, ContenderKind.RAW, 0).isPresent()) {
+                workload(out, workload);
+            }
         }
         stream(out);
         statements(out);
@@ -107,7 +118,7 @@ public record MarkdownReport(
             }
             out.append('\n');
         }
-        for (Workload workload : List.of(Workload.W6, Workload.W7)) {
+        for (Workload workload : RAW_AND_VALENCE_TIMED) {
             if (ratios.find(workload, ContenderKind.RAW, 0).isPresent()) {
                 out.append("| ").append(workload).append(" |");
                 for (ContenderKind contender : ContenderKind.values()) {
@@ -141,6 +152,39 @@ public record MarkdownReport(
                     .append(valence.isPresent() ? mark(valence.getAsDouble() <= target) : "–").append(" | ")
                     .append(faster(workload, ContenderKind.HIBERNATE)).append(" | ")
                     .append(faster(workload, ContenderKind.SPRING)).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void richModel(StringBuilder out) {
+        List<Workload> rich = Workload.RICH_TO_PLAIN.keySet().stream()
+                .sorted()
+                .filter(workload -> ratios.ratio(workload, ContenderKind.VALENCE, 0).isPresent())
+                .toList();
+        if (rich.isEmpty()) {
+            return;
+        }
+        out.append("## Rich model against the plain one (issue 21)\n\n");
+        out.append("W8 and W9 are W1 and W2 on a parent with an embedded address (three columns) and a jsonb ")
+                .append("document; raw R2DBC writes and reads the same columns and parses the document with the same ")
+                .append("ObjectMapper. Target: Valence's ratio to raw R2DBC on the rich model within ")
+                .append(format("%.0f %%", RICH_TOLERANCE * 100)).append(" of its ratio on the plain model (difference: rich ÷ plain − 1).\n\n");
+        out.append("| rich | plain | Valence / raw, rich | Valence / raw, plain | difference | met |\n");
+        out.append("|---|---|---:|---:|---:|:---:|\n");
+        for (Workload workload : rich) {
+            Workload plain = Workload.RICH_TO_PLAIN.get(workload);
+            double richRatio = ratios.ratio(workload, ContenderKind.VALENCE, 0).getAsDouble();
+            OptionalDouble plainRatio = ratios.ratio(plain, ContenderKind.VALENCE, 0);
+            out.append("| ").append(workload).append(" | ").append(plain).append(" | ")
+                    .append(format("%.2f", richRatio)).append(" | ");
+            if (plainRatio.isEmpty()) {
+                out.append("– | – | – |\n");
+                continue;
+            }
+            double difference = richRatio / plainRatio.getAsDouble() - 1;
+            out.append(format("%.2f", plainRatio.getAsDouble())).append(" | ")
+                    .append(format("%+.1f %%", difference * 100)).append(" | ")
+                    .append(mark(Math.abs(difference) <= RICH_TOLERANCE)).append(" |\n");
         }
         out.append('\n');
     }

@@ -7,6 +7,8 @@ import io.valence.orm.benchmarks.InsertedIds;
 import io.valence.orm.benchmarks.LoadedGraph;
 import io.valence.orm.benchmarks.StreamProbe;
 import io.valence.orm.benchmarks.ReportingContender;
+import io.valence.orm.benchmarks.RichContender;
+import io.valence.orm.benchmarks.RichGraphData;
 import io.valence.orm.benchmarks.StreamingContender;
 import io.valence.orm.query.Expression;
 import io.valence.orm.query.Load;
@@ -20,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Valence through its public API only, as in its documentation. */
-public final class ValenceContender implements Contender, StreamingContender, ReportingContender {
+public final class ValenceContender implements Contender, StreamingContender, ReportingContender, RichContender {
 
     private final ConnectionPool pool;
     private final SessionFactory factory;
@@ -32,7 +34,10 @@ public final class ValenceContender implements Contender, StreamingContender, Re
      */
     public ValenceContender(ConnectionPool pool) {
         this.pool = pool;
-        this.factory = SessionFactory.builder(pool).entities(Parent.class, Child.class).build();
+        this.factory = SessionFactory.builder(pool)
+                .entities(Parent.class, Child.class, RichParent.class, RichChild.class)
+                .objectMapper(RichGraphData.objectMapper())
+                .build();
     }
 
     @Override
@@ -64,6 +69,41 @@ public final class ValenceContender implements Contender, StreamingContender, Re
                         .collectList())
                 .block());
         return new LoadedGraph(parents.size(), parents.stream().mapToInt(parent -> parent.children.size()).sum());
+    }
+
+    @Override
+    public InsertedIds insertRichGraph(RichGraphData rich) {
+        GraphData graph = rich.graph();
+        List<RichParent> parents = new ArrayList<>(graph.parentCount());
+        for (int i = 0; i < graph.parentCount(); i++) {
+            RichParent parent = new RichParent(
+                    graph.parentValues().get(i),
+                    new Address(rich.streets().get(i), rich.cities().get(i), rich.postalCodes().get(i)),
+                    rich.attributes().get(i));
+            for (String value : graph.childValues().get(i)) {
+                parent.children.add(new RichChild(parent, value));
+            }
+            parents.add(parent);
+        }
+        factory.inTransaction(session -> {
+                    session.addAll(parents);
+                    return Mono.empty();
+                })
+                .block();
+        return new InsertedIds(
+                parents.stream().mapToLong(parent -> parent.id).toArray(),
+                parents.stream().flatMap(parent -> parent.children.stream()).mapToLong(child -> child.id).toArray());
+    }
+
+    @Override
+    public LoadedGraph loadRichGraph() {
+        List<RichParent> parents = Objects.requireNonNull(factory.withSession(session -> session.scalars(
+                                Select.from(RichParent.class).options(Load.selectIn("children")))
+                        .collectList())
+                .block());
+        return new LoadedGraph(
+                (int) parents.stream().filter(parent -> parent.address != null && parent.attributes != null).count(),
+                parents.stream().mapToInt(parent -> parent.children.size()).sum());
     }
 
     @Override
