@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Select<Child> byValue = Select.from(Child.class).orderBy(Order.desc("value"), Order.asc("id"));
- * Page<Child> first = session.page(byValue, 100).block();
- * Page<Child> second = session.page(byValue, 100, first.next().orElseThrow()).block();
+ * Mono<Page<Child>> second = session.page(byValue, 100)
+ *         .flatMap(first -> first.next().map(key -> session.page(byValue, 100, key)).orElse(Mono.empty()));
  * }</pre>
  *
  * @param items the rows of the page, at most the page size

@@ -50,14 +50,19 @@ public final class ValenceContender implements Contender, StreamingContender, Re
             }
             parents.add(parent);
         }
+        commitAll(parents);
+        return new InsertedIds(
+                parents.stream().mapToLong(parent -> parent.id).toArray(),
+                parents.stream().flatMap(parent -> parent.children.stream()).mapToLong(child -> child.id).toArray());
+    }
+
+    /** Adds the parents (their children by cascade) in one transaction and commits: one flush. */
+    private void commitAll(List<?> parents) {
         factory.inTransaction(session -> {
                     session.addAll(parents);
                     return Mono.empty();
                 })
                 .block();
-        return new InsertedIds(
-                parents.stream().mapToLong(parent -> parent.id).toArray(),
-                parents.stream().flatMap(parent -> parent.children.stream()).mapToLong(child -> child.id).toArray());
     }
 
     @Override
@@ -85,11 +90,7 @@ public final class ValenceContender implements Contender, StreamingContender, Re
             }
             parents.add(parent);
         }
-        factory.inTransaction(session -> {
-                    session.addAll(parents);
-                    return Mono.empty();
-                })
-                .block();
+        commitAll(parents);
         return new InsertedIds(
                 parents.stream().mapToLong(parent -> parent.id).toArray(),
                 parents.stream().flatMap(parent -> parent.children.stream()).mapToLong(child -> child.id).toArray());
