@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Column types of values with structure: JSON documents ({@code @Column(columnDefinition = "jsonb")}
  * or {@code "json"}) and PostgreSQL arrays of strings, longs, ints and UUIDs, as Java arrays or
- * {@code List}s. Both can change in place, so their snapshots hold the written form.
+ * {@code List}s. Both can change in place, so their snapshots hold the written form; a JSON
+ * document of a record of immutable values cannot, and is compared like any basic value.
  */
 final class StructuredTypes {
     /** Element types of array columns: the Java element, its boxed form and the SQL element type. */
@@ -35,7 +36,8 @@ final class StructuredTypes {
 
     /**
      * A JSON column of any type the codec writes and reads. Batched binds carry the texts in a
-     * {@code text[]} cast to the column's array type; single binds carry {@link JsonText}.
+     * {@code text[]} cast to the column's array type; single binds carry {@link JsonText}. Only a
+     * type whose values can change in place is marked mutable (see {@link ImmutableValues}).
      */
     static ColumnType json(Field field, String sqlType, JsonCodec codec) {
         Type generic = field.getGenericType();
@@ -61,8 +63,9 @@ final class StructuredTypes {
                 throw new UnsupportedOperationException("array elements are only written");
             }
         };
-        return new ColumnType(field.getType(), sqlType, "text[]::" + sqlType + "[]", JsonText.class, document,
-                String.class, text).asMutable();
+        ColumnType type = new ColumnType(field.getType(), sqlType, "text[]::" + sqlType + "[]", JsonText.class,
+                document, String.class, text);
+        return ImmutableValues.deeply(generic) ? type : type.asMutable();
     }
 
     /**

@@ -53,7 +53,12 @@ class StructuredTypesTest {
         long[] sizes;
         Integer[] ratings;
         List<UUID> related;
+
+        @Column(columnDefinition = "jsonb")
+        Size size;
     }
+
+    record Size(int width, int height) {}
 
     private static final Metamodel METAMODEL =
             Metamodel.of(List.of(Product.class), new MappingOptions(List.of(), UUID::randomUUID, CODEC));
@@ -70,6 +75,15 @@ class StructuredTypesTest {
                         tuple("sizes", "bigint[]", "text[]", true),
                         tuple("ratings", "integer[]", "text[]", true),
                         tuple("related", "uuid[]", "text[]", true));
+    }
+
+    @Test
+    void aJsonRecordOfImmutableValuesSnapshotsTheValueItselfNotItsWrittenForm() {
+        ColumnType size = PRODUCT.column("size").type();
+        Size value = new Size(3, 4);
+
+        assertThat(size.mutable()).isFalse();
+        assertThat(size.snapshotOf(value)).as("no JSON write per loaded row").isSameAs(value);
     }
 
     @Test
@@ -91,15 +105,20 @@ class StructuredTypesTest {
         UnitOfWork unitOfWork = new UnitOfWork(METAMODEL);
         Map<String, String> attributes = new LinkedHashMap<>(Map.of("colour", "red"));
         Product product = (Product) unitOfWork.load(PRODUCT, new Object[] {1L, attributes,
-                new ArrayList<>(List.of("a")), new long[] {1}, new Integer[] {5}, new ArrayList<UUID>()}, false);
+                new ArrayList<>(List.of("a")), new long[] {1}, new Integer[] {5}, new ArrayList<UUID>(),
+                new Size(1, 2)}, false);
         EntityState state = unitOfWork.state(product);
         assertThat(unitOfWork.values().changed(state)).isEmpty();
 
         product.tags.add("b");
         product.attributes.put("colour", "blue");
         product.sizes[0] = 2;
+        product.size = new Size(1, 2);
 
         assertThat(unitOfWork.values().changed(state)).extracting(ColumnMapping::property)
-                .containsExactly("attributes", "tags", "sizes");
+                .as("an equal record is no change").containsExactly("attributes", "tags", "sizes");
+        product.size = new Size(1, 3);
+        assertThat(unitOfWork.values().changed(state)).extracting(ColumnMapping::property)
+                .containsExactly("attributes", "tags", "sizes", "size");
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import java.util.List;
 import java.util.Map;
 
-/** JSON columns of several shapes: a Map, a List of records, a JsonNode (json, not jsonb). */
+/** JSON columns of several shapes: a Map, a List of records, a JsonNode (json, not jsonb), a record. */
 @Entity
 public class Document {
     @Id
@@ -27,6 +27,9 @@ public class Document {
     @Column(columnDefinition = "json")
     public JsonNode raw;
 
+    @Column(columnDefinition = "jsonb")
+    public Dimensions dimensions;
+
     /**
      * A tag of a document.
      *
@@ -34,6 +37,15 @@ public class Document {
      * @param tagWeight its weight, written as tag_weight by the test's snake-case ObjectMapper
      */
     public record Tag(String name, int tagWeight) {}
+
+    /**
+     * A document's page size: a record of immutable values, compared by equals.
+     *
+     * @param width the width
+     * @param height the height
+     * @param unit the unit
+     */
+    public record Dimensions(int width, int height, String unit) {}
 
     protected Document() {}
 

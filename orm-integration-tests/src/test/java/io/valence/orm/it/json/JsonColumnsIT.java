@@ -94,6 +94,24 @@ class JsonColumnsIT {
     }
 
     @Test
+    void aRecordDocumentIsComparedByEqualsSoAnEqualCopyWritesNothing(StatementRecorder recorder) throws Exception {
+        Document document = document("record");
+        document.dimensions = new Document.Dimensions(210, 297, "mm");
+        committed(document);
+        recorder.reset();
+
+        factory.inTransaction(session -> session.get(Document.class, document.id)
+                .doOnNext(loaded -> loaded.dimensions = new Document.Dimensions(210, 297, "mm"))).block(TIMEOUT);
+        recorder.assertThat().hasNoUpdates();
+        factory.inTransaction(session -> session.get(Document.class, document.id)
+                .doOnNext(loaded -> loaded.dimensions = new Document.Dimensions(297, 420, "mm"))).block(TIMEOUT);
+
+        recorder.assertThat().updates().singleElement().setsOnly("dimensions");
+        Document read = factory.withSession(session -> session.get(Document.class, document.id)).block(TIMEOUT);
+        assertThat(read.dimensions).isEqualTo(new Document.Dimensions(297, 420, "mm"));
+    }
+
+    @Test
     void aJsonPathConditionComparesTheTextAtThePath() throws Exception {
         committed(document("path-a"));
         Document other = document("path-b");
