@@ -15,6 +15,7 @@ public final class EntityMapping {
     private final String table;
     private final List<ColumnMapping> columns;
     private final ColumnMapping id;
+    private final KeyMapping key;
     private final ColumnMapping version;
     private final IdGeneration idGeneration;
     private final List<RelationshipMapping> relationships;
@@ -40,7 +41,8 @@ public final class EntityMapping {
             List<RelationshipMapping> relationships,
             List<IndexMapping> indexes,
             MethodHandle constructor,
-            LifecycleCallbacks callbacks) {
+            LifecycleCallbacks callbacks,
+            KeyMapping key) {
         this.type = type;
         this.callbacks = callbacks;
         this.table = table;
@@ -62,7 +64,8 @@ public final class EntityMapping {
         for (RelationshipMapping relationship : relationships) {
             relationshipsByName.put(relationship.name(), relationship);
         }
-        this.id = idColumn;
+        this.key = key != null ? key : KeyMapping.single(idColumn);
+        this.id = this.key.isComposite() ? null : idColumn;
         this.version = versionColumn;
         this.mutableColumns = positions(this.columns, column -> column.type().mutable());
         this.storedColumns = positions(this.columns, column -> column.type().stored() != null
@@ -152,9 +155,22 @@ public final class EntityMapping {
         return columns;
     }
 
-    /** @return the primary key column */
+    /**
+     * The primary key column of an entity with a single {@code @Id}.
+     *
+     * @return the column
+     * @throws IllegalStateException for a composite key, whose columns {@link #key()} gives
+     */
     public ColumnMapping id() {
+        if (id == null) {
+            throw new IllegalStateException(name() + " has a composite key; read its columns from key().parts()");
+        }
         return id;
+    }
+
+    /** @return the primary key: its columns and how key values are built */
+    public KeyMapping key() {
+        return key;
     }
 
     /** @return the {@code @Version} column, or {@code null} */
@@ -308,7 +324,7 @@ public final class EntityMapping {
      * @return the id, or {@code null} while not assigned
      */
     public Object idOf(Object entity) {
-        return id.accessor().get(entity);
+        return key.keyOf(entity);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.valence.orm.internal.mapping;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -50,6 +51,7 @@ final class EntityReader {
     private IdGeneration idGeneration = IdGeneration.ASSIGNED;
     private LifecycleCallbacks callbacks = LifecycleCallbacks.NONE;
     private MethodHandle constructor;
+    private KeyMapping compositeKey;
 
     /** A relationship read from its field, waiting for the target's mapping to be known. */
     private record PendingRelationship(Field field, RelationshipMapping.Kind kind, Class<?> target, String mappedBy,
@@ -82,6 +84,7 @@ final class EntityReader {
         List<Class<?>> mappedClasses = mappedClasses();
         ColumnReader columnReader = new ColumnReader(type, problems, types);
         List<ColumnMapping> ids = new ArrayList<>();
+        Field embeddedId = null;
         for (Class<?> declaring : mappedClasses) {
             for (Field field : declaring.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
@@ -102,12 +105,15 @@ final class EntityReader {
                     readRelationship(field);
                     continue;
                 }
+                embeddedId = field.isAnnotationPresent(EmbeddedId.class) ? field : embeddedId;
                 for (ColumnMapping column : columnReader.read(field)) {
                     positions.put(column.property(), positions.size());
                     columns.add(column);
                     if (column.role() == ColumnMapping.Role.ID) {
                         ids.add(column);
-                        readIdGeneration(field);
+                        if (column.accessor().holder() == null) {
+                            readIdGeneration(field);
+                        }
                     } else if (column.role() == ColumnMapping.Role.VERSION && !isIntegral(field.getType())) {
                         problem(where(field) + " is @Version but has type " + field.getType().getSimpleName()
                                 + "; use long, int or short (or Long/Integer/Short)");
@@ -118,10 +124,9 @@ final class EntityReader {
         if (ids.isEmpty()) {
             problem(type.getSimpleName() + " has no @Id field; annotate its primary key field with @Id (and"
                     + " @GeneratedValue(strategy = IDENTITY) for a database-generated key)");
-        } else if (ids.size() > 1) {
-            problem(type.getSimpleName() + " has several @Id fields (" + ids.stream().map(ColumnMapping::property).toList()
-                    + "); composite keys are not supported: keep one @Id and declare a unique constraint over the"
-                    + " others with @Table(uniqueConstraints = …)");
+        } else {
+            compositeKey = new CompositeKeyReader(type, problems).read(ids, embeddedId,
+                    idGeneration != IdGeneration.ASSIGNED);
         }
         callbacks = CallbackReader.read(type, mappedClasses, problems);
     }
@@ -328,6 +333,9 @@ final class EntityReader {
                 reportUnknownTarget(pending);
                 continue;
             }
+            if (refersByCompositeKey(pending, target)) {
+                continue;
+            }
             if (pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY) {
                 resolveLinked(pending, target);
             } else if (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null) {
@@ -363,6 +371,25 @@ final class EntityReader {
                         + " relationship), or mark the duplicate @Transient");
             }
         }
+    }
+
+    /**
+     * Reports a relationship whose foreign key or link column would hold a composite key: foreign
+     * keys to composite keys are not mapped yet.
+     */
+    private boolean refersByCompositeKey(PendingRelationship pending, EntityReader target) {
+        boolean linked = pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY
+                || (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null);
+        EntityReader composite = target.compositeKey != null && (pending.mappedBy() == null || linked) ? target
+                : compositeKey != null && (pending.mappedBy() != null || linked) ? this : null;
+        if (composite == null) {
+            return false;
+        }
+        problem(where(pending.field()) + " relates " + type.getSimpleName() + " and " + target.type().getSimpleName()
+                + ", and " + composite.type().getSimpleName() + " has a composite key; foreign keys to a composite key"
+                + " are not supported yet: map the key parts on the referring entity as plain columns and query them"
+                + " with Condition.eq(…), or give " + composite.type().getSimpleName() + " a single @Id");
+        return true;
     }
 
     private void reportUnknownTarget(PendingRelationship pending) {
@@ -530,7 +557,8 @@ final class EntityReader {
     }
 
     EntityMapping toMapping() {
-        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks);
+        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks,
+                compositeKey);
     }
 
     private void problem(String message) {

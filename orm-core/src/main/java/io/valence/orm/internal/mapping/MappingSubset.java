@@ -6,11 +6,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
@@ -49,14 +51,15 @@ final class MappingSubset {
             Id.class, GeneratedValue.class, SequenceGenerator.class, Column.class, ManyToOne.class,
             JoinColumn.class, OneToMany.class, OneToOne.class, ManyToMany.class, JoinTable.class, OrderBy.class,
             Version.class, Transient.class, Enumerated.class, Embedded.class, AttributeOverride.class,
-            AttributeOverrides.class, Convert.class);
+            AttributeOverrides.class, Convert.class, EmbeddedId.class);
     private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
-            SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class);
+            SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class,
+            IdClass.class);
     private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
             Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
             + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version,"
-            + " @Transient, @Enumerated, @Embedded, @AttributeOverride(s) and @Convert";
+            + " @Transient, @Enumerated, @Embedded, @EmbeddedId, @AttributeOverride(s) and @Convert";
 
     /** The attributes Valence honours, per annotation; any other attribute set to a non-default value is a problem. */
     private static final Map<Class<? extends Annotation>, List<String>> SUPPORTED_ATTRIBUTES = Map.ofEntries(
@@ -79,6 +82,8 @@ final class MappingSubset {
             Map.entry(MappedSuperclass.class, List.of()),
             Map.entry(Embeddable.class, List.of()),
             Map.entry(Embedded.class, List.of()),
+            Map.entry(EmbeddedId.class, List.of()),
+            Map.entry(IdClass.class, List.of("value")),
             Map.entry(AttributeOverride.class, List.of("name", "column")),
             Map.entry(AttributeOverrides.class, List.of("value")),
             Map.entry(EntityListeners.class, List.of("value")),
@@ -87,8 +92,6 @@ final class MappingSubset {
     /** What to do instead of an unsupported annotation, when there is more to say than "remove it". */
     private static final Map<String, String> ANNOTATION_HINTS = Map.ofEntries(
             Map.entry("ElementCollection", "map the elements as an entity with a @ManyToOne back to this one"),
-            Map.entry("EmbeddedId", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
-            Map.entry("IdClass", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
             Map.entry("Lob", "remove it: String maps to text and byte[] to bytea without it"),
             Map.entry("Temporal", "remove it and use LocalDate, LocalDateTime, OffsetDateTime or Instant"),
             Map.entry("Basic", "remove it; use @Column(nullable = false) for NOT NULL"),
@@ -146,8 +149,8 @@ final class MappingSubset {
             Class<? extends Annotation> kind = annotation.annotationType();
             if (isPersistence(kind) && !CLASS_ANNOTATIONS.contains(kind)) {
                 problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
-                        + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners and"
-                        + " @AttributeOverride(s): "
+                        + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners,"
+                        + " @IdClass and @AttributeOverride(s): "
                         + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(), "remove it"));
             } else if (isPersistence(kind)) {
                 checkAttributes(name, annotation, problems);

@@ -8,6 +8,7 @@ import io.valence.orm.internal.sql.SqlStatement.Bind;
 import jakarta.persistence.Entity;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -120,6 +121,18 @@ final class BindValues {
         }
         ValueLimits.check(mapping, mapping.id(), id);
         return new Bind(type.toDriver(id), type.driverType());
+    }
+
+    /** The parts of a composite key value of {@code mapping}, one bind each; the key was checked complete. */
+    static List<Bind> keyParts(EntityMapping mapping, Object key) {
+        List<Bind> binds = new ArrayList<>();
+        for (int i = 0; i < mapping.key().parts().size(); i++) {
+            ColumnMapping part = mapping.key().parts().get(i);
+            Object value = mapping.key().part(key, i);
+            ValueLimits.check(mapping, part, value);
+            binds.add(new Bind(part.type().toDriver(value), part.type().driverType()));
+        }
+        return binds;
     }
 
     private static Object toDriver(ResolvedColumn target, Object value) {

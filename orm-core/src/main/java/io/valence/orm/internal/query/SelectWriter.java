@@ -58,11 +58,23 @@ final class SelectWriter {
         return new SelectTemplate(sql, writer.parameters.slots(), List.of(), List.of(), false);
     }
 
-    /** {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1}. */
+    /**
+     * {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1}; for a composite key
+     * {@code WHERE (t0."a", t0."b") = ($1, $2)}.
+     */
     static String byId(Metamodel metamodel, EntityMapping mapping) {
         SelectWriter writer = new SelectWriter(metamodel, mapping);
-        return "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE "
-                + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
+        String select = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE ";
+        if (!mapping.key().isComposite()) {
+            return select + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
+        }
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        StringJoiner parameters = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < mapping.key().parts().size(); i++) {
+            columns.add(Identifiers.qualified(FromClause.ROOT, mapping.key().parts().get(i).column()));
+            parameters.add("$" + (i + 1));
+        }
+        return select + columns + " = " + parameters;
     }
 
     private SelectTemplate writeSelect(Select<?> select, Condition whereShape, Collection<LoadNode> loads) {
