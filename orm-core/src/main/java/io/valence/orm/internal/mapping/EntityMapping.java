@@ -26,6 +26,8 @@ public final class EntityMapping {
     private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
     /** By column position, the owning relationship whose foreign key the column is, else null; read per loaded row. */
     private final RelationshipMapping[] owningByColumn;
+    /** By relationship position, the positions of an owning one's foreign key columns (one per key part of its target). */
+    private final int[][] foreignKeyColumns;
     /** Positions of the columns whose values change in place, and of those that keep less than a field holds. */
     private final int[] mutableColumns;
     private final int[] storedColumns;
@@ -54,7 +56,7 @@ public final class EntityMapping {
         ColumnMapping idColumn = null;
         ColumnMapping versionColumn = null;
         for (ColumnMapping column : columns) {
-            columnsByProperty.put(column.property(), column);
+            columnsByProperty.putIfAbsent(column.property(), column); // a composite foreign key: its first column
             if (column.role() == ColumnMapping.Role.ID) {
                 idColumn = column;
             } else if (column.role() == ColumnMapping.Role.VERSION) {
@@ -74,9 +76,12 @@ public final class EntityMapping {
         this.embeddedHolders = embedded.stream().map(Map.Entry::getKey).toArray(FieldAccessor[]::new);
         this.embeddedColumns = embedded.stream().map(Map.Entry::getValue).toArray(int[][]::new);
         this.owningByColumn = new RelationshipMapping[this.columns.size()];
-        for (RelationshipMapping relationship : this.relationships) {
-            int column = relationship.isOwning() ? identityIndex(this.columns, relationship.foreignKey()) : -1;
-            if (column >= 0) {
+        this.foreignKeyColumns = new int[this.relationships.size()][];
+        for (int r = 0; r < this.relationships.size(); r++) {
+            RelationshipMapping relationship = this.relationships.get(r);
+            foreignKeyColumns[r] = !relationship.isOwning() ? new int[0] : positions(this.columns,
+                    column -> column.isForeignKey() && column.property().equals(relationship.name()));
+            for (int column : foreignKeyColumns[r]) {
                 owningByColumn[column] = relationship;
             }
         }
@@ -279,12 +284,62 @@ public final class EntityMapping {
      * @throws IllegalArgumentException when no relationship of this entity owns the column
      */
     public RelationshipMapping relationshipOf(ColumnMapping foreignKey) {
-        for (RelationshipMapping relationship : relationships) {
-            if (relationship.foreignKey() == foreignKey) {
-                return relationship;
+        int index = identityIndex(columns, foreignKey);
+        if (index < 0 || owningByColumn[index] == null) {
+            throw new IllegalArgumentException(foreignKey.column() + " is not a foreign key of " + table);
+        }
+        return owningByColumn[index];
+    }
+
+    /**
+     * The positions of an owning relationship's foreign key columns: one, or one per key part when
+     * the target has a composite key, in the order of its parts.
+     *
+     * @param owning an owning relationship of this entity
+     * @return positions in {@link #columns()}
+     */
+    public int[] foreignKeyColumns(RelationshipMapping owning) {
+        return foreignKeyColumns[relationshipIndex(owning)];
+    }
+
+    /**
+     * Which key part of its target a foreign key column holds.
+     *
+     * @param foreignKey a foreign key column of this entity
+     * @return 0 for a single-column foreign key, else the part's position in the target's key
+     */
+    public int foreignKeyPart(ColumnMapping foreignKey) {
+        int index = columnIndex(foreignKey);
+        int[] positions = foreignKeyColumns(owningByColumn[index]);
+        for (int part = 0; part < positions.length; part++) {
+            if (positions[part] == index) {
+                return part;
             }
         }
         throw new IllegalArgumentException(foreignKey.column() + " is not a foreign key of " + table);
+    }
+
+    /**
+     * The key of the row a to-one refers to, from a row's values (loaded, or a snapshot).
+     *
+     * @param owning an owning relationship of this entity
+     * @param target the target's mapping
+     * @param values the values in column order
+     * @return the target's key, or {@code null} when the foreign key is (partly) NULL
+     */
+    public Object targetKey(RelationshipMapping owning, EntityMapping target, Object[] values) {
+        int[] positions = foreignKeyColumns(owning);
+        if (positions.length == 1) {
+            return values[positions[0]];
+        }
+        Object[] parts = new Object[positions.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = values[positions[i]];
+            if (parts[i] == null) {
+                return null;
+            }
+        }
+        return target.key().keyOfRow(parts);
     }
 
     /**

@@ -374,21 +374,21 @@ final class EntityReader {
     }
 
     /**
-     * Reports a relationship whose foreign key or link column would hold a composite key: foreign
-     * keys to composite keys are not mapped yet.
+     * Reports a many-to-many or a unidirectional one-to-many whose link column would hold a
+     * composite key: those are not mapped.
      */
     private boolean refersByCompositeKey(PendingRelationship pending, EntityReader target) {
         boolean linked = pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY
                 || (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null);
-        EntityReader composite = target.compositeKey != null && (pending.mappedBy() == null || linked) ? target
-                : compositeKey != null && (pending.mappedBy() != null || linked) ? this : null;
+        EntityReader composite = !linked ? null : target.compositeKey != null ? target : compositeKey != null ? this : null;
         if (composite == null) {
             return false;
         }
-        problem(where(pending.field()) + " relates " + type.getSimpleName() + " and " + target.type().getSimpleName()
-                + ", and " + composite.type().getSimpleName() + " has a composite key; foreign keys to a composite key"
-                + " are not supported yet: map the key parts on the referring entity as plain columns and query them"
-                + " with Condition.eq(…), or give " + composite.type().getSimpleName() + " a single @Id");
+        problem(where(pending.field()) + " links " + type.getSimpleName() + " and " + target.type().getSimpleName()
+                + " through a link column, and " + composite.type().getSimpleName() + " has a composite key; link"
+                + " tables and @JoinColumn collections over composite keys are not supported: map the link rows as an"
+                + " entity with a @ManyToOne to each side, or give " + composite.type().getSimpleName()
+                + " a single @Id");
         return true;
     }
 
@@ -406,6 +406,10 @@ final class EntityReader {
     }
 
     private void resolveOwning(PendingRelationship pending, EntityReader target) {
+        if (target.compositeKey != null) {
+            resolveCompositeOwning(pending, target);
+            return;
+        }
         ColumnMapping targetId = target.idColumn();
         if (targetId == null) {
             return; // the target's missing @Id is reported on its own
@@ -421,6 +425,26 @@ final class EntityReader {
         columns.add(foreignKey);
         relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null, foreignKey,
                 pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(), null));
+    }
+
+    /**
+     * A to-one to an entity with a composite key: a foreign key column per key part; a one-to-one's
+     * columns are unique together.
+     */
+    private void resolveCompositeOwning(PendingRelationship pending, EntityReader target) {
+        Field field = pending.field();
+        List<ColumnMapping> foreignKey = CompositeForeignKeys.read(where(field), field, target.type().getSimpleName(),
+                target.compositeKey.parts(), pending.optional(), problems);
+        if (foreignKey.isEmpty()) {
+            return;
+        }
+        columns.addAll(foreignKey);
+        if (pending.kind() == RelationshipMapping.Kind.ONE_TO_ONE) {
+            indexes.add(new IndexMapping(null, foreignKey.stream().map(ColumnMapping::column).toList(), true));
+        }
+        relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null,
+                foreignKey.get(0), pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(),
+                null));
     }
 
     private void resolveInverse(PendingRelationship pending, EntityReader target) {

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
@@ -51,14 +52,14 @@ final class MappingSubset {
             Id.class, GeneratedValue.class, SequenceGenerator.class, Column.class, ManyToOne.class,
             JoinColumn.class, OneToMany.class, OneToOne.class, ManyToMany.class, JoinTable.class, OrderBy.class,
             Version.class, Transient.class, Enumerated.class, Embedded.class, AttributeOverride.class,
-            AttributeOverrides.class, Convert.class, EmbeddedId.class);
+            AttributeOverrides.class, Convert.class, EmbeddedId.class, JoinColumns.class);
     private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
             SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class,
             IdClass.class);
     private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
             Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
-            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version,"
+            + " @ManyToOne, @JoinColumn(s), @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version,"
             + " @Transient, @Enumerated, @Embedded, @EmbeddedId, @AttributeOverride(s) and @Convert";
 
     /** The attributes Valence honours, per annotation; any other attribute set to a non-default value is a problem. */
@@ -77,6 +78,7 @@ final class MappingSubset {
             Map.entry(OneToOne.class, List.of("mappedBy", "cascade", "fetch", "optional", "orphanRemoval")),
             Map.entry(ManyToMany.class, List.of("mappedBy", "cascade")),
             Map.entry(JoinTable.class, List.of("name", "joinColumns", "inverseJoinColumns")),
+            Map.entry(JoinColumns.class, List.of("value")),
             Map.entry(OrderBy.class, List.of("value")),
             Map.entry(Enumerated.class, List.of("value")),
             Map.entry(MappedSuperclass.class, List.of()),
@@ -222,6 +224,11 @@ final class MappingSubset {
             } else {
                 checkAttributes(where, annotation, problems);
             }
+            if (annotation instanceof JoinColumns joinColumns) {
+                for (JoinColumn column : joinColumns.value()) {
+                    checkAttributes(where, column, problems);
+                }
+            }
             if (annotation instanceof JoinTable joinTable) {
                 for (JoinColumn column : joinTable.joinColumns()) {
                     checkAttributes(where, column, problems);
@@ -258,9 +265,12 @@ final class MappingSubset {
             problems.add(where + " is a relationship and also has @Column; name its foreign key column with"
                     + " @JoinColumn(name = …) instead");
         }
-        if (!relationship && field.isAnnotationPresent(JoinColumn.class)) {
-            problems.add(where + " has @JoinColumn but is not a @ManyToOne or @OneToOne; @JoinColumn names a"
-                    + " foreign key column: use @Column(name = …) for a plain column");
+        if (!relationship && (field.isAnnotationPresent(JoinColumn.class) || field.isAnnotationPresent(JoinColumns.class))) {
+            boolean single = field.isAnnotationPresent(JoinColumn.class);
+            String annotation = single ? "@JoinColumn" : "@JoinColumns";
+            problems.add(where + " has " + annotation + " but is not a @ManyToOne or @OneToOne; " + annotation
+                    + " names " + (single ? "a foreign key column" : "foreign key columns") + ": use @Column(name = …)"
+                    + " for a plain column");
         }
         if (field.isAnnotationPresent(OrderBy.class) && !field.isAnnotationPresent(OneToMany.class) && !manyToMany) {
             problems.add(where + " has @OrderBy but is not a @OneToMany or @ManyToMany; @OrderBy orders the members"

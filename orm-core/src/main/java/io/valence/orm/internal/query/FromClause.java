@@ -123,8 +123,11 @@ final class FromClause {
 
     /** A column of a table of this statement, with the entity a foreign key refers to. */
     ResolvedColumn column(String alias, EntityMapping mapping, ColumnMapping column, String path) {
-        EntityMapping reference =
-                column.isForeignKey() ? target(mapping.relationshipOf(column)) : null;
+        RelationshipMapping owning = column.isForeignKey() ? mapping.relationshipOf(column) : null;
+        if (owning != null && mapping.foreignKeyColumns(owning).length > 1) {
+            throw QueryErrors.compositeForeignKey(mapping, owning, path);
+        }
+        EntityMapping reference = owning != null ? target(owning) : null;
         return new ResolvedColumn(
                 alias == null ? Identifiers.quote(column.column()) : Identifiers.qualified(alias, column.column()),
                 column,
@@ -222,10 +225,24 @@ final class FromClause {
                     + Identifiers.qualified(alias, target.id().column()) + ")";
         }
         return relationship.isOwning()
-                ? Identifiers.qualified(alias, target.id().column()) + " = "
-                        + Identifiers.qualified(parentAlias, relationship.foreignKey().column())
-                : Identifiers.qualified(alias, target.column(relationship.mappedBy()).column()) + " = "
-                        + Identifiers.qualified(parentAlias, parent.id().column());
+                ? keyEquals(alias, target, parentAlias, parent, relationship, false)
+                : keyEquals(parentAlias, parent, alias, target, target.relationship(relationship.mappedBy()), true);
+    }
+
+    /**
+     * {@code key."id" = referring."fk"} over each key part ({@code AND}-ed for a composite key), the
+     * side {@code keyFirst} names written first.
+     */
+    private static String keyEquals(String keyAlias, EntityMapping keyOwner, String referringAlias,
+            EntityMapping referring, RelationshipMapping owning, boolean referringFirst) {
+        int[] foreignKey = referring.foreignKeyColumns(owning);
+        StringJoiner terms = new StringJoiner(" AND ");
+        for (int i = 0; i < foreignKey.length; i++) {
+            String key = Identifiers.qualified(keyAlias, keyOwner.key().parts().get(i).column());
+            String reference = Identifiers.qualified(referringAlias, referring.columns().get(foreignKey[i]).column());
+            terms.add(referringFirst ? reference + " = " + key : key + " = " + reference);
+        }
+        return terms.toString();
     }
 
     private Table walk(String joinPath, String fullPath, boolean explicit) {

@@ -50,6 +50,13 @@ final class QueryErrors {
                 + "\") and name one of its properties, such as \"" + path + ".id\"");
     }
 
+    static IllegalArgumentException compositeForeignKey(EntityMapping mapping, RelationshipMapping owning, String path) {
+        return new IllegalArgumentException("\"" + path + "\" names " + mapping.name() + "." + owning.name() + ", whose"
+                + " foreign key has a column per part of " + owning.target().getSimpleName() + "'s composite key, so it"
+                + " is no single value to compare or set; compare the parts through the relationship, as in"
+                + " Condition.eq(\"" + path + "." + "<key part>\", value), or join it with Select.join(\"" + path + "\")");
+    }
+
     static IllegalArgumentException notAnArray(ResolvedColumn column, Condition.ArrayOperator operator) {
         return new IllegalArgumentException(describe(column) + " is not an array column, so it cannot be tested with "
                 + operator + "; array conditions apply to String[], List<String>, long[], List<Long>, int[],"

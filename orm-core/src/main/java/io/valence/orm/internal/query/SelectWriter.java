@@ -11,6 +11,7 @@ import io.valence.orm.query.Expression;
 import io.valence.orm.query.Order;
 import io.valence.orm.query.Select;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
@@ -141,16 +142,35 @@ final class SelectWriter {
         if (relationship.isLinked()) {
             return writer.linkedSelectIn(from, owner, node);
         }
-        ColumnMapping keyColumn = relationship.isOwning() ? target.id() : target.column(relationship.mappedBy());
-        String marker = writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
+        List<ColumnMapping> keyColumns = relationship.isOwning() ? target.key().parts()
+                : Arrays.stream(target.foreignKeyColumns(target.relationship(relationship.mappedBy())))
+                        .mapToObj(target.columns()::get).toList();
+        ColumnMapping keyColumn = keyColumns.get(0);
+        String match = keyColumns.size() == 1 ? null : compositeKeyMatch(writer, keyColumns);
+        String marker = match != null ? null : writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
         writer.load(0, node.children());
         List<String> order = new ArrayList<>(collectionOrder(relationship, FromClause.ROOT));
         order.addAll(writer.loadOrder);
         String sql = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + writer.loadJoins + " WHERE "
-                + Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker + "::"
-                + keyColumn.type().arrayType() + ")" + orderBy(order);
+                + (match != null ? match : Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker
+                        + "::" + keyColumn.type().arrayType() + ")") + orderBy(order);
         SqlStatement statement = new SqlStatement(sql, Parameters.bind(writer.parameters.slots(), QueryValues.NONE));
         return new SelectIn(from, relationship, new RenderedSelect(statement, writer.entities, writer.selectIns), keyColumn);
+    }
+
+    /**
+     * {@code (t0."a", t0."b") IN (SELECT * FROM unnest($1::bigint[], $2::integer[]))}: a select-in's
+     * match of composite keys, one array parameter per part.
+     */
+    private static String compositeKeyMatch(SelectWriter writer, List<ColumnMapping> keyColumns) {
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        StringJoiner arrays = new StringJoiner(", ", "unnest(", ")");
+        for (ColumnMapping column : keyColumns) {
+            columns.add(Identifiers.qualified(FromClause.ROOT, column.column()));
+            arrays.add(writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(column))) + "::"
+                    + column.type().arrayType());
+        }
+        return columns + " IN (SELECT * FROM " + arrays + ")";
     }
 
     /**

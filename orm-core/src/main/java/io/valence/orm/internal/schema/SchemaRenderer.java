@@ -9,6 +9,7 @@ import io.valence.orm.internal.mapping.IndexMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,12 @@ public final class SchemaRenderer {
         for (RelationshipMapping.LinkTable joinColumn : joinColumnsOn(table)) {
             definitions.add(quote(joinColumn.ownColumn()) + " " + joinColumn.ownType().ddlType());
         }
+        for (RelationshipMapping relationship : compositeForeignKeys(table)) {
+            String foreignKey = compositeForeignKey(table, relationship);
+            if (foreignKey != null) {
+                definitions.add(foreignKey);
+            }
+        }
         if (table.key().isComposite()) {
             String primaryKey = constraint(table, List.of(), "pkey");
             definitions.add((primaryKey.isEmpty() ? "" : primaryKey.stripLeading() + " ") + "PRIMARY KEY ("
@@ -136,8 +143,14 @@ public final class SchemaRenderer {
                 createIndexes.add(createIndex(name, table, index.columns()));
             }
         }
+        for (RelationshipMapping relationship : compositeForeignKeys(table)) {
+            List<String> columns = foreignKeyColumnNames(table, relationship);
+            if (!isLeadingColumn(table, table.columns().get(table.foreignKeyColumns(relationship)[0]))) {
+                createIndexes.add(createIndex(names.choose(table.table(), columns, "idx"), table, columns));
+            }
+        }
         for (ColumnMapping column : table.columns()) {
-            if (column.isForeignKey() && !isLeadingColumn(table, column)) {
+            if (column.isForeignKey() && !isLeadingColumn(table, column) && !isCompositeForeignKey(table, column)) {
                 createIndexes.add(createIndex(names.choose(table.table(), List.of(column.column()), "idx"), table,
                         List.of(column.column())));
             }
@@ -220,7 +233,7 @@ public final class SchemaRenderer {
         if (column.unique()) {
             definition.append(constraint(table, ownColumn, "key")).append(" UNIQUE");
         }
-        RelationshipMapping foreignKey = foreignKeyOf(table, column);
+        RelationshipMapping foreignKey = isCompositeForeignKey(table, column) ? null : foreignKeyOf(table, column);
         if (foreignKey != null) {
             if (order.deferred().contains(foreignKey)) {
                 String name = names.choose(table.table(), ownColumn, "fkey");
@@ -246,6 +259,41 @@ public final class SchemaRenderer {
     private String constraint(String table, List<String> columns, String label) {
         String name = names.choose(table, columns, label);
         return name.equals(ObjectNames.preferred(table, columns, label)) ? "" : " CONSTRAINT " + quote(name);
+    }
+
+    /** The owning relationships of a table whose target has a composite key: a foreign key over several columns. */
+    private List<RelationshipMapping> compositeForeignKeys(EntityMapping table) {
+        return table.relationships().stream().filter(relationship -> relationship.isOwning()
+                && table.foreignKeyColumns(relationship).length > 1).toList();
+    }
+
+    private static boolean isCompositeForeignKey(EntityMapping table, ColumnMapping column) {
+        return column.isForeignKey() && table.foreignKeyColumns(table.relationshipOf(column)).length > 1;
+    }
+
+    private static List<String> foreignKeyColumnNames(EntityMapping table, RelationshipMapping relationship) {
+        return Arrays.stream(table.foreignKeyColumns(relationship)).mapToObj(i -> table.columns().get(i).column())
+                .toList();
+    }
+
+    /**
+     * {@code FOREIGN KEY ("order_id", "line_no") REFERENCES "order_line" ("order_id", "line_no")} as a
+     * table constraint; {@code null} when it closes a cycle and is added after every table instead.
+     */
+    private String compositeForeignKey(EntityMapping table, RelationshipMapping relationship) {
+        List<String> columns = foreignKeyColumnNames(table, relationship);
+        EntityMapping target = metamodel.entity(relationship.target());
+        String constraint = "FOREIGN KEY (" + columnList(columns) + ") REFERENCES " + quote(target.table()) + " ("
+                + columnList(target.key().parts().stream().map(ColumnMapping::column).toList()) + ")";
+        if (order.deferred().contains(relationship)) {
+            String name = names.choose(table.table(), columns, "fkey");
+            addForeignKeys.add("ALTER TABLE " + quote(table.table()) + " ADD CONSTRAINT " + quote(name) + " " + constraint);
+            dropForeignKeys.add("ALTER TABLE IF EXISTS " + quote(table.table()) + " DROP CONSTRAINT IF EXISTS "
+                    + quote(name));
+            return null;
+        }
+        String name = constraint(table, columns, "fkey");
+        return (name.isEmpty() ? "" : name.stripLeading() + " ") + constraint;
     }
 
     private String references(RelationshipMapping foreignKey) {

@@ -443,12 +443,17 @@ public final class UnitOfWork {
                 column.accessor().set(state.entity(), row[i]);
                 continue;
             }
+            if (column != relationship.foreignKey()) {
+                continue; // a further column of a composite foreign key, read with its first
+            }
+            Object key = mapping.foreignKeyColumns(relationship).length == 1 ? row[i]
+                    : mapping.targetKey(relationship, metamodel.entity(relationship.target()), row);
             // a relationship's target is itself a mapped class, so it keys the identity map as is
-            Object target = row[i] == null ? null : identityMap.get(relationship.target(), row[i]);
+            Object target = key == null ? null : identityMap.get(relationship.target(), key);
             column.accessor().set(state.entity(), target);
             // A foreign key to an object already in the session wires it without I/O, as SQLAlchemy's
             // many-to-one "get" does; any other non-null target stays unloaded.
-            state.loaded(relationship, row[i] == null || target != null);
+            state.loaded(relationship, key == null || target != null);
         }
         for (RelationshipMapping relationship : mapping.relationships()) {
             if (!relationship.isOwning() && !state.isLoaded(relationship)) {

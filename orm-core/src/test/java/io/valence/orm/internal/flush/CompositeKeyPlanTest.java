@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.load.SelectInWiring;
+import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.query.SelectRenderer;
 import io.valence.orm.internal.schema.SchemaRenderer;
 import io.valence.orm.internal.sql.FlushSqlRenderer;
@@ -15,11 +17,16 @@ import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.internal.state.Status;
 import io.valence.orm.internal.unitofwork.ChangeCollector;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
+import io.valence.orm.query.Condition;
+import io.valence.orm.query.Load;
+import io.valence.orm.query.Select;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Version;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +74,9 @@ class CompositeKeyPlanTest {
 
         @Version
         Long version;
+
+        @OneToMany(mappedBy = "line")
+        List<Parcel> parcels;
 
         Line() {}
 
@@ -117,11 +127,31 @@ class CompositeKeyPlanTest {
         }
     }
 
-    private static final Metamodel METAMODEL = Metamodel.of(List.of(Line.class, Seat.class));
+    /** A parcel refers to a line: its foreign key has a column per part of the line's key. */
+    @Entity
+    static class Parcel {
+        @Id
+        Long id;
+
+        @ManyToOne
+        Line line;
+
+        Parcel() {}
+
+        Parcel(long id, Line line) {
+            this.id = id;
+            this.line = line;
+        }
+    }
+
+    private static final Metamodel METAMODEL = Metamodel.of(List.of(Line.class, Seat.class, Parcel.class));
+    private static final EntityMapping PARCEL = METAMODEL.entity(Parcel.class);
     private static final EntityMapping LINE = METAMODEL.entity(Line.class);
     private static final EntityMapping SEAT = METAMODEL.entity(Seat.class);
 
     private final UnitOfWork unitOfWork = new UnitOfWork(METAMODEL);
+
+    private final SelectRenderer selects = new SelectRenderer(METAMODEL);
 
     private FlushPlan plan() {
         return new FlushPlanner(METAMODEL).plan(new ChangeCollector(unitOfWork).collect());
@@ -138,6 +168,8 @@ class CompositeKeyPlanTest {
         assertThat(LINE.key().parts()).extracting(ColumnMapping::column).containsExactly("order_id", "line_no");
         assertThat(LINE.columns()).extracting(ColumnMapping::column)
                 .containsExactly("order_id", "line_no", "note", "version");
+        assertThat(PARCEL.columns()).extracting(ColumnMapping::column)
+                .containsExactly("id", "line_order_id", "line_line_no");
         assertThat(LINE.idOf(new Line(7, 2, "x"))).isEqualTo(new LineKey(7, 2));
     }
 
@@ -256,5 +288,72 @@ class CompositeKeyPlanTest {
         assertThat(SchemaRenderer.create(METAMODEL)).contains("CREATE TABLE \"line\" (\n    \"order_id\" bigint NOT"
                 + " NULL,\n    \"line_no\" integer NOT NULL,\n    \"note\" text,\n    \"version\" bigint NOT NULL,\n"
                 + "    PRIMARY KEY (\"order_id\", \"line_no\")\n)");
+    }
+
+    @Test
+    void theSchemaHasOneForeignKeyAndOneIndexOverTheColumnsOfACompositeForeignKey() {
+        List<String> statements = SchemaRenderer.create(METAMODEL);
+
+        assertThat(statements).contains("CREATE TABLE \"parcel\" (\n    \"id\" bigint PRIMARY KEY,\n    \"line_order_id\""
+                + " bigint,\n    \"line_line_no\" integer,\n    FOREIGN KEY (\"line_order_id\", \"line_line_no\") REFERENCES"
+                + " \"line\" (\"order_id\", \"line_no\")\n)");
+        assertThat(statements).contains("CREATE INDEX \"parcel_line_order_id_line_line_no_idx\" ON \"parcel\""
+                + " (\"line_order_id\", \"line_line_no\")");
+    }
+
+    @Test
+    void aJoinAlongACompositeForeignKeyMatchesEveryPart() {
+        String sql = selects.render(Select.from(Parcel.class).options(Load.joined("line"))).statement().sql();
+
+        assertThat(sql).contains("LEFT OUTER JOIN \"line\" AS t1 ON t1.\"order_id\" = t0.\"line_order_id\" AND"
+                + " t1.\"line_no\" = t0.\"line_line_no\"");
+        assertThat(selects.render(Select.from(Line.class).options(Load.joined("parcels"))).statement().sql())
+                .contains("ON t1.\"line_order_id\" = t0.\"order_id\" AND t1.\"line_line_no\" = t0.\"line_no\"");
+    }
+
+    @Test
+    void aSelectInThroughACompositeForeignKeyBindsOneArrayPerPart() {
+        SelectIn lines = selects.render(Select.from(Parcel.class).options(Load.selectIn("line"))).selectIns().get(0);
+        SelectIn parcels = selects.render(Select.from(Line.class).options(Load.selectIn("parcels"))).selectIns().get(0);
+
+        assertThat(lines.query().statement().sql()).endsWith("WHERE (t0.\"order_id\", t0.\"line_no\") IN (SELECT * FROM"
+                + " unnest($1::bigint[], $2::integer[]))");
+        assertThat(parcels.query().statement().sql()).endsWith("WHERE (t0.\"line_order_id\", t0.\"line_line_no\") IN"
+                + " (SELECT * FROM unnest($1::bigint[], $2::integer[]))");
+        Line first = persistentLine(1, 1, "a", 0);
+        Line second = persistentLine(1, 2, "b", 0);
+        SelectInWiring wiring = new SelectInWiring(parcels, List.of(unitOfWork.state(first), unitOfWork.state(second)));
+        List<SqlStatement> statements = wiring.statements();
+        assertThat(statements).hasSize(1);
+        assertThat(statements.get(0).binds()).extracting(bind -> List.of((Object[]) bind.value()))
+                .containsExactly(List.of(1L, 1L), List.of(1, 2));
+    }
+
+    @Test
+    void aCompositeForeignKeyIsWrittenAndLoadedPartByPart() {
+        Line line = persistentLine(4, 2, "x", 0);
+        unitOfWork.add(new Parcel(9, line));
+
+        FlushStep insert = plan().steps().get(0);
+        List<SqlStatement.Bind> binds = new FlushStatements().bind(insert, unitOfWork.values()).get(0).statement().binds();
+        assertThat((Object[]) binds.get(1).value()).containsExactly(4L);
+        assertThat((Object[]) binds.get(2).value()).containsExactly(2);
+
+        Parcel loaded = (Parcel) unitOfWork.load(PARCEL, new Object[] {10L, 4L, 2}, false);
+        assertThat(loaded.line).as("wired from the identity map, without a statement").isSameAs(line);
+        Parcel dangling = (Parcel) unitOfWork.load(PARCEL, new Object[] {11L, 5L, 1}, false);
+        assertThat(dangling.line).isNull();
+        assertThat(unitOfWork.state(dangling).isLoaded(PARCEL.relationship("line"))).isFalse();
+    }
+
+    @Test
+    void aCompositeForeignKeyIsNoValueToCompare() {
+        assertThatIllegalArgumentException().isThrownBy(() -> selects.render(Select.from(Parcel.class)
+                        .where(Condition.eq("line", 1L))))
+                .withMessage("\"line\" names Parcel.line, whose foreign key has a column per part of Line's composite"
+                        + " key, so it is no single value to compare or set; compare the parts through the relationship,"
+                        + " as in Condition.eq(\"line.<key part>\", value), or join it with Select.join(\"line\")");
+        assertThat(selects.render(Select.from(Parcel.class).where(Condition.eq("line.lineNo", 2))).statement().sql())
+                .contains("WHERE t1.\"line_no\" = $1");
     }
 }

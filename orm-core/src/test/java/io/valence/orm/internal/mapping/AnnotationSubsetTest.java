@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** One test per annotation or attribute outside the supported subset, each asserting the full message. */
 class AnnotationSubsetTest {
     private static final String FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column, @ManyToOne,"
-            + " @JoinColumn, @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version, @Transient,"
+            + " @JoinColumn(s), @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version, @Transient,"
             + " @Enumerated, @Embedded, @EmbeddedId, @AttributeOverride(s) and @Convert";
 
     @Entity

@@ -6,8 +6,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Composite keys that {@code build()} refuses, each with the fix. */
@@ -84,6 +89,35 @@ class CompositeKeyMappingTest {
         Pair pair;
     }
 
+    @Entity
+    static class NamesPairColumns {
+        @Id
+        Long id;
+
+        @ManyToOne
+        @JoinColumns({@JoinColumn(name = "first"), @JoinColumn(name = "second")})
+        Pair pair;
+    }
+
+    @Entity
+    static class NamesOneColumn {
+        @Id
+        Long id;
+
+        @ManyToOne
+        @JoinColumns({@JoinColumn(name = "first")})
+        Pair pair;
+    }
+
+    @Entity
+    static class LinksPairs {
+        @Id
+        Long id;
+
+        @ManyToMany
+        Set<Pair> pairs;
+    }
+
     @Test
     void aGeneratedKeyPartIsRefusedWithTheFix() {
         assertThat(MappingProblems.of(GeneratedPart.class)).containsExactly("GeneratedPart has a composite key"
@@ -105,10 +139,35 @@ class CompositeKeyMappingTest {
     }
 
     @Test
-    void aForeignKeyToACompositeKeyIsRefusedWithTheFix() {
-        assertThat(MappingProblems.of(Pair.class, RefersToPair.class)).containsExactly("RefersToPair.pair relates"
-                + " RefersToPair and Pair, and Pair has a composite key; foreign keys to a composite key are not"
-                + " supported yet: map the key parts on the referring entity as plain columns and query them with"
-                + " Condition.eq(…), or give Pair a single @Id");
+    void aForeignKeyToACompositeKeyHasAColumnPerKeyPartNamedAfterTheRelationshipAndTheReferencedColumn() {
+        EntityMapping mapping = Metamodel.of(List.of(Pair.class, RefersToPair.class)).entity(RefersToPair.class);
+        RelationshipMapping pair = mapping.relationship("pair");
+
+        assertThat(mapping.columns()).extracting(ColumnMapping::column).containsExactly("id", "pair_a", "pair_b");
+        assertThat(mapping.foreignKeyColumns(pair)).containsExactly(1, 2);
+        assertThat(mapping.relationshipOf(mapping.columns().get(2))).isSameAs(pair);
+        assertThat(mapping.foreignKeyPart(mapping.columns().get(2))).isEqualTo(1);
+    }
+
+    @Test
+    void joinColumnsNameTheForeignKeyColumnsInKeyOrder() {
+        EntityMapping mapping = Metamodel.of(List.of(Pair.class, NamesPairColumns.class)).entity(NamesPairColumns.class);
+
+        assertThat(mapping.columns()).extracting(ColumnMapping::column).containsExactly("id", "first", "second");
+    }
+
+    @Test
+    void joinColumnsNameOneColumnPerKeyPart() {
+        assertThat(MappingProblems.of(Pair.class, NamesOneColumn.class)).containsExactly("NamesOneColumn.pair has"
+                + " @JoinColumns with 1 columns, but Pair's key has 2 parts [a, b]; name one column per part, in that"
+                + " order");
+    }
+
+    @Test
+    void aLinkTableOverACompositeKeyIsRefusedWithTheFix() {
+        assertThat(MappingProblems.of(Pair.class, LinksPairs.class)).containsExactly("LinksPairs.pairs links"
+                + " LinksPairs and Pair through a link column, and Pair has a composite key; link tables and @JoinColumn"
+                + " collections over composite keys are not supported: map the link rows as an entity with a"
+                + " @ManyToOne to each side, or give Pair a single @Id");
     }
 }
