@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** Entities keyed by an {@code @IdClass} and an {@code @EmbeddedId}, on PostgreSQL, with statement counts. */
-@ValenceTest(entities = {Product.class, OrderLine.class, RoomNight.class})
+@ValenceTest(entities = {Product.class, OrderLine.class, RoomNight.class, Delivery.class})
 class CompositeKeysIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -184,5 +184,78 @@ class CompositeKeysIT {
         StepVerifier.create(Flux.from(factory.withSession(session -> session.get(RoomNight.class, new NightId("301", 1))))
                         .map(night -> night.guest))
                 .expectNext("new").expectComplete().verify(TIMEOUT);
+    }
+
+    /** 100 lines of order {@code orderId}, each with one delivery whose id is {@code orderId * 1000 + line}. */
+    private static void addLinesWithDeliveries(SessionFactory factory, long orderId) {
+        factory.inTransaction(session -> {
+            Product product = new Product(orderId, "p" + orderId);
+            session.add(product);
+            for (OrderLine line : lines(orderId, 100, product)) {
+                session.add(line);
+                session.add(new Delivery(orderId * 1000 + line.lineNo, "street " + line.lineNo, line));
+            }
+            return Mono.empty();
+        }).block(TIMEOUT);
+    }
+
+    @Test
+    void deliveriesReferringToCompositeKeysAreInsertedInOneStatementAndLoadTheirLinesInTwo(
+            SessionFactory factory, StatementRecorder recorder) {
+        recorder.reset();
+        addLinesWithDeliveries(factory, 41L);
+        recorder.assertThat().inserts().hasStatementCount(3);
+        recorder.assertThat().inserts().element(2).sqlContains("INSERT INTO \"delivery\" (\"id\", \"address\","
+                + " \"order_id\", \"line_no\")");
+
+        recorder.reset();
+        StepVerifier.create(factory.withSession(session -> session.scalars(Select.from(Delivery.class)
+                        .where(Condition.eq("line.orderId", 41L)).options(Load.selectIn("line")))
+                        .map(delivery -> delivery.id == 41_000 + delivery.line.lineNo).collectList()))
+                .assertNext(matches -> assertThat(matches).hasSize(100).containsOnly(true))
+                .expectComplete().verify(TIMEOUT);
+        recorder.assertThat().hasStatementCount(2);
+        recorder.assertThat().selects().element(1).sqlContains("WHERE (t0.\"order_id\", t0.\"line_no\") IN (SELECT *"
+                + " FROM unnest($1::bigint[], $2::integer[]))");
+
+        recorder.reset();
+        StepVerifier.create(factory.withSession(session -> session.scalars(Select.from(Delivery.class)
+                        .where(Condition.eq("line.orderId", 41L)).options(Load.joined("line")))
+                        .filter(delivery -> delivery.line.quantity == delivery.line.lineNo).count()))
+                .expectNext(100L).expectComplete().verify(TIMEOUT);
+        recorder.assertThat().hasStatementCount(1);
+    }
+
+    @Test
+    void linesLoadTheirDeliveriesThroughTheInverseSideAndFetchFollowsTheForeignKey(
+            SessionFactory factory, StatementRecorder recorder) {
+        addLinesWithDeliveries(factory, 42L);
+        recorder.reset();
+        StepVerifier.create(factory.withSession(session -> session.scalars(Select.from(OrderLine.class)
+                        .filterBy("orderId", 42L).options(Load.selectIn("deliveries")))
+                        .map(line -> line.deliveries.size() == 1 && line.deliveries.get(0).line == line).collectList()))
+                .assertNext(matches -> assertThat(matches).hasSize(100).containsOnly(true))
+                .expectComplete().verify(TIMEOUT);
+        recorder.assertThat().hasStatementCount(2);
+
+        StepVerifier.create(factory.withSession(session -> session.get(Delivery.class, 42_007L)
+                        .flatMap(delivery -> session.fetch(delivery, "line"))
+                        .map(delivery -> delivery.line.orderId + "/" + delivery.line.lineNo)))
+                .expectNext("42/7").expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void linesAndTheirDeliveriesAreDeletedChildrenFirstInOneStatementPerTable(
+            SessionFactory factory, StatementRecorder recorder) {
+        addLinesWithDeliveries(factory, 43L);
+        recorder.reset();
+        factory.inTransaction(session -> session.scalars(Select.from(OrderLine.class).filterBy("orderId", 43L)
+                .options(Load.selectIn("deliveries"))).doOnNext(line -> {
+                    line.deliveries.forEach(session::delete);
+                    session.delete(line);
+                }).then()).block(TIMEOUT);
+        recorder.assertThat().deletes().hasStatementCount(2);
+        recorder.assertThat().deletes().element(0).sqlContains("\"delivery\"");
+        recorder.assertThat().deletes().element(1).sqlContains("\"order_line\"");
     }
 }

@@ -5,9 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.List;
 
-/** An order line keyed by (order_id, line_no) through an {@code @IdClass}, versioned, referring to a product. */
+/** An order line keyed by (order_id, line_no) through an {@code @IdClass}, versioned, referring to a product,
+ * with deliveries referring to it. */
 @Entity
 @IdClass(OrderLineKey.class)
 public class OrderLine {
@@ -25,6 +29,9 @@ public class OrderLine {
 
     @Version
     public Long version;
+
+    @OneToMany(mappedBy = "line")
+    public List<Delivery> deliveries = new ArrayList<>();
 
     protected OrderLine() {}
 
