@@ -42,7 +42,7 @@ final class CompositeKeyReader {
                         + embeddedId.getType().getSimpleName());
                 return null;
             }
-            return ids.isEmpty() ? null : build(ids, embeddedId.getType(), embeddedFields(ids, embeddedId), embeddedId);
+            return ids.isEmpty() ? null : build(ids, embeddedId.getType(), embeddedFields(ids, embeddedId));
         }
         if (idClass == null) {
             if (ids.size() > 1) {
@@ -62,7 +62,7 @@ final class CompositeKeyReader {
                     + " assigned by the application: remove @GeneratedValue and set every part before add()");
             return null;
         }
-        return build(ids, idClass.value(), idClassFields(ids, idClass.value()), null);
+        return build(ids, idClass.value(), idClassFields(ids, idClass.value()));
     }
 
     private List<Field> embeddedFields(List<ColumnMapping> ids, Field embeddedId) {
@@ -105,7 +105,7 @@ final class CompositeKeyReader {
         return fields;
     }
 
-    private KeyMapping build(List<ColumnMapping> ids, Class<?> keyClass, List<Field> fields, Field embeddedId) {
+    private KeyMapping build(List<ColumnMapping> ids, Class<?> keyClass, List<Field> fields) {
         if (fields == null) {
             return null;
         }
@@ -132,8 +132,7 @@ final class CompositeKeyReader {
             return null;
         }
         List<FieldAccessor> accessors = fields.stream().map(FieldAccessor::of).toList();
-        return KeyMapping.composite(ids, keyClass, constructor, accessors,
-                embeddedId == null ? null : ids.get(0).accessor().holder());
+        return KeyMapping.composite(ids, keyClass, constructor, accessors);
     }
 
     private static boolean declaresValueEquality(Class<?> keyClass) {

@@ -20,35 +20,31 @@ public final class KeyMapping {
     private final MethodHandle keyConstructor;
     /** By part, the field of the key class holding it; empty for a single key. */
     private final List<FieldAccessor> keyFields;
-    /** The {@code @EmbeddedId} field, or {@code null}. */
-    private final FieldAccessor embeddedId;
 
     private KeyMapping(List<ColumnMapping> parts, Class<?> keyClass, MethodHandle keyConstructor,
-            List<FieldAccessor> keyFields, FieldAccessor embeddedId) {
+            List<FieldAccessor> keyFields) {
         this.parts = List.copyOf(parts);
         this.keyClass = keyClass;
         this.keyConstructor = keyConstructor;
         this.keyFields = List.copyOf(keyFields);
-        this.embeddedId = embeddedId;
     }
 
     /** A key of one {@code @Id} column, keyed by its value. */
     static KeyMapping single(ColumnMapping id) {
-        return new KeyMapping(List.of(id), id.type().javaType(), null, List.of(), null);
+        return new KeyMapping(List.of(id), id.type().javaType(), null, List.of());
     }
 
     /**
      * A composite key.
      *
      * @param parts the key columns, in the entity's column order
-     * @param keyClass the {@code @IdClass} or the {@code @EmbeddedId}'s embeddable
+     * @param keyClass the {@code @IdClass}, or the embeddable of the {@code @EmbeddedId}
      * @param keyConstructor its no-arg constructor
      * @param keyFields by part, the key class's field holding it
-     * @param embeddedId the {@code @EmbeddedId} field, or {@code null} for an {@code @IdClass}
      */
     static KeyMapping composite(List<ColumnMapping> parts, Class<?> keyClass, MethodHandle keyConstructor,
-            List<FieldAccessor> keyFields, FieldAccessor embeddedId) {
-        return new KeyMapping(parts, keyClass, keyConstructor, keyFields, embeddedId);
+            List<FieldAccessor> keyFields) {
+        return new KeyMapping(parts, keyClass, keyConstructor, keyFields);
     }
 
     /** @return whether the key has more than one column */
@@ -64,11 +60,6 @@ public final class KeyMapping {
     /** @return the class of key values: the id's type, the {@code @IdClass} or the embeddable of the {@code @EmbeddedId} */
     public Class<?> keyClass() {
         return keyClass;
-    }
-
-    /** @return the {@code @EmbeddedId} field's property name, or {@code null} */
-    public String embeddedIdProperty() {
-        return embeddedId == null ? null : embeddedId.field().getName();
     }
 
     /**
@@ -110,18 +101,6 @@ public final class KeyMapping {
      */
     public Object part(Object key, int index) {
         return isComposite() ? keyFields.get(index).get(key) : key;
-    }
-
-    /**
-     * Sets an object's key columns from a key value.
-     *
-     * @param entity an instance of the entity
-     * @param key a key value of this entity
-     */
-    public void assign(Object entity, Object key) {
-        for (int i = 0; i < parts.size(); i++) {
-            parts.get(i).accessor().set(entity, part(key, i));
-        }
     }
 
     /**

@@ -57,6 +57,13 @@ final class QueryErrors {
                 + " Condition.eq(\"" + path + "." + "<key part>\", value), or join it with Select.join(\"" + path + "\")");
     }
 
+    static IllegalArgumentException compositeKeyParameter(EntityMapping mapping) {
+        return new IllegalArgumentException("a " + mapping.name() + " was passed as a native query parameter, but its"
+                + " key has " + mapping.key().parts().size() + " parts, which one parameter cannot hold; pass the parts"
+                + " as separate parameters, e.g. " + String.join(", ", mapping.key().parts().stream()
+                        .map(part -> ":" + part.property().replace('.', '_')).toList()));
+    }
+
     static IllegalArgumentException notAnArray(ResolvedColumn column, Condition.ArrayOperator operator) {
         return new IllegalArgumentException(describe(column) + " is not an array column, so it cannot be tested with "
                 + operator + "; array conditions apply to String[], List<String>, long[], List<Long>, int[],"
@@ -148,13 +155,14 @@ final class QueryErrors {
     }
 
     static IllegalArgumentException keysetNotUnique(EntityMapping mapping, List<Order> orders) {
-        String id = mapping.id().property();
+        String id = String.join(", ", mapping.key().parts().stream()
+                .map(part -> "Order.asc(\"" + part.property() + "\")").toList());
         return new IllegalArgumentException("keyset pagination of " + mapping.name() + " needs a unique ordering, but "
                 + (orders.isEmpty() ? "the query has none"
                         : orders.stream().map(QueryErrors::describe).toList() + " can tie, so rows would be skipped or"
-                                + " repeated between pages (it does not end in the id or a unique NOT NULL column)")
-                + "; end the ordering with the id, as in orderBy(" + (orders.isEmpty() ? "" : "…, ")
-                + "Order.asc(\"" + id + "\"))");
+                                + " repeated between pages (it does not end in the id or a unique NOT NULL column"
+                                + (mapping.key().isComposite() ? ", nor holds every key part" : "") + ")")
+                + "; end the ordering with the id, as in orderBy(" + (orders.isEmpty() ? "" : "…, ") + id + ")");
     }
 
     static IllegalArgumentException keysetKeyMismatch(EntityMapping mapping, List<Order> orders, int values) {

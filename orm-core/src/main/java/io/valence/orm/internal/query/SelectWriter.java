@@ -52,11 +52,19 @@ final class SelectWriter {
         FromClause from = writer.from;
         select.joins().forEach(from::join);
         String where = writer.where(whereShape);
-        String counted = from.joinsCollection()
-                ? "count(DISTINCT " + Identifiers.qualified(FromClause.ROOT, from.root().id().column()) + ")"
-                : "count(*)";
+        String counted = from.joinsCollection() ? "count(DISTINCT " + keyTuple(from.root()) + ")" : "count(*)";
         String sql = "SELECT " + counted + " FROM " + writer.rootTable() + from.joins() + where;
         return new SelectTemplate(sql, writer.parameters.slots(), List.of(), List.of(), false);
+    }
+
+    /** The root's key: {@code t0."id"}, or the row {@code (t0."a", t0."b")} of a composite key's columns. */
+    private static String keyTuple(EntityMapping root) {
+        if (!root.key().isComposite()) {
+            return Identifiers.qualified(FromClause.ROOT, root.id().column());
+        }
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        root.key().parts().forEach(part -> columns.add(Identifiers.qualified(FromClause.ROOT, part.column())));
+        return columns.toString();
     }
 
     /**
@@ -67,15 +75,13 @@ final class SelectWriter {
         SelectWriter writer = new SelectWriter(metamodel, mapping);
         String select = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE ";
         if (!mapping.key().isComposite()) {
-            return select + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
+            return select + keyTuple(mapping) + " = $1";
         }
-        StringJoiner columns = new StringJoiner(", ", "(", ")");
         StringJoiner parameters = new StringJoiner(", ", "(", ")");
         for (int i = 0; i < mapping.key().parts().size(); i++) {
-            columns.add(Identifiers.qualified(FromClause.ROOT, mapping.key().parts().get(i).column()));
             parameters.add("$" + (i + 1));
         }
-        return select + columns + " = " + parameters;
+        return select + keyTuple(mapping) + " = " + parameters;
     }
 
     private SelectTemplate writeSelect(Select<?> select, Condition whereShape, Collection<LoadNode> loads) {
