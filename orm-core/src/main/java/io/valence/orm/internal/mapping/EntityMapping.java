@@ -28,6 +28,8 @@ public final class EntityMapping {
     private final RelationshipMapping[] owningByColumn;
     /** By relationship position, the positions of an owning one's foreign key columns (one per key part of its target). */
     private final int[][] foreignKeyColumns;
+    /** By column position, the same positions for a foreign key column (read per loaded row), else null. */
+    private final int[][] foreignKeyColumnsByColumn;
     /** Positions of the columns whose values change in place, and of those that keep less than a field holds. */
     private final int[] mutableColumns;
     private final int[] storedColumns;
@@ -77,12 +79,14 @@ public final class EntityMapping {
         this.embeddedColumns = embedded.stream().map(Map.Entry::getValue).toArray(int[][]::new);
         this.owningByColumn = new RelationshipMapping[this.columns.size()];
         this.foreignKeyColumns = new int[this.relationships.size()][];
+        this.foreignKeyColumnsByColumn = new int[this.columns.size()][];
         for (int r = 0; r < this.relationships.size(); r++) {
             RelationshipMapping relationship = this.relationships.get(r);
             foreignKeyColumns[r] = !relationship.isOwning() ? new int[0] : positions(this.columns,
                     column -> column.isForeignKey() && column.property().equals(relationship.name()));
             for (int column : foreignKeyColumns[r]) {
                 owningByColumn[column] = relationship;
+                foreignKeyColumnsByColumn[column] = foreignKeyColumns[r];
             }
         }
     }
@@ -303,6 +307,17 @@ public final class EntityMapping {
     }
 
     /**
+     * The positions of the foreign key columns that the column at a position belongs to, without a
+     * search: a load asks once per foreign key of every row.
+     *
+     * @param columnIndex the position of a foreign key column in {@link #columns()}
+     * @return the positions of its foreign key's columns, one per key part of the target
+     */
+    public int[] foreignKeyColumnsAt(int columnIndex) {
+        return foreignKeyColumnsByColumn[columnIndex];
+    }
+
+    /**
      * Which key part of its target a foreign key column holds.
      *
      * @param foreignKey a foreign key column of this entity
@@ -310,8 +325,8 @@ public final class EntityMapping {
      */
     public int foreignKeyPart(ColumnMapping foreignKey) {
         int index = columnIndex(foreignKey);
-        int[] positions = foreignKeyColumns(owningByColumn[index]);
-        for (int part = 0; part < positions.length; part++) {
+        int[] positions = foreignKeyColumnsByColumn[index];
+        for (int part = 0; positions != null && part < positions.length; part++) {
             if (positions[part] == index) {
                 return part;
             }

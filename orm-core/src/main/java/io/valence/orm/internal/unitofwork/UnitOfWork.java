@@ -446,7 +446,7 @@ public final class UnitOfWork {
             if (column != relationship.foreignKey()) {
                 continue; // a further column of a composite foreign key, read with its first
             }
-            Object key = mapping.foreignKeyColumns(relationship).length == 1 ? row[i]
+            Object key = mapping.foreignKeyColumnsAt(i).length == 1 ? row[i]
                     : mapping.targetKey(relationship, metamodel.entity(relationship.target()), row);
             // a relationship's target is itself a mapped class, so it keys the identity map as is
             Object target = key == null ? null : identityMap.get(relationship.target(), key);
