@@ -64,10 +64,18 @@ public record SelectIn(int from, RelationshipMapping relationship, RenderedSelec
      * @return the columns, in the order of the key's parts
      */
     public List<ColumnMapping> keyColumns() {
-        EntityMapping target = query.entities().get(0).mapping();
-        if (relationship.isLinked()) {
-            return List.of(keyColumn);
-        }
+        return relationship.isLinked() ? List.of(keyColumn) : matchedColumns(relationship, query.entities().get(0).mapping());
+    }
+
+    /**
+     * The columns of a target's row that a select-in along a relationship without a link table
+     * matches keys against.
+     *
+     * @param relationship an owning to-one or an inverse side
+     * @param target the relationship's target
+     * @return the target's key columns (owning), or its foreign key columns back to the owner (inverse)
+     */
+    static List<ColumnMapping> matchedColumns(RelationshipMapping relationship, EntityMapping target) {
         if (relationship.isOwning()) {
             return target.key().parts();
         }

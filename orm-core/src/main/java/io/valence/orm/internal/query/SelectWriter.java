@@ -11,7 +11,6 @@ import io.valence.orm.query.Expression;
 import io.valence.orm.query.Order;
 import io.valence.orm.query.Select;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
@@ -148,9 +147,7 @@ final class SelectWriter {
         if (relationship.isLinked()) {
             return writer.linkedSelectIn(from, owner, node);
         }
-        List<ColumnMapping> keyColumns = relationship.isOwning() ? target.key().parts()
-                : Arrays.stream(target.foreignKeyColumns(target.relationship(relationship.mappedBy())))
-                        .mapToObj(target.columns()::get).toList();
+        List<ColumnMapping> keyColumns = SelectIn.matchedColumns(relationship, target);
         ColumnMapping keyColumn = keyColumns.get(0);
         String match = keyColumns.size() == 1 ? null : compositeKeyMatch(writer, keyColumns);
         String marker = match != null ? null : writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
