@@ -91,6 +91,13 @@ final class MappingSubset {
             Map.entry(EntityListeners.class, List.of("value")),
             Map.entry(Convert.class, List.of("converter", "disableConversion")));
 
+    /**
+     * The attributes of each {@code @JoinColumn} of a {@code @JoinColumns}: a column of a foreign key
+     * to a composite key, which may name the key column it refers to.
+     */
+    private static final List<String> COMPOSITE_JOIN_COLUMN_ATTRIBUTES = List.of("name", "nullable",
+            "referencedColumnName");
+
     /** What to do instead of an unsupported annotation, when there is more to say than "remove it". */
     private static final Map<String, String> ANNOTATION_HINTS = Map.ofEntries(
             Map.entry("ElementCollection", "map the elements as an entity with a @ManyToOne back to this one"),
@@ -226,7 +233,7 @@ final class MappingSubset {
             }
             if (annotation instanceof JoinColumns joinColumns) {
                 for (JoinColumn column : joinColumns.value()) {
-                    checkAttributes(where, column, problems);
+                    checkAttributes(where, column, COMPOSITE_JOIN_COLUMN_ATTRIBUTES, problems);
                 }
             }
             if (annotation instanceof JoinTable joinTable) {
@@ -337,8 +344,12 @@ final class MappingSubset {
 
     /** Reports every attribute of {@code annotation} that is set but not honoured by Valence. */
     private static void checkAttributes(String where, Annotation annotation, List<String> problems) {
+        checkAttributes(where, annotation, SUPPORTED_ATTRIBUTES.getOrDefault(annotation.annotationType(), List.of()),
+                problems);
+    }
+
+    private static void checkAttributes(String where, Annotation annotation, List<String> supported, List<String> problems) {
         Class<? extends Annotation> kind = annotation.annotationType();
-        List<String> supported = SUPPORTED_ATTRIBUTES.getOrDefault(kind, List.of());
         List<String> unsupported = new ArrayList<>();
         for (Method attribute : sortedAttributes(kind)) {
             if (!supported.contains(attribute.getName()) && isSet(annotation, attribute)) {

@@ -100,6 +100,28 @@ class CompositeKeyMappingTest {
     }
 
     @Entity
+    static class ReferencesPairColumns {
+        @Id
+        Long id;
+
+        @ManyToOne
+        @JoinColumns({@JoinColumn(name = "second", referencedColumnName = "b"),
+            @JoinColumn(name = "first", referencedColumnName = "a")})
+        Pair pair;
+    }
+
+    @Entity
+    static class ReferencesOnePairColumnTwice {
+        @Id
+        Long id;
+
+        @ManyToOne
+        @JoinColumns({@JoinColumn(name = "second", referencedColumnName = "b"),
+            @JoinColumn(name = "first", referencedColumnName = "b")})
+        Pair pair;
+    }
+
+    @Entity
     static class NamesOneColumn {
         @Id
         Long id;
@@ -154,6 +176,19 @@ class CompositeKeyMappingTest {
         EntityMapping mapping = Metamodel.of(List.of(Pair.class, NamesPairColumns.class)).entity(NamesPairColumns.class);
 
         assertThat(mapping.columns()).extracting(ColumnMapping::column).containsExactly("id", "first", "second");
+    }
+
+    @Test
+    void joinColumnsWithReferencedColumnNamesAreMatchedToTheKeyPartsByThem() {
+        EntityMapping mapping = Metamodel.of(List.of(Pair.class, ReferencesPairColumns.class))
+                .entity(ReferencesPairColumns.class);
+
+        assertThat(mapping.columns()).as("the columns of parts a and b").extracting(ColumnMapping::column)
+                .containsExactly("id", "first", "second");
+        assertThat(MappingProblems.of(Pair.class, ReferencesOnePairColumnTwice.class)).containsExactly(
+                "ReferencesOnePairColumnTwice.pair has @JoinColumns whose referencedColumnName values do not name each"
+                        + " of Pair's key columns [a, b] once; name every one once, or leave referencedColumnName out"
+                        + " and list the columns in the key's order");
     }
 
     @Test

@@ -15,7 +15,8 @@ public class Delivery {
     public String address;
 
     @ManyToOne
-    @JoinColumns({@JoinColumn(name = "order_id"), @JoinColumn(name = "line_no")})
+    @JoinColumns({@JoinColumn(name = "line_no", referencedColumnName = "line_no"),
+        @JoinColumn(name = "order_id", referencedColumnName = "order_id")})
     public OrderLine line;
 
     protected Delivery() {}
