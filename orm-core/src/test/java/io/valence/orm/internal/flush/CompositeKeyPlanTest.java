@@ -347,6 +347,22 @@ class CompositeKeyPlanTest {
     }
 
     @Test
+    void pointingAToOneAtAnotherCompositeKeyUpdatesTheForeignKeyColumnsThatDiffer() {
+        Line first = persistentLine(6, 1, "a", 0);
+        Line sameOrder = persistentLine(6, 2, "b", 0);
+        Line otherOrder = persistentLine(7, 3, "c", 0);
+        Parcel moved = (Parcel) unitOfWork.load(PARCEL, new Object[] {20L, 6L, 1}, false);
+        Parcel movedFar = (Parcel) unitOfWork.load(PARCEL, new Object[] {21L, 6L, 1}, false);
+        assertThat(moved.line).isSameAs(first);
+
+        moved.line = sameOrder;
+        movedFar.line = otherOrder;
+
+        assertThat(shape(plan())).containsExactlyInAnyOrder("UPDATE parcel [line_line_no]",
+                "UPDATE parcel [line_order_id, line_line_no]");
+    }
+
+    @Test
     void aCompositeForeignKeyIsNoValueToCompare() {
         assertThatIllegalArgumentException().isThrownBy(() -> selects.render(Select.from(Parcel.class)
                         .where(Condition.eq("line", 1L))))
