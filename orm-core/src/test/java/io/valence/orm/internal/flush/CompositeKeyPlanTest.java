@@ -27,6 +27,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Version;
 import java.util.List;
 import java.util.Objects;
@@ -144,7 +145,17 @@ class CompositeKeyPlanTest {
         }
     }
 
-    private static final Metamodel METAMODEL = Metamodel.of(List.of(Line.class, Seat.class, Parcel.class));
+    /** A label belongs to one line at most: its foreign key columns are unique together. */
+    @Entity
+    static class Label {
+        @Id
+        Long id;
+
+        @OneToOne
+        Line line;
+    }
+
+    private static final Metamodel METAMODEL = Metamodel.of(List.of(Line.class, Seat.class, Parcel.class, Label.class));
     private static final EntityMapping PARCEL = METAMODEL.entity(Parcel.class);
     private static final EntityMapping LINE = METAMODEL.entity(Line.class);
     private static final EntityMapping SEAT = METAMODEL.entity(Seat.class);
@@ -299,6 +310,17 @@ class CompositeKeyPlanTest {
                 + " \"line\" (\"order_id\", \"line_no\")\n)");
         assertThat(statements).contains("CREATE INDEX \"parcel_line_order_id_line_line_no_idx\" ON \"parcel\""
                 + " (\"line_order_id\", \"line_line_no\")");
+    }
+
+    @Test
+    void aOneToOneToACompositeKeyIsUniqueOverItsForeignKeyColumnsTogether() {
+        List<String> statements = SchemaRenderer.create(METAMODEL);
+
+        assertThat(statements).contains("CREATE TABLE \"label\" (\n    \"id\" bigint PRIMARY KEY,\n    \"line_order_id\""
+                + " bigint,\n    \"line_line_no\" integer,\n    FOREIGN KEY (\"line_order_id\", \"line_line_no\") REFERENCES"
+                + " \"line\" (\"order_id\", \"line_no\"),\n    CONSTRAINT \"label_line_order_id_line_line_no_key\" UNIQUE"
+                + " (\"line_order_id\", \"line_line_no\")\n)");
+        assertThat(statements).noneMatch(statement -> statement.startsWith("CREATE INDEX") && statement.contains("label"));
     }
 
     @Test
