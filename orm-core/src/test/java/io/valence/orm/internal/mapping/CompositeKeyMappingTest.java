@@ -2,6 +2,10 @@ package io.valence.orm.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -37,6 +41,30 @@ class CompositeKeyMappingTest {
     static final class IdentityKey {
         long a;
         long b;
+    }
+
+    /** An embeddable key. */
+    @Embeddable
+    static class XyKey {
+        long x;
+        long y;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof XyKey key && key.x == x && key.y == y;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(x, y);
+        }
+    }
+
+    @Entity
+    static class Renamed {
+        @EmbeddedId
+        @AttributeOverride(name = "x", column = @Column(name = "x_code"))
+        XyKey id;
     }
 
     @Entity
@@ -138,6 +166,13 @@ class CompositeKeyMappingTest {
 
         @ManyToMany
         Set<Pair> pairs;
+    }
+
+    @Test
+    void anEmbeddedIdsColumnsAreRenamedByAttributeOverride() {
+        EntityMapping mapping = Metamodel.of(List.of(Renamed.class)).entity(Renamed.class);
+
+        assertThat(mapping.key().parts()).extracting(ColumnMapping::column).containsExactly("x_code", "y");
     }
 
     @Test
