@@ -391,7 +391,8 @@ public final class EntityMapping {
      * Reads the id of an instance.
      *
      * @param entity an instance of this class
-     * @return the id, or {@code null} while not assigned
+     * @return the id (for a composite key, a new key object built from the parts), or {@code null}
+     *     while not assigned (for a composite key, while a part is missing)
      */
     public Object idOf(Object entity) {
         return key.keyOf(entity);
