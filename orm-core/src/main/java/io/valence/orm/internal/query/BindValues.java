@@ -135,6 +135,25 @@ final class BindValues {
         return binds;
     }
 
+    /** One part of the key a composite key is compared with: of an entity instance, or of a key object. */
+    static Bind keyPart(KeyColumns key, int part, Object value) {
+        EntityMapping referenced = key.referenced();
+        Object keyValue = value;
+        if (value != null && referenced.type().isInstance(value)) {
+            keyValue = referenced.idOf(value);
+            if (keyValue == null) {
+                throw QueryErrors.pendingReference(referenced);
+            }
+        } else if (value == null || !referenced.key().keyClass().isInstance(value)) {
+            throw QueryErrors.wrongKeyValue(key, value);
+        }
+        Object partValue = referenced.key().part(keyValue, part);
+        if (partValue == null) {
+            throw QueryErrors.wrongKeyValue(key, value);
+        }
+        return scalar(key.columns().get(part), partValue);
+    }
+
     private static Object toDriver(ResolvedColumn target, Object value) {
         if (value == null) {
             return null;

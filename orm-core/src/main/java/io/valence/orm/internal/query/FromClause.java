@@ -6,7 +6,9 @@ import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.Identifiers;
 import io.valence.orm.query.Lock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -119,6 +121,37 @@ final class FromClause {
             throw QueryErrors.unknownProperty(mapping, name);
         }
         return column(table.alias(), mapping, column, path);
+    }
+
+    /**
+     * The columns of a path that names a whole composite key ({@link KeyColumns}), joining the to-ones
+     * before it; {@code null}, and nothing joined, for any other path.
+     */
+    KeyColumns compositeKey(String path) {
+        String[] names = path.split("\\.");
+        EntityMapping mapping = root;
+        for (int i = 0; i < names.length - 1; i++) {
+            RelationshipMapping relationship = mapping.relationship(names[i]);
+            if (relationship == null || relationship.isCollection()) {
+                return null;
+            }
+            mapping = target(relationship);
+        }
+        String name = names[names.length - 1];
+        RelationshipMapping owning = mapping.relationship(name);
+        boolean foreignKey = owning != null && owning.isOwning() && mapping.foreignKeyColumns(owning).length > 1;
+        boolean embeddedId = mapping.key().isComposite() && mapping.column(name) == null
+                && mapping.key().parts().stream().allMatch(part -> part.property().startsWith(name + "."));
+        if (!foreignKey && !embeddedId) {
+            return null;
+        }
+        int lastDot = path.lastIndexOf('.');
+        Table table = lastDot < 0 ? new Table(rootAlias, root) : walk(path.substring(0, lastDot), path, false);
+        List<ColumnMapping> columns = foreignKey ? Arrays.stream(mapping.foreignKeyColumns(owning))
+                .mapToObj(mapping.columns()::get).toList() : mapping.key().parts();
+        List<ResolvedColumn> resolved = columns.stream().map(column -> new ResolvedColumn(
+                Identifiers.qualified(table.alias(), column.column()), column, table.mapping(), null, path)).toList();
+        return new KeyColumns(resolved, foreignKey ? target(owning) : mapping, path);
     }
 
     /** A column of a table of this statement, with the entity a foreign key refers to. */

@@ -53,8 +53,23 @@ final class QueryErrors {
     static IllegalArgumentException compositeForeignKey(EntityMapping mapping, RelationshipMapping owning, String path) {
         return new IllegalArgumentException("\"" + path + "\" names " + mapping.name() + "." + owning.name() + ", whose"
                 + " foreign key has a column per part of " + owning.target().getSimpleName() + "'s composite key, so it"
-                + " is no single value to compare or set; compare the parts through the relationship, as in"
-                + " Condition.eq(\"" + path + "." + "<key part>\", value), or join it with Select.join(\"" + path + "\")");
+                + " is no single value; compare it whole with Condition.eq(\"" + path + "\", object or key) or"
+                + " Condition.ne, or its parts through the relationship, as in Condition.eq(\"" + path + "."
+                + "<key part>\", value)");
+    }
+
+    static IllegalArgumentException compositeKeyOperator(KeyColumns key, String operator) {
+        return new IllegalArgumentException("\"" + key.path() + "\" is a composite key of " + key.referenced().name()
+                + ", which compares whole only with = and <>, not " + operator.strip() + "; compare its parts one by"
+                + " one instead");
+    }
+
+    static IllegalArgumentException wrongKeyValue(KeyColumns key, Object value) {
+        String keyClass = key.referenced().key().keyClass().getSimpleName();
+        return new IllegalArgumentException("\"" + key.path() + "\" is a composite key of " + key.referenced().name()
+                + " and is compared with a " + keyClass + " or a " + key.referenced().name() + ", but was given "
+                + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + " (or a key with a null part);"
+                + " pass a " + keyClass + " with every part set, or a " + key.referenced().name() + " that has its key");
     }
 
     static IllegalArgumentException compositeKeyParameter(EntityMapping mapping) {

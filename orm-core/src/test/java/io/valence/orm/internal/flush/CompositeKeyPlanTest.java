@@ -385,13 +385,40 @@ class CompositeKeyPlanTest {
     }
 
     @Test
-    void aCompositeForeignKeyIsNoValueToCompare() {
-        assertThatIllegalArgumentException().isThrownBy(() -> selects.render(Select.from(Parcel.class)
-                        .where(Condition.eq("line", 1L))))
-                .withMessage("\"line\" names Parcel.line, whose foreign key has a column per part of Line's composite"
-                        + " key, so it is no single value to compare or set; compare the parts through the relationship,"
-                        + " as in Condition.eq(\"line.<key part>\", value), or join it with Select.join(\"line\")");
+    void aCompositeForeignKeyComparesWholeWithAnObjectOrAKeyPartByPart() {
+        Line line = persistentLine(3, 4, "x", 0);
+
+        SqlStatement byObject = selects.render(Select.from(Parcel.class).filterBy("line", line)).statement();
+        SqlStatement byKey = selects.render(Select.from(Parcel.class)
+                .where(Condition.ne("line", new LineKey(3, 5)))).statement();
+        SqlStatement byEmbeddedId = selects.render(Select.from(Seat.class)
+                .where(Condition.eq("id", new SeatId("A", 1)))).statement();
+
+        assertThat(byObject.sql()).endsWith("WHERE (t0.\"line_order_id\", t0.\"line_line_no\") = ($1, $2)");
+        assertThat(byObject.binds()).extracting(SqlStatement.Bind::value).containsExactly(3L, 4);
+        assertThat(byKey.sql()).endsWith("WHERE (t0.\"line_order_id\", t0.\"line_line_no\") <> ($1, $2)");
+        assertThat(byKey.binds()).extracting(SqlStatement.Bind::value).containsExactly(3L, 5);
+        assertThat(byEmbeddedId.sql()).endsWith("WHERE (t0.\"hall\", t0.\"number\") = ($1, $2)");
         assertThat(selects.render(Select.from(Parcel.class).where(Condition.eq("line.lineNo", 2))).statement().sql())
                 .contains("WHERE t1.\"line_no\" = $1");
+    }
+
+    @Test
+    void aCompositeForeignKeyIsNoSingleValue() {
+        assertThatIllegalArgumentException().isThrownBy(() -> selects.render(Select.from(Parcel.class)
+                        .where(Condition.in("line", List.of(1L)))))
+                .withMessage("\"line\" names Parcel.line, whose foreign key has a column per part of Line's composite"
+                        + " key, so it is no single value; compare it whole with Condition.eq(\"line\", object or key) or"
+                        + " Condition.ne, or its parts through the relationship, as in Condition.eq(\"line.<key part>\","
+                        + " value)");
+        assertThatIllegalArgumentException().isThrownBy(() -> selects.render(Select.from(Parcel.class)
+                        .where(Condition.gt("line", new LineKey(1, 1)))))
+                .withMessage("\"line\" is a composite key of Line, which compares whole only with = and <>, not >;"
+                        + " compare its parts one by one instead");
+        assertThatIllegalArgumentException().isThrownBy(() -> selects.render(Select.from(Parcel.class)
+                        .where(Condition.eq("line", 7L))))
+                .withMessage("\"line\" is a composite key of Line and is compared with a LineKey or a Line, but was"
+                        + " given a Long (or a key with a null part); pass a LineKey with every part set, or a Line that"
+                        + " has its key");
     }
 }

@@ -82,7 +82,7 @@ class CompositeKeysIT {
     }
 
     @Test
-    void conditionsNameKeyPartsByPropertyOrEmbeddedPath(SessionFactory factory) {
+    void conditionsNameKeyPartsByPropertyOrEmbeddedPathOrTheWholeKey(SessionFactory factory) {
         factory.inTransaction(session -> {
             session.add(new RoomNight("201", 1, "Bo"));
             session.add(new RoomNight("201", 2, "Cy"));
@@ -93,6 +93,9 @@ class CompositeKeysIT {
                         .where(Condition.eq("id.room", "201")).orderBy("id.night")).map(night -> night.guest)
                         .collectList()))
                 .expectNext(List.of("Bo", "Cy")).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(factory.withSession(session -> session.one(Select.from(RoomNight.class)
+                        .where(Condition.eq("id", new NightId("202", 1)))).map(night -> night.guest)))
+                .expectNext("Di").expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -176,7 +179,7 @@ class CompositeKeysIT {
     }
 
     @Test
-    void deliveriesReferringToCompositeKeysAreInsertedInOneStatementAndLoadTheirLinesInTwo(
+    void deliveriesReferringToCompositeKeysAreInsertedInOneStatementFilteredByTheirLineAndLoadTheirLinesInTwo(
             SessionFactory factory, StatementRecorder recorder) {
         recorder.reset();
         addLinesWithDeliveries(factory, 41L);
@@ -193,6 +196,11 @@ class CompositeKeysIT {
         recorder.assertThat().hasStatementCount(2);
         recorder.assertThat().selects().element(1).sqlContains("WHERE (t0.\"order_id\", t0.\"line_no\") IN (SELECT *"
                 + " FROM unnest($1::bigint[], $2::integer[]))");
+
+        StepVerifier.create(factory.withSession(session -> session.get(OrderLine.class, new OrderLineKey(41L, 7))
+                        .flatMap(line -> session.one(Select.from(Delivery.class).filterBy("line", line)))
+                        .map(delivery -> delivery.id)))
+                .expectNext(41_007L).expectComplete().verify(TIMEOUT);
 
         recorder.reset();
         StepVerifier.create(factory.withSession(session -> session.scalars(Select.from(Delivery.class)
