@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
@@ -415,6 +416,11 @@ final class EntityReader {
             return; // the target's missing @Id is reported on its own
         }
         Field field = pending.field();
+        if (field.isAnnotationPresent(JoinColumns.class)) {
+            problem(where(field) + " has @JoinColumns, but " + target.type().getSimpleName() + " has a single @Id, so"
+                    + " the foreign key has one column; name it with @JoinColumn(name = …) instead");
+            return;
+        }
         JoinColumn joinColumn = pending.joinColumn();
         String name = joinColumn != null && !joinColumn.name().isEmpty()
                 ? joinColumn.name() : NamingStrategy.snakeCase(field.getName()) + "_" + targetId.column();

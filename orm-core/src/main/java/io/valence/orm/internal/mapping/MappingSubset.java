@@ -283,6 +283,13 @@ final class MappingSubset {
             problems.add(where + " has @OrderBy but is not a @OneToMany or @ManyToMany; @OrderBy orders the members"
                     + " of a loaded collection: order queries with Select.orderBy(…) instead");
         }
+        OneToOne oneToOne = field.getAnnotation(OneToOne.class);
+        if (relationship && field.isAnnotationPresent(JoinColumns.class) && !field.isAnnotationPresent(ManyToOne.class)
+                && (oneToOne == null || !oneToOne.mappedBy().isEmpty())) {
+            problems.add(where + " has @JoinColumns but is not a @ManyToOne or an owning @OneToOne; @JoinColumns"
+                    + " names the columns of a foreign key to a composite key, which only the owning side has: remove"
+                    + " it, or move it to the owning side");
+        }
         if (manyToMany && field.isAnnotationPresent(JoinColumn.class)) {
             problems.add(where + " is a @ManyToMany with @JoinColumn; its columns live in the link table: name them"
                     + " with @JoinTable(joinColumns = @JoinColumn(name = …), inverseJoinColumns = @JoinColumn(name = …))");

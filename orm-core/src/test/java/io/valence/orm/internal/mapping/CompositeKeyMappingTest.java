@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinColumns;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -160,6 +161,26 @@ class CompositeKeyMappingTest {
     }
 
     @Entity
+    static class Single {
+        @Id
+        Long id;
+
+        @OneToMany(mappedBy = "single")
+        @JoinColumns({@JoinColumn(name = "x")})
+        List<NamesColumnsOfASingleKey> referrers;
+    }
+
+    @Entity
+    static class NamesColumnsOfASingleKey {
+        @Id
+        Long id;
+
+        @ManyToOne
+        @JoinColumns({@JoinColumn(name = "single_ref")})
+        Single single;
+    }
+
+    @Entity
     static class LinksPairs {
         @Id
         Long id;
@@ -231,6 +252,16 @@ class CompositeKeyMappingTest {
         assertThat(MappingProblems.of(Pair.class, NamesOneColumn.class)).containsExactly("NamesOneColumn.pair has"
                 + " @JoinColumns with 1 columns, but Pair's key has 2 parts [a, b]; name one column per part, in that"
                 + " order");
+    }
+
+    @Test
+    void joinColumnsBelongToAForeignKeyToACompositeKey() {
+        assertThat(MappingProblems.of(Single.class, NamesColumnsOfASingleKey.class)).containsExactlyInAnyOrder(
+                "Single.referrers has @JoinColumns but is not a @ManyToOne or an owning @OneToOne; @JoinColumns names"
+                        + " the columns of a foreign key to a composite key, which only the owning side has: remove it,"
+                        + " or move it to the owning side",
+                "NamesColumnsOfASingleKey.single has @JoinColumns, but Single has a single @Id, so the foreign key has"
+                        + " one column; name it with @JoinColumn(name = …) instead");
     }
 
     @Test
