@@ -74,6 +74,11 @@ final class CompositeKeyReader {
                         + embeddedId.getType().getSimpleName());
                 return null;
             }
+            if (id.accessor().holder() != ids.get(0).accessor().holder()) {
+                problem(type.getSimpleName() + " has several @EmbeddedId fields; an entity has one key: keep one"
+                        + " @EmbeddedId and make the other field @Embedded");
+                return null;
+            }
             fields.add(id.accessor().field());
         }
         return fields;

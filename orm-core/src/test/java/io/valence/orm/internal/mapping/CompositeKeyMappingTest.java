@@ -69,6 +69,15 @@ class CompositeKeyMappingTest {
     }
 
     @Entity
+    static class TwoEmbeddedIds {
+        @EmbeddedId
+        XyKey id;
+
+        @EmbeddedId
+        XyKey other;
+    }
+
+    @Entity
     @IdClass(PairKey.class)
     static class GeneratedPart {
         @Id
@@ -194,6 +203,12 @@ class CompositeKeyMappingTest {
         EntityMapping mapping = Metamodel.of(List.of(Renamed.class)).entity(Renamed.class);
 
         assertThat(mapping.key().parts()).extracting(ColumnMapping::column).containsExactly("x_code", "y");
+    }
+
+    @Test
+    void anEntityHasOneEmbeddedId() {
+        assertThat(MappingProblems.of(TwoEmbeddedIds.class)).contains("TwoEmbeddedIds has several @EmbeddedId fields;"
+                + " an entity has one key: keep one @EmbeddedId and make the other field @Embedded");
     }
 
     @Test
