@@ -33,11 +33,14 @@ public interface ReactiveSession {
      * costs no statement; otherwise pending changes are flushed and one SELECT runs.
      *
      * @param type a mapped class
-     * @param id the primary key, of the id field's type (a {@code Long} id also accepts any integral number)
+     * @param id the primary key, of the id field's type (a {@code Long} id also accepts any integral
+     *     number); for a composite key, an instance of the {@code @IdClass} or of the
+     *     {@code @EmbeddedId}'s class with every part set
      * @param <T> the entity type
      * @return a Mono of the object, empty when no row has that id
      * @throws io.valence.orm.MappingException at the call when the class is not mapped
-     * @throws IllegalArgumentException at the call when the id has the wrong type
+     * @throws IllegalArgumentException at the call when the id has the wrong type, or a composite key
+     *     has a {@code null} part
      */
     <T> Mono<T> get(Class<T> type, Object id);
 
@@ -230,6 +233,8 @@ public interface ReactiveSession {
      * @param entity an instance of a mapped class
      * @throws io.valence.orm.MappingException when its class is not mapped
      * @throws io.valence.orm.ConcurrentSessionUseException when an operation is in flight
+     * @throws IllegalArgumentException when its composite key has a {@code null} part (parts are
+     *     assigned by the application)
      */
     void add(Object entity);
 

@@ -87,13 +87,14 @@ public final class FlushStatements {
      * The query naming the rows an UPDATE of an unversioned entity missed, over the same ids.
      *
      * @param bound an UPDATE for which {@link BoundStep#countsTouchedRows()} holds
-     * @return the query; it returns the ids that have no row
+     * @return the query; it returns the ids that have no row (for a composite key, their positions from 1)
      */
     public SqlStatement missingRows(BoundStep bound) {
         EntityMapping mapping = bound.step().mapping();
         String sql = sqlCache.computeIfAbsent(new Shape(MissingRows.class, mapping, List.of()),
                 shape -> FlushSqlRenderer.missingRows(mapping));
-        return new SqlStatement(sql, List.of(bound.statement().binds().get(0))); // the ids come first
+        // the key arrays come first
+        return new SqlStatement(sql, bound.statement().binds().subList(0, mapping.key().parts().size()));
     }
 
     /**
@@ -148,10 +149,12 @@ public final class FlushStatements {
     /** Names the shape of {@link #missingRows}'s query in the cache. */
     private enum MissingRows {}
 
-    /** The ids, and for versioned entities the versions as last read, that identify the rows. */
+    /** The ids (one array per key part), and for versioned entities the versions as last read, that identify the rows. */
     private static void addKeyArrays(
             EntityMapping mapping, List<EntityState> rows, ColumnValues values, List<SqlStatement.Bind> binds) {
-        binds.add(array(mapping.id(), rows, values));
+        for (ColumnMapping part : mapping.key().parts()) {
+            binds.add(array(part, rows, values));
+        }
         if (mapping.version() != null) {
             binds.add(snapshotArray(mapping.version(), rows));
         }

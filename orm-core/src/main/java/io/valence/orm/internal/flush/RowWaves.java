@@ -2,6 +2,7 @@ package io.valence.orm.internal.flush;
 
 import io.valence.orm.OrmException;
 import io.valence.orm.internal.identity.EntityKey;
+import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.state.EntityState;
 import java.util.ArrayList;
@@ -26,8 +27,12 @@ final class RowWaves {
 
     static List<List<EntityState>> forDeletes(List<EntityState> rows) {
         Map<EntityKey, EntityState> byKey = new HashMap<>();
-        rows.forEach(state -> byKey.put(state.key(), state));
-        return waves(rows, state -> deleteDependents(state, byKey), true);
+        Map<Class<?>, EntityMapping> mappings = new HashMap<>();
+        rows.forEach(state -> {
+            byKey.put(state.key(), state);
+            mappings.put(state.mapping().type(), state.mapping());
+        });
+        return waves(rows, state -> deleteDependents(state, byKey, mappings), true);
     }
 
     /** Pending rows of the same component that this row's foreign keys point to. */
@@ -45,10 +50,14 @@ final class RowWaves {
     }
 
     /** Deleted rows of the same component that this row's foreign keys pointed to in the database. */
-    private static List<Edge> deleteDependents(EntityState state, Map<EntityKey, EntityState> deleted) {
+    private static List<Edge> deleteDependents(
+            EntityState state, Map<EntityKey, EntityState> deleted, Map<Class<?>, EntityMapping> mappings) {
         List<Edge> targets = new ArrayList<>();
         for (RelationshipMapping relationship : state.mapping().relationships()) {
-            Object targetId = relationship.isOwning() ? state.snapshotValue(relationship.foreignKey()) : null;
+            EntityMapping targetMapping = relationship.isOwning() ? mappings.get(relationship.target()) : null;
+            // a target type with no deleted row in this component has nothing to wait for
+            Object targetId = targetMapping == null ? null
+                    : state.mapping().targetKey(relationship, targetMapping, state.snapshot());
             EntityState target = targetId == null ? null : deleted.get(new EntityKey(relationship.target(), targetId));
             if (target != null) {
                 targets.add(new Edge(target, relationship));

@@ -52,8 +52,9 @@ public final class InverseSides {
      */
     public boolean isHeldByLoadedSide(EntityMapping mapping, Object[] row) {
         for (RelationshipMapping owning : mapping.relationships()) {
-            Object targetId = owning.isOwning() ? row[mapping.columns().indexOf(owning.foreignKey())] : null;
-            Object target = targetId == null ? null : unitOfWork.find(unitOfWork.metamodel().entity(owning.target()), targetId);
+            EntityMapping targetMapping = owning.isOwning() ? unitOfWork.metamodel().entity(owning.target()) : null;
+            Object targetId = owning.isOwning() ? mapping.targetKey(owning, targetMapping, row) : null;
+            Object target = targetId == null ? null : unitOfWork.find(targetMapping, targetId);
             EntityState state = target == null ? null : unitOfWork.state(target);
             RelationshipMapping inverse = state == null ? null : inverseOf(state.mapping(), mapping, owning);
             if (inverse != null && state.isLoaded(inverse)) {

@@ -26,7 +26,9 @@ public final class MergeCopy {
     public static Object copyAsNew(UnitOfWork unitOfWork, EntityMapping mapping, Object detached) {
         Object copy = mapping.instantiate();
         if (!mapping.idGeneration().isAutomatic()) {
-            mapping.id().accessor().set(copy, mapping.idOf(detached));
+            for (ColumnMapping part : mapping.key().parts()) {
+                part.accessor().set(copy, part.accessor().get(detached));
+            }
         }
         copyState(unitOfWork, mapping, detached, copy);
         unitOfWork.add(copy);

@@ -1,6 +1,7 @@
 package io.valence.orm.internal.load;
 
 import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.query.SelectIn;
 import io.valence.orm.internal.sql.SqlStatement;
@@ -30,6 +31,11 @@ public final class SelectInWiring {
     private final List<Object> keys;
     private final Map<Object, List<Object>> targetsByKey;
     private final ColumnMapping keyColumn;
+    private final EntityMapping targetMapping;
+    /** The entity whose key the keys are: the target for an owning to-one, the owners' entity for an inverse side. */
+    private final EntityMapping referenced;
+    /** The number of parts of composite keys, or 0 for single keys. */
+    private final int compositeParts;
     private Object lastKey;
     private List<Object> lastGroup;
 
@@ -44,10 +50,13 @@ public final class SelectInWiring {
         this.owners = owners;
         this.keyColumn = selectIn.keyColumn();
         RelationshipMapping relationship = selectIn.relationship();
+        this.targetMapping = selectIn.query().entities().get(0).mapping();
+        this.referenced = owners.isEmpty() ? null : relationship.isOwning() ? targetMapping : owners.get(0).mapping();
+        this.compositeParts = selectIn.keyColumns().size() > 1 ? selectIn.keyColumns().size() : 0;
         this.keys = new ArrayList<>(owners.size());
         Set<Object> seen = new HashSet<>(owners.size() * 2);
         for (EntityState owner : owners) {
-            Object key = keyOf(owner, relationship);
+            Object key = keyOf(owner, relationship, targetMapping);
             if (key != null && seen.add(key)) {
                 keys.add(key);
             }
@@ -64,7 +73,7 @@ public final class SelectInWiring {
         List<List<Object>> chunks = chunks(keys, KEY_CHUNK);
         List<SqlStatement> statements = new ArrayList<>(chunks.size());
         for (List<Object> chunk : chunks) {
-            statements.add(selectIn.bindKeys(chunk.toArray()));
+            statements.add(compositeParts == 0 ? selectIn.bindKeys(chunk.toArray()) : selectIn.bindKeyParts(parts(chunk)));
         }
         return statements;
     }
@@ -79,7 +88,11 @@ public final class SelectInWiring {
      */
     void group(EntityState target, ResultRow row) {
         boolean linked = selectIn.rowKeyIndex() >= 0;
-        Object key = linked ? RowReader.value(row, selectIn.rowKeyIndex(), keyColumn) : target.snapshotValue(keyColumn);
+        Object key = linked ? RowReader.value(row, selectIn.rowKeyIndex(), keyColumn)
+                : compositeParts == 0 ? target.snapshotValue(keyColumn)
+                : selectIn.relationship().isOwning() ? target.id()
+                : targetMapping.targetKey(targetMapping.relationship(selectIn.relationship().mappedBy()), referenced,
+                        target.snapshot());
         if (lastGroup == null || !Objects.equals(lastKey, key)) {
             lastKey = key;
             lastGroup = targetsByKey.computeIfAbsent(key, k -> new ArrayList<>(4));
@@ -104,7 +117,7 @@ public final class SelectInWiring {
         RelationshipMapping relationship = selectIn.relationship();
         for (EntityState state : owners) {
             Object owner = state.entity();
-            List<Object> matches = targetsByKey.getOrDefault(keyOf(state, relationship), List.of());
+            List<Object> matches = targetsByKey.getOrDefault(keyOf(state, relationship, targetMapping), List.of());
             if (relationship.isCollection()) {
                 if (!state.isLoaded(relationship)) {
                     Collection<Object> members = membersOf(relationship, matches);
@@ -120,11 +133,22 @@ public final class SelectInWiring {
     }
 
     /** The key a select-in matches an owner by: its id for collections, its foreign key for to-one. */
-    private static Object keyOf(EntityState state, RelationshipMapping relationship) {
+    private static Object keyOf(EntityState state, RelationshipMapping relationship, EntityMapping target) {
         if (relationship.isOwning()) {
-            return state.snapshotValue(relationship.foreignKey());
+            return state.snapshot() == null ? null : state.mapping().targetKey(relationship, target, state.snapshot());
         }
         return state.mapping().idOf(state.entity());
+    }
+
+    /** By key part, the parts of composite keys: one array parameter each. */
+    private Object[][] parts(List<Object> chunk) {
+        Object[][] parts = new Object[compositeParts][chunk.size()];
+        for (int k = 0; k < chunk.size(); k++) {
+            for (int p = 0; p < compositeParts; p++) {
+                parts[p][k] = referenced.key().part(chunk.get(k), p);
+            }
+        }
+        return parts;
     }
 
     /**

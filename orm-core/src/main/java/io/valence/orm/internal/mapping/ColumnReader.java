@@ -4,6 +4,7 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -61,7 +62,9 @@ final class ColumnReader {
     List<ColumnMapping> read(Field field) {
         List<ColumnMapping> columns = new ArrayList<>();
         if (isEmbedded(field)) {
-            readEmbedded(field, null, "", classOverrides, new HashSet<>(), columns);
+            ColumnMapping.Role role = field.isAnnotationPresent(EmbeddedId.class)
+                    ? ColumnMapping.Role.ID : ColumnMapping.Role.BASIC;
+            readEmbedded(field, null, "", classOverrides, new HashSet<>(), role, columns);
         } else {
             boolean id = field.isAnnotationPresent(Id.class);
             boolean version = field.isAnnotationPresent(Version.class);
@@ -75,12 +78,16 @@ final class ColumnReader {
     }
 
     static boolean isEmbedded(Field field) {
-        return field.isAnnotationPresent(Embedded.class) || field.getType().isAnnotationPresent(Embeddable.class);
+        return field.isAnnotationPresent(Embedded.class) || field.isAnnotationPresent(EmbeddedId.class)
+                || field.getType().isAnnotationPresent(Embeddable.class);
     }
 
-    /** Reads the columns of an embedded value: each of its fields, nested embedded values recursively. */
+    /**
+     * Reads the columns of an embedded value: each of its fields, nested embedded values recursively;
+     * they have the given role (an {@code @EmbeddedId}'s are key columns).
+     */
     private void readEmbedded(Field field, FieldAccessor holder, String prefix, Map<String, Column> outerOverrides,
-            Set<Class<?>> enclosing, List<ColumnMapping> columns) {
+            Set<Class<?>> enclosing, ColumnMapping.Role role, List<ColumnMapping> columns) {
         Class<?> type = field.getType();
         String path = prefix + field.getName();
         MethodHandle constructor = embeddableConstructor(type, path);
@@ -113,12 +120,11 @@ final class ColumnReader {
                 continue;
             }
             if (isEmbedded(nested)) {
-                readEmbedded(nested, accessor, path + ".", overrides, enclosing, columns);
+                readEmbedded(nested, accessor, path + ".", overrides, enclosing, role, columns);
             } else {
                 Column column = overrides.getOrDefault(nested.getName(), nested.getAnnotation(Column.class));
-                boolean nullable = column == null || column.nullable();
-                add(nested, FieldAccessor.nested(accessor, nested, null), nestedPath, column, ColumnMapping.Role.BASIC,
-                        nullable, columns);
+                boolean nullable = role != ColumnMapping.Role.ID && (column == null || column.nullable());
+                add(nested, FieldAccessor.nested(accessor, nested, null), nestedPath, column, role, nullable, columns);
             }
         }
         enclosing.remove(type);

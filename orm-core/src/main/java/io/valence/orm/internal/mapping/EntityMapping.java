@@ -15,6 +15,7 @@ public final class EntityMapping {
     private final String table;
     private final List<ColumnMapping> columns;
     private final ColumnMapping id;
+    private final KeyMapping key;
     private final ColumnMapping version;
     private final IdGeneration idGeneration;
     private final List<RelationshipMapping> relationships;
@@ -25,6 +26,10 @@ public final class EntityMapping {
     private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
     /** By column position, the owning relationship whose foreign key the column is, else null; read per loaded row. */
     private final RelationshipMapping[] owningByColumn;
+    /** By relationship position, the positions of an owning one's foreign key columns (one per key part of its target). */
+    private final int[][] foreignKeyColumns;
+    /** By column position, the same positions for a foreign key column (read per loaded row), else null. */
+    private final int[][] foreignKeyColumnsByColumn;
     /** Positions of the columns whose values change in place, and of those that keep less than a field holds. */
     private final int[] mutableColumns;
     private final int[] storedColumns;
@@ -40,7 +45,8 @@ public final class EntityMapping {
             List<RelationshipMapping> relationships,
             List<IndexMapping> indexes,
             MethodHandle constructor,
-            LifecycleCallbacks callbacks) {
+            LifecycleCallbacks callbacks,
+            KeyMapping key) {
         this.type = type;
         this.callbacks = callbacks;
         this.table = table;
@@ -52,7 +58,7 @@ public final class EntityMapping {
         ColumnMapping idColumn = null;
         ColumnMapping versionColumn = null;
         for (ColumnMapping column : columns) {
-            columnsByProperty.put(column.property(), column);
+            columnsByProperty.putIfAbsent(column.property(), column); // a composite foreign key: its first column
             if (column.role() == ColumnMapping.Role.ID) {
                 idColumn = column;
             } else if (column.role() == ColumnMapping.Role.VERSION) {
@@ -62,7 +68,8 @@ public final class EntityMapping {
         for (RelationshipMapping relationship : relationships) {
             relationshipsByName.put(relationship.name(), relationship);
         }
-        this.id = idColumn;
+        this.key = key != null ? key : KeyMapping.single(idColumn);
+        this.id = this.key.isComposite() ? null : idColumn;
         this.version = versionColumn;
         this.mutableColumns = positions(this.columns, column -> column.type().mutable());
         this.storedColumns = positions(this.columns, column -> column.type().stored() != null
@@ -71,10 +78,15 @@ public final class EntityMapping {
         this.embeddedHolders = embedded.stream().map(Map.Entry::getKey).toArray(FieldAccessor[]::new);
         this.embeddedColumns = embedded.stream().map(Map.Entry::getValue).toArray(int[][]::new);
         this.owningByColumn = new RelationshipMapping[this.columns.size()];
-        for (RelationshipMapping relationship : this.relationships) {
-            int column = relationship.isOwning() ? identityIndex(this.columns, relationship.foreignKey()) : -1;
-            if (column >= 0) {
+        this.foreignKeyColumns = new int[this.relationships.size()][];
+        this.foreignKeyColumnsByColumn = new int[this.columns.size()][];
+        for (int r = 0; r < this.relationships.size(); r++) {
+            RelationshipMapping relationship = this.relationships.get(r);
+            foreignKeyColumns[r] = !relationship.isOwning() ? new int[0] : positions(this.columns,
+                    column -> column.isForeignKey() && column.property().equals(relationship.name()));
+            for (int column : foreignKeyColumns[r]) {
                 owningByColumn[column] = relationship;
+                foreignKeyColumnsByColumn[column] = foreignKeyColumns[r];
             }
         }
     }
@@ -152,9 +164,22 @@ public final class EntityMapping {
         return columns;
     }
 
-    /** @return the primary key column */
+    /**
+     * The primary key column of an entity with a single {@code @Id}.
+     *
+     * @return the column
+     * @throws IllegalStateException for a composite key, whose columns {@link #key()} gives
+     */
     public ColumnMapping id() {
+        if (id == null) {
+            throw new IllegalStateException(name() + " has a composite key; read its columns from key().parts()");
+        }
         return id;
+    }
+
+    /** @return the primary key: its columns and how key values are built */
+    public KeyMapping key() {
+        return key;
     }
 
     /** @return the {@code @Version} column, or {@code null} */
@@ -263,12 +288,73 @@ public final class EntityMapping {
      * @throws IllegalArgumentException when no relationship of this entity owns the column
      */
     public RelationshipMapping relationshipOf(ColumnMapping foreignKey) {
-        for (RelationshipMapping relationship : relationships) {
-            if (relationship.foreignKey() == foreignKey) {
-                return relationship;
+        int index = identityIndex(columns, foreignKey);
+        if (index < 0 || owningByColumn[index] == null) {
+            throw new IllegalArgumentException(foreignKey.column() + " is not a foreign key of " + table);
+        }
+        return owningByColumn[index];
+    }
+
+    /**
+     * The positions of an owning relationship's foreign key columns: one, or one per key part when
+     * the target has a composite key, in the order of its parts.
+     *
+     * @param owning an owning relationship of this entity
+     * @return positions in {@link #columns()}
+     */
+    public int[] foreignKeyColumns(RelationshipMapping owning) {
+        return foreignKeyColumns[relationshipIndex(owning)];
+    }
+
+    /**
+     * The positions of the foreign key columns that the column at a position belongs to, without a
+     * search: a load asks once per foreign key of every row.
+     *
+     * @param columnIndex the position of a foreign key column in {@link #columns()}
+     * @return the positions of its foreign key's columns, one per key part of the target
+     */
+    public int[] foreignKeyColumnsAt(int columnIndex) {
+        return foreignKeyColumnsByColumn[columnIndex];
+    }
+
+    /**
+     * Which key part of its target a foreign key column holds.
+     *
+     * @param foreignKey a foreign key column of this entity
+     * @return 0 for a single-column foreign key, else the part's position in the target's key
+     */
+    public int foreignKeyPart(ColumnMapping foreignKey) {
+        int index = columnIndex(foreignKey);
+        int[] positions = foreignKeyColumnsByColumn[index];
+        for (int part = 0; positions != null && part < positions.length; part++) {
+            if (positions[part] == index) {
+                return part;
             }
         }
         throw new IllegalArgumentException(foreignKey.column() + " is not a foreign key of " + table);
+    }
+
+    /**
+     * The key of the row a to-one refers to, from a row's values (loaded, or a snapshot).
+     *
+     * @param owning an owning relationship of this entity
+     * @param target the target's mapping
+     * @param values the values in column order
+     * @return the target's key, or {@code null} when the foreign key is (partly) NULL
+     */
+    public Object targetKey(RelationshipMapping owning, EntityMapping target, Object[] values) {
+        int[] positions = foreignKeyColumns(owning);
+        if (positions.length == 1) {
+            return values[positions[0]];
+        }
+        Object[] parts = new Object[positions.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = values[positions[i]];
+            if (parts[i] == null) {
+                return null;
+            }
+        }
+        return target.key().keyOfRow(parts);
     }
 
     /**
@@ -305,10 +391,11 @@ public final class EntityMapping {
      * Reads the id of an instance.
      *
      * @param entity an instance of this class
-     * @return the id, or {@code null} while not assigned
+     * @return the id (for a composite key, a new key object built from the parts), or {@code null}
+     *     while not assigned (for a composite key, while a part is missing)
      */
     public Object idOf(Object entity) {
-        return id.accessor().get(entity);
+        return key.keyOf(entity);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.valence.orm.internal.mapping;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
@@ -50,6 +52,7 @@ final class EntityReader {
     private IdGeneration idGeneration = IdGeneration.ASSIGNED;
     private LifecycleCallbacks callbacks = LifecycleCallbacks.NONE;
     private MethodHandle constructor;
+    private KeyMapping compositeKey;
 
     /** A relationship read from its field, waiting for the target's mapping to be known. */
     private record PendingRelationship(Field field, RelationshipMapping.Kind kind, Class<?> target, String mappedBy,
@@ -82,6 +85,7 @@ final class EntityReader {
         List<Class<?>> mappedClasses = mappedClasses();
         ColumnReader columnReader = new ColumnReader(type, problems, types);
         List<ColumnMapping> ids = new ArrayList<>();
+        Field embeddedId = null;
         for (Class<?> declaring : mappedClasses) {
             for (Field field : declaring.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
@@ -102,12 +106,15 @@ final class EntityReader {
                     readRelationship(field);
                     continue;
                 }
+                embeddedId = field.isAnnotationPresent(EmbeddedId.class) ? field : embeddedId;
                 for (ColumnMapping column : columnReader.read(field)) {
                     positions.put(column.property(), positions.size());
                     columns.add(column);
                     if (column.role() == ColumnMapping.Role.ID) {
                         ids.add(column);
-                        readIdGeneration(field);
+                        if (column.accessor().holder() == null) {
+                            readIdGeneration(field);
+                        }
                     } else if (column.role() == ColumnMapping.Role.VERSION && !isIntegral(field.getType())) {
                         problem(where(field) + " is @Version but has type " + field.getType().getSimpleName()
                                 + "; use long, int or short (or Long/Integer/Short)");
@@ -118,10 +125,9 @@ final class EntityReader {
         if (ids.isEmpty()) {
             problem(type.getSimpleName() + " has no @Id field; annotate its primary key field with @Id (and"
                     + " @GeneratedValue(strategy = IDENTITY) for a database-generated key)");
-        } else if (ids.size() > 1) {
-            problem(type.getSimpleName() + " has several @Id fields (" + ids.stream().map(ColumnMapping::property).toList()
-                    + "); composite keys are not supported: keep one @Id and declare a unique constraint over the"
-                    + " others with @Table(uniqueConstraints = …)");
+        } else {
+            compositeKey = new CompositeKeyReader(type, problems).read(ids, embeddedId,
+                    idGeneration != IdGeneration.ASSIGNED);
         }
         callbacks = CallbackReader.read(type, mappedClasses, problems);
     }
@@ -328,6 +334,9 @@ final class EntityReader {
                 reportUnknownTarget(pending);
                 continue;
             }
+            if (refersByCompositeKey(pending, target)) {
+                continue;
+            }
             if (pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY) {
                 resolveLinked(pending, target);
             } else if (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null) {
@@ -365,6 +374,25 @@ final class EntityReader {
         }
     }
 
+    /**
+     * Reports a many-to-many or a unidirectional one-to-many whose link column would hold a
+     * composite key: those are not mapped.
+     */
+    private boolean refersByCompositeKey(PendingRelationship pending, EntityReader target) {
+        boolean linked = pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY
+                || (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null);
+        EntityReader composite = !linked ? null : target.compositeKey != null ? target : compositeKey != null ? this : null;
+        if (composite == null) {
+            return false;
+        }
+        problem(where(pending.field()) + " links " + type.getSimpleName() + " and " + target.type().getSimpleName()
+                + " through a link column, and " + composite.type().getSimpleName() + " has a composite key; link"
+                + " tables and @JoinColumn collections over composite keys are not supported: map the link rows as an"
+                + " entity with a @ManyToOne to each side, or give " + composite.type().getSimpleName()
+                + " a single @Id");
+        return true;
+    }
+
     private void reportUnknownTarget(PendingRelationship pending) {
         Class<?> target = pending.target();
         if (!target.isAnnotationPresent(Entity.class)) {
@@ -379,11 +407,20 @@ final class EntityReader {
     }
 
     private void resolveOwning(PendingRelationship pending, EntityReader target) {
+        if (target.compositeKey != null) {
+            resolveCompositeOwning(pending, target);
+            return;
+        }
         ColumnMapping targetId = target.idColumn();
         if (targetId == null) {
             return; // the target's missing @Id is reported on its own
         }
         Field field = pending.field();
+        if (field.isAnnotationPresent(JoinColumns.class)) {
+            problem(where(field) + " has @JoinColumns, but " + target.type().getSimpleName() + " has a single @Id, so"
+                    + " the foreign key has one column; name it with @JoinColumn(name = …) instead");
+            return;
+        }
         JoinColumn joinColumn = pending.joinColumn();
         String name = joinColumn != null && !joinColumn.name().isEmpty()
                 ? joinColumn.name() : NamingStrategy.snakeCase(field.getName()) + "_" + targetId.column();
@@ -394,6 +431,26 @@ final class EntityReader {
         columns.add(foreignKey);
         relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null, foreignKey,
                 pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(), null));
+    }
+
+    /**
+     * A to-one to an entity with a composite key: a foreign key column per key part; a one-to-one's
+     * columns are unique together.
+     */
+    private void resolveCompositeOwning(PendingRelationship pending, EntityReader target) {
+        Field field = pending.field();
+        List<ColumnMapping> foreignKey = CompositeForeignKeys.read(where(field), field, target.type().getSimpleName(),
+                target.compositeKey.parts(), pending.optional(), problems);
+        if (foreignKey.isEmpty()) {
+            return;
+        }
+        columns.addAll(foreignKey);
+        if (pending.kind() == RelationshipMapping.Kind.ONE_TO_ONE) {
+            indexes.add(new IndexMapping(null, foreignKey.stream().map(ColumnMapping::column).toList(), true));
+        }
+        relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null,
+                foreignKey.get(0), pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(),
+                null));
     }
 
     private void resolveInverse(PendingRelationship pending, EntityReader target) {
@@ -530,7 +587,8 @@ final class EntityReader {
     }
 
     EntityMapping toMapping() {
-        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks);
+        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks,
+                compositeKey);
     }
 
     private void problem(String message) {

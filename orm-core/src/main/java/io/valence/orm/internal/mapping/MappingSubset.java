@@ -6,13 +6,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
@@ -49,14 +52,15 @@ final class MappingSubset {
             Id.class, GeneratedValue.class, SequenceGenerator.class, Column.class, ManyToOne.class,
             JoinColumn.class, OneToMany.class, OneToOne.class, ManyToMany.class, JoinTable.class, OrderBy.class,
             Version.class, Transient.class, Enumerated.class, Embedded.class, AttributeOverride.class,
-            AttributeOverrides.class, Convert.class);
+            AttributeOverrides.class, Convert.class, EmbeddedId.class, JoinColumns.class);
     private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
-            SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class);
+            SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class,
+            IdClass.class);
     private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
             Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
-            + " @ManyToOne, @JoinColumn, @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version,"
-            + " @Transient, @Enumerated, @Embedded, @AttributeOverride(s) and @Convert";
+            + " @ManyToOne, @JoinColumn(s), @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version,"
+            + " @Transient, @Enumerated, @Embedded, @EmbeddedId, @AttributeOverride(s) and @Convert";
 
     /** The attributes Valence honours, per annotation; any other attribute set to a non-default value is a problem. */
     private static final Map<Class<? extends Annotation>, List<String>> SUPPORTED_ATTRIBUTES = Map.ofEntries(
@@ -74,21 +78,29 @@ final class MappingSubset {
             Map.entry(OneToOne.class, List.of("mappedBy", "cascade", "fetch", "optional", "orphanRemoval")),
             Map.entry(ManyToMany.class, List.of("mappedBy", "cascade")),
             Map.entry(JoinTable.class, List.of("name", "joinColumns", "inverseJoinColumns")),
+            Map.entry(JoinColumns.class, List.of("value")),
             Map.entry(OrderBy.class, List.of("value")),
             Map.entry(Enumerated.class, List.of("value")),
             Map.entry(MappedSuperclass.class, List.of()),
             Map.entry(Embeddable.class, List.of()),
             Map.entry(Embedded.class, List.of()),
+            Map.entry(EmbeddedId.class, List.of()),
+            Map.entry(IdClass.class, List.of("value")),
             Map.entry(AttributeOverride.class, List.of("name", "column")),
             Map.entry(AttributeOverrides.class, List.of("value")),
             Map.entry(EntityListeners.class, List.of("value")),
             Map.entry(Convert.class, List.of("converter", "disableConversion")));
 
+    /**
+     * The attributes of each {@code @JoinColumn} of a {@code @JoinColumns}: a column of a foreign key
+     * to a composite key, which may name the key column it refers to.
+     */
+    private static final List<String> COMPOSITE_JOIN_COLUMN_ATTRIBUTES = List.of("name", "nullable",
+            "referencedColumnName");
+
     /** What to do instead of an unsupported annotation, when there is more to say than "remove it". */
     private static final Map<String, String> ANNOTATION_HINTS = Map.ofEntries(
             Map.entry("ElementCollection", "map the elements as an entity with a @ManyToOne back to this one"),
-            Map.entry("EmbeddedId", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
-            Map.entry("IdClass", "use a single @Id and a @Table(uniqueConstraints = …) over the other key columns"),
             Map.entry("Lob", "remove it: String maps to text and byte[] to bytea without it"),
             Map.entry("Temporal", "remove it and use LocalDate, LocalDateTime, OffsetDateTime or Instant"),
             Map.entry("Basic", "remove it; use @Column(nullable = false) for NOT NULL"),
@@ -146,8 +158,8 @@ final class MappingSubset {
             Class<? extends Annotation> kind = annotation.annotationType();
             if (isPersistence(kind) && !CLASS_ANNOTATIONS.contains(kind)) {
                 problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
-                        + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners and"
-                        + " @AttributeOverride(s): "
+                        + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners,"
+                        + " @IdClass and @AttributeOverride(s): "
                         + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(), "remove it"));
             } else if (isPersistence(kind)) {
                 checkAttributes(name, annotation, problems);
@@ -219,6 +231,11 @@ final class MappingSubset {
             } else {
                 checkAttributes(where, annotation, problems);
             }
+            if (annotation instanceof JoinColumns joinColumns) {
+                for (JoinColumn column : joinColumns.value()) {
+                    checkAttributes(where, column, COMPOSITE_JOIN_COLUMN_ATTRIBUTES, problems);
+                }
+            }
             if (annotation instanceof JoinTable joinTable) {
                 for (JoinColumn column : joinTable.joinColumns()) {
                     checkAttributes(where, column, problems);
@@ -255,13 +272,23 @@ final class MappingSubset {
             problems.add(where + " is a relationship and also has @Column; name its foreign key column with"
                     + " @JoinColumn(name = …) instead");
         }
-        if (!relationship && field.isAnnotationPresent(JoinColumn.class)) {
-            problems.add(where + " has @JoinColumn but is not a @ManyToOne or @OneToOne; @JoinColumn names a"
-                    + " foreign key column: use @Column(name = …) for a plain column");
+        if (!relationship && (field.isAnnotationPresent(JoinColumn.class) || field.isAnnotationPresent(JoinColumns.class))) {
+            boolean single = field.isAnnotationPresent(JoinColumn.class);
+            String annotation = single ? "@JoinColumn" : "@JoinColumns";
+            problems.add(where + " has " + annotation + " but is not a @ManyToOne or @OneToOne; " + annotation
+                    + " names " + (single ? "a foreign key column" : "foreign key columns") + ": use @Column(name = …)"
+                    + " for a plain column");
         }
         if (field.isAnnotationPresent(OrderBy.class) && !field.isAnnotationPresent(OneToMany.class) && !manyToMany) {
             problems.add(where + " has @OrderBy but is not a @OneToMany or @ManyToMany; @OrderBy orders the members"
                     + " of a loaded collection: order queries with Select.orderBy(…) instead");
+        }
+        OneToOne oneToOne = field.getAnnotation(OneToOne.class);
+        if (relationship && field.isAnnotationPresent(JoinColumns.class) && !field.isAnnotationPresent(ManyToOne.class)
+                && (oneToOne == null || !oneToOne.mappedBy().isEmpty())) {
+            problems.add(where + " has @JoinColumns but is not a @ManyToOne or an owning @OneToOne; @JoinColumns"
+                    + " names the columns of a foreign key to a composite key, which only the owning side has: remove"
+                    + " it, or move it to the owning side");
         }
         if (manyToMany && field.isAnnotationPresent(JoinColumn.class)) {
             problems.add(where + " is a @ManyToMany with @JoinColumn; its columns live in the link table: name them"
@@ -324,8 +351,12 @@ final class MappingSubset {
 
     /** Reports every attribute of {@code annotation} that is set but not honoured by Valence. */
     private static void checkAttributes(String where, Annotation annotation, List<String> problems) {
+        checkAttributes(where, annotation, SUPPORTED_ATTRIBUTES.getOrDefault(annotation.annotationType(), List.of()),
+                problems);
+    }
+
+    private static void checkAttributes(String where, Annotation annotation, List<String> supported, List<String> problems) {
         Class<? extends Annotation> kind = annotation.annotationType();
-        List<String> supported = SUPPORTED_ATTRIBUTES.getOrDefault(kind, List.of());
         List<String> unsupported = new ArrayList<>();
         for (Method attribute : sortedAttributes(kind)) {
             if (!supported.contains(attribute.getName()) && isSet(annotation, attribute)) {

@@ -52,6 +52,21 @@ sealed interface BindSlot {
     }
 
     /**
+     * One part of the condition value at {@code index}, compared with a composite key: the value is
+     * an instance of the referenced entity or a key object of it.
+     *
+     * @param index the value's position
+     * @param key the key's columns
+     * @param part the part bound
+     */
+    record KeyPart(int index, KeyColumns key, int part) implements BindSlot {
+        @Override
+        public Bind bind(QueryValues values) {
+            return BindValues.keyPart(key, part, values.conditionValues().get(index));
+        }
+    }
+
+    /**
      * The condition value at {@code index}, compared with an aggregate whose result is a number of
      * {@code type} ({@code count}, {@code sum}, {@code avg}).
      *

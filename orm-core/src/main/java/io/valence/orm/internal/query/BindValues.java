@@ -8,6 +8,7 @@ import io.valence.orm.internal.sql.SqlStatement.Bind;
 import jakarta.persistence.Entity;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -120,6 +121,37 @@ final class BindValues {
         }
         ValueLimits.check(mapping, mapping.id(), id);
         return new Bind(type.toDriver(id), type.driverType());
+    }
+
+    /** The parts of a composite key value of {@code mapping}, one bind each; the key was checked complete. */
+    static List<Bind> keyParts(EntityMapping mapping, Object key) {
+        List<Bind> binds = new ArrayList<>();
+        for (int i = 0; i < mapping.key().parts().size(); i++) {
+            ColumnMapping part = mapping.key().parts().get(i);
+            Object value = mapping.key().part(key, i);
+            ValueLimits.check(mapping, part, value);
+            binds.add(new Bind(part.type().toDriver(value), part.type().driverType()));
+        }
+        return binds;
+    }
+
+    /** One part of the key a composite key is compared with: of an entity instance, or of a key object. */
+    static Bind keyPart(KeyColumns key, int part, Object value) {
+        EntityMapping referenced = key.referenced();
+        Object keyValue = value;
+        if (value != null && referenced.type().isInstance(value)) {
+            keyValue = referenced.idOf(value);
+            if (keyValue == null) {
+                throw QueryErrors.pendingReference(referenced);
+            }
+        } else if (value == null || !referenced.key().keyClass().isInstance(value)) {
+            throw QueryErrors.wrongKeyValue(key, value);
+        }
+        Object partValue = referenced.key().part(keyValue, part);
+        if (partValue == null) {
+            throw QueryErrors.wrongKeyValue(key, value);
+        }
+        return scalar(key.columns().get(part), partValue);
     }
 
     private static Object toDriver(ResolvedColumn target, Object value) {

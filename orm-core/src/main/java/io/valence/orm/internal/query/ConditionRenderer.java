@@ -45,6 +45,11 @@ final class ConditionRenderer {
 
     /** Renders a shape: a condition whose values are {@link ConditionSplit.ValueSlot}s. */
     String render(Condition condition) {
+        KeyColumns key = condition instanceof Condition.Comparison comparison && scope != null
+                ? scope.compositeKey(comparison.path()) : null;
+        if (key != null) {
+            return keyComparison((Condition.Comparison) condition, key);
+        }
         if (condition instanceof Condition.Comparison comparison) {
             ResolvedColumn column = resolver.apply(comparison.path());
             boolean pattern = comparison.operator() == Condition.Operator.LIKE
@@ -104,6 +109,24 @@ final class ConditionRenderer {
         }
         Condition.Not not = (Condition.Not) condition;
         return "NOT (" + render(not.condition()) + ")";
+    }
+
+    /**
+     * {@code (t1."a", t1."b") = ($1, $2)}: a composite key compared part by part with an object or a
+     * key object; only equality and inequality.
+     */
+    private String keyComparison(Condition.Comparison comparison, KeyColumns key) {
+        if (comparison.operator() != Condition.Operator.EQ && comparison.operator() != Condition.Operator.NE) {
+            throw QueryErrors.compositeKeyOperator(key, operator(comparison.operator()));
+        }
+        int slot = ConditionSplit.slotOf(comparison.value());
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        StringJoiner markers = new StringJoiner(", ", "(", ")");
+        for (int part = 0; part < key.columns().size(); part++) {
+            columns.add(key.columns().get(part).sql());
+            markers.add(parameters.add(new BindSlot.KeyPart(slot, key, part)));
+        }
+        return columns + " " + operator(comparison.operator()) + " " + markers;
     }
 
     /** {@code col @> $n::type[]}, {@code col && $n::type[]} or {@code $n::type = ANY(col)}. */

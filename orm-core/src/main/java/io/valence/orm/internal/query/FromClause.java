@@ -6,7 +6,9 @@ import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.Identifiers;
 import io.valence.orm.query.Lock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -121,10 +123,44 @@ final class FromClause {
         return column(table.alias(), mapping, column, path);
     }
 
+    /**
+     * The columns of a path that names a whole composite key ({@link KeyColumns}), joining the to-ones
+     * before it; {@code null}, and nothing joined, for any other path.
+     */
+    KeyColumns compositeKey(String path) {
+        String[] names = path.split("\\.");
+        EntityMapping mapping = root;
+        for (int i = 0; i < names.length - 1; i++) {
+            RelationshipMapping relationship = mapping.relationship(names[i]);
+            if (relationship == null || relationship.isCollection()) {
+                return null;
+            }
+            mapping = target(relationship);
+        }
+        String name = names[names.length - 1];
+        RelationshipMapping owning = mapping.relationship(name);
+        boolean foreignKey = owning != null && owning.isOwning() && mapping.foreignKeyColumns(owning).length > 1;
+        boolean embeddedId = mapping.key().isComposite() && mapping.column(name) == null
+                && mapping.key().parts().stream().allMatch(part -> part.property().startsWith(name + "."));
+        if (!foreignKey && !embeddedId) {
+            return null;
+        }
+        int lastDot = path.lastIndexOf('.');
+        Table table = lastDot < 0 ? new Table(rootAlias, root) : walk(path.substring(0, lastDot), path, false);
+        List<ColumnMapping> columns = foreignKey ? Arrays.stream(mapping.foreignKeyColumns(owning))
+                .mapToObj(mapping.columns()::get).toList() : mapping.key().parts();
+        List<ResolvedColumn> resolved = columns.stream().map(column -> new ResolvedColumn(
+                Identifiers.qualified(table.alias(), column.column()), column, table.mapping(), null, path)).toList();
+        return new KeyColumns(resolved, foreignKey ? target(owning) : mapping, path);
+    }
+
     /** A column of a table of this statement, with the entity a foreign key refers to. */
     ResolvedColumn column(String alias, EntityMapping mapping, ColumnMapping column, String path) {
-        EntityMapping reference =
-                column.isForeignKey() ? target(mapping.relationshipOf(column)) : null;
+        RelationshipMapping owning = column.isForeignKey() ? mapping.relationshipOf(column) : null;
+        if (owning != null && mapping.foreignKeyColumns(owning).length > 1) {
+            throw QueryErrors.compositeForeignKey(mapping, owning, path);
+        }
+        EntityMapping reference = owning != null ? target(owning) : null;
         return new ResolvedColumn(
                 alias == null ? Identifiers.quote(column.column()) : Identifiers.qualified(alias, column.column()),
                 column,
@@ -222,10 +258,24 @@ final class FromClause {
                     + Identifiers.qualified(alias, target.id().column()) + ")";
         }
         return relationship.isOwning()
-                ? Identifiers.qualified(alias, target.id().column()) + " = "
-                        + Identifiers.qualified(parentAlias, relationship.foreignKey().column())
-                : Identifiers.qualified(alias, target.column(relationship.mappedBy()).column()) + " = "
-                        + Identifiers.qualified(parentAlias, parent.id().column());
+                ? keyEquals(alias, target, parentAlias, parent, relationship, false)
+                : keyEquals(parentAlias, parent, alias, target, target.relationship(relationship.mappedBy()), true);
+    }
+
+    /**
+     * {@code key."id" = referring."fk"} over each key part ({@code AND}-ed for a composite key), the
+     * side {@code keyFirst} names written first.
+     */
+    private static String keyEquals(String keyAlias, EntityMapping keyOwner, String referringAlias,
+            EntityMapping referring, RelationshipMapping owning, boolean referringFirst) {
+        int[] foreignKey = referring.foreignKeyColumns(owning);
+        StringJoiner terms = new StringJoiner(" AND ");
+        for (int i = 0; i < foreignKey.length; i++) {
+            String key = Identifiers.qualified(keyAlias, keyOwner.key().parts().get(i).column());
+            String reference = Identifiers.qualified(referringAlias, referring.columns().get(foreignKey[i]).column());
+            terms.add(referringFirst ? reference + " = " + key : key + " = " + reference);
+        }
+        return terms.toString();
     }
 
     private Table walk(String joinPath, String fullPath, boolean explicit) {

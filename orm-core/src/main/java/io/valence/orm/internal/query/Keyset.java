@@ -62,7 +62,9 @@ public final class Keyset {
             }
             columns.add(column);
         }
-        if (columns.isEmpty() || !isUnique(columns.get(columns.size() - 1))) {
+        boolean unique = !columns.isEmpty() && (isUnique(mapping, columns.get(columns.size() - 1))
+                || (mapping.key().isComposite() && columns.containsAll(mapping.key().parts())));
+        if (!unique) {
             throw QueryErrors.keysetNotUnique(mapping, select.orders());
         }
         return new Keyset(mapping, select.orders(), List.copyOf(columns));
@@ -149,7 +151,9 @@ public final class Keyset {
         return nullable && nullsLast ? further.or(Condition.isNull(path)) : further;
     }
 
-    private static boolean isUnique(ColumnMapping column) {
-        return column.role() == ColumnMapping.Role.ID || (column.unique() && !column.nullable());
+    /** A single id, or a unique NOT NULL column; one part of a composite key is not unique alone. */
+    private static boolean isUnique(EntityMapping mapping, ColumnMapping column) {
+        return (column.role() == ColumnMapping.Role.ID && !mapping.key().isComposite())
+                || (column.unique() && !column.nullable());
     }
 }

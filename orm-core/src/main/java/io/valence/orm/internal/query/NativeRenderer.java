@@ -75,6 +75,9 @@ public final class NativeRenderer {
             if (id == null) {
                 throw QueryErrors.pendingReference(mapping);
             }
+            if (mapping.key().isComposite()) {
+                throw QueryErrors.compositeKeyParameter(mapping);
+            }
             return new Bind(mapping.id().type().toDriver(id), mapping.id().type().driverType());
         }
         return new Bind(value, value.getClass());

@@ -50,6 +50,35 @@ final class QueryErrors {
                 + "\") and name one of its properties, such as \"" + path + ".id\"");
     }
 
+    static IllegalArgumentException compositeForeignKey(EntityMapping mapping, RelationshipMapping owning, String path) {
+        return new IllegalArgumentException("\"" + path + "\" names " + mapping.name() + "." + owning.name() + ", whose"
+                + " foreign key has a column per part of " + owning.target().getSimpleName() + "'s composite key, so it"
+                + " is no single value; compare it whole with Condition.eq(\"" + path + "\", object or key) or"
+                + " Condition.ne, or its parts through the relationship, as in Condition.eq(\"" + path + "."
+                + "<key part>\", value)");
+    }
+
+    static IllegalArgumentException compositeKeyOperator(KeyColumns key, String operator) {
+        return new IllegalArgumentException("\"" + key.path() + "\" is a composite key of " + key.referenced().name()
+                + ", which compares whole only with = and <>, not " + operator.strip() + "; compare its parts one by"
+                + " one instead");
+    }
+
+    static IllegalArgumentException wrongKeyValue(KeyColumns key, Object value) {
+        String keyClass = key.referenced().key().keyClass().getSimpleName();
+        return new IllegalArgumentException("\"" + key.path() + "\" is a composite key of " + key.referenced().name()
+                + " and is compared with a " + keyClass + " or a " + key.referenced().name() + ", but was given "
+                + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + " (or a key with a null part);"
+                + " pass a " + keyClass + " with every part set, or a " + key.referenced().name() + " that has its key");
+    }
+
+    static IllegalArgumentException compositeKeyParameter(EntityMapping mapping) {
+        return new IllegalArgumentException("a " + mapping.name() + " was passed as a native query parameter, but its"
+                + " key has " + mapping.key().parts().size() + " parts, which one parameter cannot hold; pass the parts"
+                + " as separate parameters, e.g. " + String.join(", ", mapping.key().parts().stream()
+                        .map(part -> ":" + part.property().replace('.', '_')).toList()));
+    }
+
     static IllegalArgumentException notAnArray(ResolvedColumn column, Condition.ArrayOperator operator) {
         return new IllegalArgumentException(describe(column) + " is not an array column, so it cannot be tested with "
                 + operator + "; array conditions apply to String[], List<String>, long[], List<Long>, int[],"
@@ -141,13 +170,14 @@ final class QueryErrors {
     }
 
     static IllegalArgumentException keysetNotUnique(EntityMapping mapping, List<Order> orders) {
-        String id = mapping.id().property();
+        String id = String.join(", ", mapping.key().parts().stream()
+                .map(part -> "Order.asc(\"" + part.property() + "\")").toList());
         return new IllegalArgumentException("keyset pagination of " + mapping.name() + " needs a unique ordering, but "
                 + (orders.isEmpty() ? "the query has none"
                         : orders.stream().map(QueryErrors::describe).toList() + " can tie, so rows would be skipped or"
-                                + " repeated between pages (it does not end in the id or a unique NOT NULL column)")
-                + "; end the ordering with the id, as in orderBy(" + (orders.isEmpty() ? "" : "…, ")
-                + "Order.asc(\"" + id + "\"))");
+                                + " repeated between pages (it does not end in the id or a unique NOT NULL column"
+                                + (mapping.key().isComposite() ? ", nor holds every key part" : "") + ")")
+                + "; end the ordering with the id, as in orderBy(" + (orders.isEmpty() ? "" : "…, ") + id + ")");
     }
 
     static IllegalArgumentException keysetKeyMismatch(EntityMapping mapping, List<Order> orders, int values) {

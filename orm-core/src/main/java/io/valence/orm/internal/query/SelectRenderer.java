@@ -125,7 +125,7 @@ public final class SelectRenderer {
 
     /**
      * Renders the read of one row by id: {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1},
-     * the columns in mapping order.
+     * the columns in mapping order; by a composite key {@code WHERE (t0."a", t0."b") = ($1, $2)}.
      *
      * @param mapping the entity
      * @param id the id, of the id's Java type
@@ -136,7 +136,8 @@ public final class SelectRenderer {
         Objects.requireNonNull(mapping, "mapping must not be null");
         Objects.requireNonNull(id, "id must not be null");
         String sql = byIdTexts.computeIfAbsent(mapping, m -> SelectWriter.byId(metamodel, m));
-        return new SqlStatement(sql, List.of(BindValues.id(mapping, id)));
+        return new SqlStatement(sql, mapping.key().isComposite() ? BindValues.keyParts(mapping, id)
+                : List.of(BindValues.id(mapping, id)));
     }
 
     private static <K, V> V cached(Map<K, V> templates, K key, Supplier<V> writer) {

@@ -51,18 +51,36 @@ final class SelectWriter {
         FromClause from = writer.from;
         select.joins().forEach(from::join);
         String where = writer.where(whereShape);
-        String counted = from.joinsCollection()
-                ? "count(DISTINCT " + Identifiers.qualified(FromClause.ROOT, from.root().id().column()) + ")"
-                : "count(*)";
+        String counted = from.joinsCollection() ? "count(DISTINCT " + keyTuple(from.root()) + ")" : "count(*)";
         String sql = "SELECT " + counted + " FROM " + writer.rootTable() + from.joins() + where;
         return new SelectTemplate(sql, writer.parameters.slots(), List.of(), List.of(), false);
     }
 
-    /** {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1}. */
+    /** The root's key: {@code t0."id"}, or the row {@code (t0."a", t0."b")} of a composite key's columns. */
+    private static String keyTuple(EntityMapping root) {
+        if (!root.key().isComposite()) {
+            return Identifiers.qualified(FromClause.ROOT, root.id().column());
+        }
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        root.key().parts().forEach(part -> columns.add(Identifiers.qualified(FromClause.ROOT, part.column())));
+        return columns.toString();
+    }
+
+    /**
+     * {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1}; for a composite key
+     * {@code WHERE (t0."a", t0."b") = ($1, $2)}.
+     */
     static String byId(Metamodel metamodel, EntityMapping mapping) {
         SelectWriter writer = new SelectWriter(metamodel, mapping);
-        return "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE "
-                + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
+        String select = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE ";
+        if (!mapping.key().isComposite()) {
+            return select + keyTuple(mapping) + " = $1";
+        }
+        StringJoiner parameters = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < mapping.key().parts().size(); i++) {
+            parameters.add("$" + (i + 1));
+        }
+        return select + keyTuple(mapping) + " = " + parameters;
     }
 
     private SelectTemplate writeSelect(Select<?> select, Condition whereShape, Collection<LoadNode> loads) {
@@ -129,16 +147,33 @@ final class SelectWriter {
         if (relationship.isLinked()) {
             return writer.linkedSelectIn(from, owner, node);
         }
-        ColumnMapping keyColumn = relationship.isOwning() ? target.id() : target.column(relationship.mappedBy());
-        String marker = writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
+        List<ColumnMapping> keyColumns = SelectIn.matchedColumns(relationship, target);
+        ColumnMapping keyColumn = keyColumns.get(0);
+        String match = keyColumns.size() == 1 ? null : compositeKeyMatch(writer, keyColumns);
+        String marker = match != null ? null : writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
         writer.load(0, node.children());
         List<String> order = new ArrayList<>(collectionOrder(relationship, FromClause.ROOT));
         order.addAll(writer.loadOrder);
         String sql = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + writer.loadJoins + " WHERE "
-                + Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker + "::"
-                + keyColumn.type().arrayType() + ")" + orderBy(order);
+                + (match != null ? match : Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker
+                        + "::" + keyColumn.type().arrayType() + ")") + orderBy(order);
         SqlStatement statement = new SqlStatement(sql, Parameters.bind(writer.parameters.slots(), QueryValues.NONE));
         return new SelectIn(from, relationship, new RenderedSelect(statement, writer.entities, writer.selectIns), keyColumn);
+    }
+
+    /**
+     * {@code (t0."a", t0."b") IN (SELECT * FROM unnest($1::bigint[], $2::integer[]))}: a select-in's
+     * match of composite keys, one array parameter per part.
+     */
+    private static String compositeKeyMatch(SelectWriter writer, List<ColumnMapping> keyColumns) {
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        StringJoiner arrays = new StringJoiner(", ", "unnest(", ")");
+        for (ColumnMapping column : keyColumns) {
+            columns.add(Identifiers.qualified(FromClause.ROOT, column.column()));
+            arrays.add(writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(column))) + "::"
+                    + column.type().arrayType());
+        }
+        return columns + " IN (SELECT * FROM " + arrays + ")";
     }
 
     /**

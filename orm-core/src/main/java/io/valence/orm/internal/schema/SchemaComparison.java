@@ -10,6 +10,7 @@ import io.valence.orm.internal.mapping.IndexMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,12 +176,15 @@ public final class SchemaComparison {
         }
         for (ColumnMapping column : table.columns()) {
             String name = column.column();
-            if (column.isForeignKey() && found.containsKey(name)
+            // a foreign key over several columns (to a composite key) is indexed by its first column
+            if (column.isForeignKey() && table.relationshipOf(column).foreignKey() == column && found.containsKey(name)
                     && indexes.stream().noneMatch(index -> index.columns().get(0).equals(name))) {
+                List<String> columns = Arrays.stream(table.foreignKeyColumns(table.relationshipOf(column)))
+                        .mapToObj(i -> table.columns().get(i).column()).toList();
                 add(table, column, "is a foreign key without an index, so loading " + table.name()
                                 + " by it and deleting the rows it references scan the whole table.",
-                        "CREATE INDEX " + quote(ObjectNames.preferred(table.table(), List.of(name), "idx")) + " ON "
-                                + quote(table.table()) + " (" + quote(name) + ")");
+                        "CREATE INDEX " + quote(ObjectNames.preferred(table.table(), columns, "idx")) + " ON "
+                                + quote(table.table()) + " (" + columnList(columns) + ")");
             }
         }
     }

@@ -75,9 +75,9 @@ public final class FlushSqlRenderer {
     public static String update(EntityMapping mapping, List<ColumnMapping> columns) {
         ColumnMapping version = mapping.version();
         StringJoiner assignments = new StringJoiner(", ");
-        StringJoiner aliases = new StringJoiner(", ").add("k");
-        StringBuilder arrays = new StringBuilder("$1::").append(mapping.id().type().arrayType());
-        int parameter = 2;
+        StringJoiner aliases = new StringJoiner(", ").add(keyAliases(mapping));
+        StringBuilder arrays = new StringBuilder(keyArrays(mapping));
+        int parameter = mapping.key().parts().size() + 1;
         if (version != null) {
             aliases.add("ver");
             arrays.append(", $").append(parameter++).append("::").append(version.type().arrayType());
@@ -92,9 +92,9 @@ public final class FlushSqlRenderer {
             assignments.add(Identifiers.quote(version.column()) + " = x." + Identifiers.quote(version.column()) + " + 1");
         }
         String update = "UPDATE " + Identifiers.quote(mapping.table()) + " AS x SET " + assignments
-                + " FROM unnest(" + arrays + ") AS v(" + aliases + ") WHERE " + matchRow(mapping);
-        return version == null ? update
-                : touchedUnlessAll(mapping, update + " RETURNING x." + Identifiers.quote(mapping.id().column()) + " AS k");
+                + " FROM unnest(" + arrays + ")" + ordinality(mapping) + " AS v(" + aliases + positionAlias(mapping)
+                + ") WHERE " + matchRow(mapping);
+        return version == null ? update : touchedUnlessAll(mapping, update + " RETURNING " + touchedKey(mapping) + " AS k");
     }
 
     /**
@@ -105,6 +105,11 @@ public final class FlushSqlRenderer {
      * @return the text; its parameter is the array of ids
      */
     public static String missingRows(EntityMapping mapping) {
+        if (mapping.key().isComposite()) {
+            return "SELECT v.n FROM unnest(" + keyArrays(mapping) + ") WITH ORDINALITY AS v(" + keyAliases(mapping)
+                    + ", n) WHERE NOT EXISTS (SELECT 1 FROM " + Identifiers.quote(mapping.table()) + " AS x WHERE "
+                    + keyMatch(mapping) + ")";
+        }
         return "SELECT v.k FROM unnest($1::" + mapping.id().type().arrayType() + ") AS v(k) WHERE NOT EXISTS (SELECT 1 FROM "
                 + Identifiers.quote(mapping.table()) + " AS x WHERE x." + Identifiers.quote(mapping.id().column()) + " = v.k)";
     }
@@ -117,15 +122,17 @@ public final class FlushSqlRenderer {
      * @return the text; parameters are the ids, then the versions
      */
     public static String delete(EntityMapping mapping) {
-        String id = Identifiers.quote(mapping.id().column());
         String table = Identifiers.quote(mapping.table());
-        if (mapping.version() == null) {
+        if (mapping.version() == null && !mapping.key().isComposite()) {
+            String id = Identifiers.quote(mapping.id().column());
             return touchedUnlessAll(mapping, "DELETE FROM " + table + " WHERE " + id + " = ANY($1::"
                     + mapping.id().type().arrayType() + ") RETURNING " + id + " AS k");
         }
-        return touchedUnlessAll(mapping, "DELETE FROM " + table + " AS x USING unnest($1::" + mapping.id().type().arrayType()
-                + ", $2::" + mapping.version().type().arrayType() + ") AS v(k, ver) WHERE " + matchRow(mapping)
-                + " RETURNING x." + id + " AS k");
+        String version = mapping.version() == null ? "" : ", $" + (mapping.key().parts().size() + 1) + "::"
+                + mapping.version().type().arrayType();
+        return touchedUnlessAll(mapping, "DELETE FROM " + table + " AS x USING unnest(" + keyArrays(mapping) + version
+                + ")" + ordinality(mapping) + " AS v(" + keyAliases(mapping) + (version.isEmpty() ? "" : ", ver")
+                + positionAlias(mapping) + ") WHERE " + matchRow(mapping) + " RETURNING " + touchedKey(mapping) + " AS k");
     }
 
     /**
@@ -177,16 +184,71 @@ public final class FlushSqlRenderer {
      * version). The usual flush thus reads one value instead of one row per id.
      */
     private static String touchedUnlessAll(EntityMapping mapping, String dml) {
-        return "WITH u AS (" + dml + ") SELECT CASE WHEN count(*) = cardinality($1::" + mapping.id().type().arrayType()
+        return "WITH u AS (" + dml + ") SELECT CASE WHEN count(*) = cardinality($1::"
+                + mapping.key().parts().get(0).type().arrayType()
                 + ") THEN NULL ELSE coalesce(array_agg(u.k), '{}') END FROM u"; // array_agg of no rows is NULL
     }
 
     private static String matchRow(EntityMapping mapping) {
-        String match = "x." + Identifiers.quote(mapping.id().column()) + " = v.k";
+        String match = keyMatch(mapping);
         if (mapping.version() != null) {
             match += " AND x." + Identifiers.quote(mapping.version().column()) + " = v.ver";
         }
         return match;
+    }
+
+    /**
+     * The key arrays, from {@code $1}: {@code $1::bigint[]} for a single key, one array per part
+     * for a composite key.
+     */
+    private static String keyArrays(EntityMapping mapping) {
+        List<ColumnMapping> parts = mapping.key().parts();
+        StringJoiner arrays = new StringJoiner(", ");
+        for (int i = 0; i < parts.size(); i++) {
+            arrays.add("$" + (i + 1) + "::" + parts.get(i).type().arrayType());
+        }
+        return arrays.toString();
+    }
+
+    /** The aliases of {@link #keyArrays}: {@code k}, or {@code k1, k2, …} by part. */
+    private static String keyAliases(EntityMapping mapping) {
+        if (!mapping.key().isComposite()) {
+            return "k";
+        }
+        StringJoiner aliases = new StringJoiner(", ");
+        for (int i = 0; i < mapping.key().parts().size(); i++) {
+            aliases.add("k" + (i + 1));
+        }
+        return aliases.toString();
+    }
+
+    /** {@code x."id" = v.k}, or {@code x."a" = v.k1 AND x."b" = v.k2} over every key part. */
+    private static String keyMatch(EntityMapping mapping) {
+        if (!mapping.key().isComposite()) {
+            return "x." + Identifiers.quote(mapping.id().column()) + " = v.k";
+        }
+        List<ColumnMapping> parts = mapping.key().parts();
+        StringJoiner match = new StringJoiner(" AND ");
+        for (int i = 0; i < parts.size(); i++) {
+            match.add("x." + Identifiers.quote(parts.get(i).column()) + " = v.k" + (i + 1));
+        }
+        return match.toString();
+    }
+
+    /**
+     * What an UPDATE or DELETE returns for each row it touched: the id, or for a composite key the
+     * row's position in the arrays (see {@code KeyMapping.answerColumn}).
+     */
+    private static String touchedKey(EntityMapping mapping) {
+        return mapping.key().isComposite() ? "v.n" : "x." + Identifiers.quote(mapping.id().column());
+    }
+
+    private static String ordinality(EntityMapping mapping) {
+        return mapping.key().isComposite() ? " WITH ORDINALITY" : "";
+    }
+
+    private static String positionAlias(EntityMapping mapping) {
+        return mapping.key().isComposite() ? ", n" : "";
     }
 
     /** {@code unnest($1::t1[], …) WITH ORDINALITY AS t(c1, …, n)}, or a series when there are no columns. */

@@ -1,6 +1,7 @@
 package io.valence.orm.internal.state;
 
 import io.valence.orm.internal.mapping.ColumnMapping;
+import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,7 +40,11 @@ public final class ColumnValues {
     /** The key a to-one's target gives its foreign key; an unloaded reference keeps the snapshot's. */
     private Object foreignKey(EntityState state, ColumnMapping column, Object target) {
         if (target != null) {
-            return metamodel.entity(target.getClass()).idOf(target);
+            EntityMapping mapping = metamodel.entity(target.getClass());
+            // a composite foreign key: each column holds one part of the target's key
+            return mapping.key().isComposite()
+                    ? mapping.key().parts().get(state.mapping().foreignKeyPart(column)).accessor().get(target)
+                    : mapping.idOf(target);
         }
         return state.isLoaded(state.mapping().relationshipOf(column)) ? null : state.snapshotValue(column);
     }

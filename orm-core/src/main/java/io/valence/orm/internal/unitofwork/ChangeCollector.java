@@ -198,9 +198,9 @@ public final class ChangeCollector {
 
     /**
      * Orders by table, then by key within a table: ids are comparable values of one type (numbers,
-     * strings, UUIDs). Rows of one entity, the common case, skip comparing table names.
+     * strings, UUIDs), composite keys compared part by part. Rows of one entity, the common case,
+     * skip comparing table names.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static int tableAndKeyOrder(EntityState a, EntityState b) {
         if (a.mapping() != b.mapping()) {
             int byTable = a.mapping().table().compareTo(b.mapping().table());
@@ -208,7 +208,7 @@ public final class ChangeCollector {
                 return byTable;
             }
         }
-        return ((Comparable) a.id()).compareTo(b.id());
+        return a.mapping().key().compare(a.id(), b.id());
     }
 
     private String describe(Object entity) {

@@ -7,6 +7,7 @@ import io.valence.orm.internal.identity.IdentityMap;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.IdGeneration;
+import io.valence.orm.internal.mapping.KeyErrors;
 import io.valence.orm.internal.mapping.LifecycleCallbacks;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
@@ -147,6 +148,10 @@ public final class UnitOfWork {
     private EntityState track(Object entity) {
         EntityMapping mapping = metamodel.entity(entity.getClass());
         Object id = mapping.idOf(entity);
+        if (id == null && mapping.key().isComposite()) {
+            throw KeyErrors.partMissingAtAdd(mapping, mapping.key().parts().stream()
+                    .filter(part -> part.accessor().get(entity) == null).findFirst().orElseThrow());
+        }
         if (id != null && !mapping.idGeneration().isAutomatic()) {
             Object other = find(mapping, id);
             if (other != null) {
@@ -410,7 +415,8 @@ public final class UnitOfWork {
      * @return the state of the one object for the row
      */
     public EntityState loadState(EntityMapping mapping, Object[] row, boolean overwrite) {
-        Object existing = identityMap.get(mapping.type(), row[0]);
+        Object id = mapping.key().keyOfRow(row);
+        Object existing = identityMap.get(mapping.type(), id);
         if (existing != null) {
             EntityState state = states.get(existing);
             if (state.status() != Status.DELETED && (state.isExpired() || overwrite)) {
@@ -420,9 +426,9 @@ public final class UnitOfWork {
         }
         Object entity = mapping.instantiate();
         EntityState state = new EntityState(entity, mapping, Status.PERSISTENT, -1);
-        state.id(row[0]);
+        state.id(id);
         states.putNew(state);
-        identityMap.put(mapping.type(), row[0], entity); // takes the slot the get above stopped at
+        identityMap.put(mapping.type(), id, entity); // takes the slot the get above stopped at
         populate(state, row);
         return state;
     }
@@ -437,12 +443,17 @@ public final class UnitOfWork {
                 column.accessor().set(state.entity(), row[i]);
                 continue;
             }
+            if (column != relationship.foreignKey()) {
+                continue; // a further column of a composite foreign key, read with its first
+            }
+            Object key = mapping.foreignKeyColumnsAt(i).length == 1 ? row[i]
+                    : mapping.targetKey(relationship, metamodel.entity(relationship.target()), row);
             // a relationship's target is itself a mapped class, so it keys the identity map as is
-            Object target = row[i] == null ? null : identityMap.get(relationship.target(), row[i]);
+            Object target = key == null ? null : identityMap.get(relationship.target(), key);
             column.accessor().set(state.entity(), target);
             // A foreign key to an object already in the session wires it without I/O, as SQLAlchemy's
             // many-to-one "get" does; any other non-null target stays unloaded.
-            state.loaded(relationship, row[i] == null || target != null);
+            state.loaded(relationship, key == null || target != null);
         }
         for (RelationshipMapping relationship : mapping.relationships()) {
             if (!relationship.isOwning() && !state.isLoaded(relationship)) {

@@ -36,7 +36,8 @@ class AnnotationCoverageTest {
     /** What Valence honours (docs/mapping.md), where the annotation belongs. */
     private static final Set<String> HONOURED = Set.of(
             "Entity", "Table", "Id", "GeneratedValue", "SequenceGenerator", "Column", "Version", "Transient",
-            "Enumerated", "ManyToOne", "OneToMany", "OneToOne", "JoinColumn", "MappedSuperclass", "Embeddable",
+            "Enumerated", "ManyToOne", "OneToMany", "OneToOne", "JoinColumn", "JoinColumns", "MappedSuperclass", "Embeddable",
+            "IdClass", "EmbeddedId",
             "Embedded", "AttributeOverride", "AttributeOverrides", "Convert", "Converter", "EntityListeners",
             "PrePersist", "PreUpdate", "PreRemove", "PostPersist", "PostUpdate", "PostRemove", "PostLoad");
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** One test per annotation or attribute outside the supported subset, each asserting the full message. */
 class AnnotationSubsetTest {
     private static final String FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column, @ManyToOne,"
-            + " @JoinColumn, @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version, @Transient,"
-            + " @Enumerated, @Embedded, @AttributeOverride(s) and @Convert";
+            + " @JoinColumn(s), @OneToMany, @OneToOne, @ManyToMany, @JoinTable, @OrderBy, @Version, @Transient,"
+            + " @Enumerated, @Embedded, @EmbeddedId, @AttributeOverride(s) and @Convert";
 
     @Entity
     static class Student {
@@ -72,7 +72,7 @@ class AnnotationSubsetTest {
     void unsupportedClassAnnotationListsTheSupportedOnes() {
         assertThat(MappingProblems.of(Cached.class)).containsExactly(
                 "Cached is annotated with @Cacheable, which Valence does not support; on entity classes it supports"
-                        + " @Entity, @Table, @SequenceGenerator, @EntityListeners and @AttributeOverride(s): remove it");
+                        + " @Entity, @Table, @SequenceGenerator, @EntityListeners, @IdClass and @AttributeOverride(s): remove it");
     }
 
     @Entity

@@ -159,10 +159,11 @@ class EntityErrorTest {
     }
 
     @Test
-    void severalIdFieldsAreReportedWithTheUniqueConstraintAlternative() {
+    void severalIdFieldsWithoutAnIdClassAreReportedWithTheKeyClassToDeclare() {
         assertThat(MappingProblems.of(TwoKeys.class)).containsExactly(
-                "TwoKeys has several @Id fields ([id, tenant]); composite keys are not supported: keep one @Id and"
-                        + " declare a unique constraint over the others with @Table(uniqueConstraints = …)");
+                "TwoKeys has several @Id fields ([id, tenant]) but no @IdClass; name the key class with"
+                        + " @IdClass(TwoKeysKey.class), a class with fields of the same names and types and"
+                        + " equals/hashCode, or use an @EmbeddedId");
     }
 
     @Entity

@@ -2,6 +2,8 @@ package io.valence.orm.it.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valence.orm.it.keys.NightId;
+import io.valence.orm.it.keys.RoomNight;
 import io.valence.orm.it.model.Badge;
 import io.valence.orm.it.model.Child;
 import io.valence.orm.it.model.Parent;
@@ -21,7 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The scenarios of seed 004, run on PostgreSQL. */
-@ValenceTest(entities = {Parent.class, Child.class, Storage.class, Seat.class, Badge.class})
+@ValenceTest(entities = {Parent.class, Child.class, Storage.class, Seat.class, Badge.class, RoomNight.class})
 class SeedScenariosIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -180,6 +182,30 @@ class SeedScenariosIT {
     }
 
     @Test
+    void deletingARowAndAddingANewObjectWithItsCompositeKeyIsOneUpdateOfTheChangedColumn(
+            SessionFactory factory, StatementRecorder recorder) {
+        factory.inTransaction(session -> {
+            session.add(new RoomNight("301", 1, "old"));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        recorder.reset();
+        Mono<Boolean> switched = factory.inTransaction(session -> session.get(RoomNight.class, new NightId("301", 1))
+                .flatMap(old -> {
+                    session.delete(old);
+                    RoomNight replacement = new RoomNight("301", 1, "new");
+                    session.add(replacement);
+                    return session.flush().then(session.get(RoomNight.class, new NightId("301", 1)))
+                            .map(found -> found == replacement);
+                }));
+        StepVerifier.create(switched).expectNext(true).expectComplete().verify(TIMEOUT);
+        recorder.assertThat().hasStatementCount(2);
+        recorder.assertThat().updates().singleElement().setsOnly("guest");
+        StepVerifier.create(factory.withSession(session -> session.get(RoomNight.class, new NightId("301", 1)))
+                        .map(night -> night.guest))
+                .expectNext("new").expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
     void aRolledBackRowSwitchLeavesTheRowAndTheDeletedObjectAsTheyWere(SessionFactory factory) {
         factory.inTransaction(session -> {
             session.add(new Seat(2L, "old", null));
@@ -192,6 +218,24 @@ class SeedScenariosIT {
                     .then(session.rollback())
                     .then(session.get(Seat.class, 2L))
                     .map(found -> (found == old) + "/" + found.label);
+        }));
+        StepVerifier.create(afterRollback).expectNext("true/old").expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void aRolledBackRowSwitchOfACompositeKeyLeavesTheDeletedObjectAsItWas(SessionFactory factory) {
+        factory.inTransaction(session -> {
+            session.add(new RoomNight("302", 1, "old"));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        NightId key = new NightId("302", 1);
+        Mono<String> afterRollback = factory.withSession(session -> session.get(RoomNight.class, key).flatMap(old -> {
+            session.delete(old);
+            session.add(new RoomNight("302", 1, "new"));
+            return session.flush()
+                    .then(session.rollback())
+                    .then(session.get(RoomNight.class, key))
+                    .map(found -> (found == old) + "/" + found.guest);
         }));
         StepVerifier.create(afterRollback).expectNext("true/old").expectComplete().verify(TIMEOUT);
     }

@@ -61,7 +61,8 @@ public final class FlushExecutor {
     }
 
     private Mono<Void> run(BoundStep bound, UnitOfWork unitOfWork, TransactionChannel channel) {
-        ColumnMapping id = bound.step().mapping().id();
+        // the ids a statement answers with; for a composite key, the positions of its rows
+        ColumnMapping id = bound.step().mapping().key().answerColumn();
         if (bound.returnsGeneratedIds()) {
             return channel.list(bound.statement(), row -> RowReader.value(row, 0, id))
                     .doOnNext(ids -> assignIds(bound, ids, unitOfWork))
@@ -105,8 +106,9 @@ public final class FlushExecutor {
         boolean delete = bound.step() instanceof FlushStep.DeleteRows;
         if (touchedWhenSomeMissed.isPresent()) {
             Set<Object> found = new HashSet<>(touchedWhenSomeMissed.get());
-            for (EntityState row : bound.rows()) {
-                if (!found.contains(row.id())) {
+            for (int i = 0; i < bound.rows().size(); i++) {
+                EntityState row = bound.rows().get(i);
+                if (!found.contains(row.mapping().key().answerOf(row.id(), i))) {
                     throw stale(row, delete);
                 }
             }
@@ -123,8 +125,9 @@ public final class FlushExecutor {
     /** The error for an UPDATE that changed fewer rows than it was given, naming the first row that is gone. */
     private static StaleObjectException missed(BoundStep bound, long count, List<Object> missing) {
         Set<Object> gone = new HashSet<>(missing);
-        for (EntityState row : bound.rows()) {
-            if (gone.contains(row.id())) {
+        for (int i = 0; i < bound.rows().size(); i++) {
+            EntityState row = bound.rows().get(i);
+            if (gone.contains(row.mapping().key().answerOf(row.id(), i))) {
                 return stale(row, false);
             }
         }

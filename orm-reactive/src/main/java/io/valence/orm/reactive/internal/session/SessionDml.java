@@ -55,7 +55,7 @@ final class SessionDml {
         boolean refresh = dml.isSynchronizeSession();
         List<Object> objects = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            Object known = unitOfWork.find(mapping, row[0]);
+            Object known = unitOfWork.find(mapping, mapping.key().keyOfRow(row));
             boolean joinsCollection = known == null && refresh && !delete && inverseSides.isHeldByLoadedSide(mapping, row);
             if (known == null && !dml.isReturning() && !joinsCollection) {
                 continue;
