@@ -31,6 +31,8 @@ public final class EntityMapping {
     /** The embedded values, outer ones first, and the positions of each one's columns; arrays, as loads read them per row. */
     private final FieldAccessor[] embeddedHolders;
     private final int[][] embeddedColumns;
+    /** The place in a SINGLE_TABLE hierarchy, or null; set once while the metamodel is read. */
+    private InheritanceMapping inheritance;
 
     EntityMapping(
             Class<?> type,
@@ -309,6 +311,29 @@ public final class EntityMapping {
      */
     public Object idOf(Object entity) {
         return id.accessor().get(entity);
+    }
+
+    /**
+     * The mapping's place in a {@code SINGLE_TABLE} hierarchy.
+     *
+     * @return it, or {@code null} for an entity that neither extends nor is extended by another
+     */
+    public InheritanceMapping inheritance() {
+        return inheritance;
+    }
+
+    void inheritance(InheritanceMapping inheritance) {
+        this.inheritance = inheritance;
+    }
+
+    /**
+     * The class that keys this entity's objects in the identity map and in entity keys: the
+     * hierarchy's root, so that a row has one object whichever class it is looked up by.
+     *
+     * @return the root class, or the mapped class outside a hierarchy
+     */
+    public Class<?> identityType() {
+        return inheritance == null ? type : inheritance.root();
     }
 
     @Override

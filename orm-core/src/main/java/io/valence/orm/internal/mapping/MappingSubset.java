@@ -4,6 +4,8 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -12,6 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.Inheritance;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -51,7 +54,8 @@ final class MappingSubset {
             Version.class, Transient.class, Enumerated.class, Embedded.class, AttributeOverride.class,
             AttributeOverrides.class, Convert.class);
     private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
-            SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class);
+            SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class,
+            Inheritance.class, DiscriminatorColumn.class, DiscriminatorValue.class);
     private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
             Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
@@ -82,7 +86,10 @@ final class MappingSubset {
             Map.entry(AttributeOverride.class, List.of("name", "column")),
             Map.entry(AttributeOverrides.class, List.of("value")),
             Map.entry(EntityListeners.class, List.of("value")),
-            Map.entry(Convert.class, List.of("converter", "disableConversion")));
+            Map.entry(Convert.class, List.of("converter", "disableConversion")),
+            Map.entry(Inheritance.class, List.of("strategy")),
+            Map.entry(DiscriminatorColumn.class, List.of("name", "discriminatorType", "length")),
+            Map.entry(DiscriminatorValue.class, List.of("value")));
 
     /** What to do instead of an unsupported annotation, when there is more to say than "remove it". */
     private static final Map<String, String> ANNOTATION_HINTS = Map.ofEntries(
@@ -92,7 +99,10 @@ final class MappingSubset {
             Map.entry("Lob", "remove it: String maps to text and byte[] to bytea without it"),
             Map.entry("Temporal", "remove it and use LocalDate, LocalDateTime, OffsetDateTime or Instant"),
             Map.entry("Basic", "remove it; use @Column(nullable = false) for NOT NULL"),
-            Map.entry("Inheritance", "copy the inherited fields into each entity"),
+            Map.entry("PrimaryKeyJoinColumn", "it names the key columns of JOINED inheritance, which Valence does not"
+                    + " support: map the hierarchy with @Inheritance(strategy = SINGLE_TABLE)"),
+            Map.entry("PrimaryKeyJoinColumns", "it names the key columns of JOINED inheritance, which Valence does not"
+                    + " support: map the hierarchy with @Inheritance(strategy = SINGLE_TABLE)"),
             Map.entry("MappedSuperclass", "a class is either an entity or a mapped superclass: keep one of the two"),
             Map.entry("Embeddable", "a class is either an entity or embeddable: keep one of the two"),
             Map.entry("Access", "Valence reads fields (field access): remove it and annotate the fields"));
@@ -102,6 +112,7 @@ final class MappingSubset {
             Map.entry("Entity.name", "name the table with @Table(name = …) instead"),
             Map.entry("Table.schema", "set the schema through the connection's search_path instead"),
             Map.entry("Table.catalog", "connect to that database instead"),
+            Map.entry("DiscriminatorColumn.columnDefinition", "the type follows discriminatorType and length: remove it"),
             Map.entry("SequenceGenerator.schema", "set the schema through the connection's search_path instead"),
             Map.entry("SequenceGenerator.initialValue", "sequences start at 1: remove it"),
             Map.entry("Column.insertable", "every mapped column is written: mark derived fields @Transient"),
@@ -133,10 +144,6 @@ final class MappingSubset {
                     + " and loaded values on entities: make it a class with non-final fields and a no-arg constructor");
             return false;
         }
-        if (Modifier.isAbstract(type.getModifiers())) {
-            problems.add(name + " is abstract, so Valence cannot create instances when it loads rows; make it"
-                    + " concrete (entity inheritance is not supported)");
-        }
         if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
             problems.add(name + " is an inner class of " + type.getEnclosingClass().getSimpleName() + ", so it has"
                     + " no no-arg constructor Valence can call; declare it static, or as a top-level class");
@@ -146,8 +153,8 @@ final class MappingSubset {
             Class<? extends Annotation> kind = annotation.annotationType();
             if (isPersistence(kind) && !CLASS_ANNOTATIONS.contains(kind)) {
                 problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
-                        + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners and"
-                        + " @AttributeOverride(s): "
+                        + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners,"
+                        + " @AttributeOverride(s), @Inheritance, @DiscriminatorColumn and @DiscriminatorValue: "
                         + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(), "remove it"));
             } else if (isPersistence(kind)) {
                 checkAttributes(name, annotation, problems);

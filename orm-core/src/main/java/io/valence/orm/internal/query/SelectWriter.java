@@ -61,8 +61,13 @@ final class SelectWriter {
     /** {@code SELECT <columns> FROM "t" AS t0 WHERE t0."id" = $1}. */
     static String byId(Metamodel metamodel, EntityMapping mapping) {
         SelectWriter writer = new SelectWriter(metamodel, mapping);
+        List<String> markers = new ArrayList<>();
+        for (int i = 0; i < DiscriminatorFilter.binds(mapping).size(); i++) {
+            markers.add("$" + (i + 2)); // after the id's $1, as SelectRenderer.byId binds them
+        }
         return "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE "
-                + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1";
+                + Identifiers.qualified(FromClause.ROOT, mapping.id().column()) + " = $1"
+                + (markers.isEmpty() ? "" : " AND " + DiscriminatorFilter.condition(mapping, FromClause.ROOT, markers));
     }
 
     private SelectTemplate writeSelect(Select<?> select, Condition whereShape, Collection<LoadNode> loads) {
@@ -131,12 +136,13 @@ final class SelectWriter {
         }
         ColumnMapping keyColumn = relationship.isOwning() ? target.id() : target.column(relationship.mappedBy());
         String marker = writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
+        String filter = DiscriminatorFilter.condition(target, FromClause.ROOT, writer.parameters);
         writer.load(0, node.children());
         List<String> order = new ArrayList<>(collectionOrder(relationship, FromClause.ROOT));
         order.addAll(writer.loadOrder);
         String sql = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + writer.loadJoins + " WHERE "
                 + Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker + "::"
-                + keyColumn.type().arrayType() + ")" + orderBy(order);
+                + keyColumn.type().arrayType() + ")" + (filter.isEmpty() ? "" : " AND " + filter) + orderBy(order);
         SqlStatement statement = new SqlStatement(sql, Parameters.bind(writer.parameters.slots(), QueryValues.NONE));
         return new SelectIn(from, relationship, new RenderedSelect(statement, writer.entities, writer.selectIns), keyColumn);
     }
@@ -192,9 +198,14 @@ final class SelectWriter {
                 .toList();
     }
 
-    /** {@code " WHERE …"} for a condition's shape, or nothing for none. */
+    /** {@code " WHERE …"} for a condition's shape and a subclass's discriminator values, or nothing for neither. */
     private String where(Condition shape) {
-        return shape == null ? "" : " WHERE " + new ConditionRenderer(from, parameters).render(shape);
+        String filter = DiscriminatorFilter.condition(from.root(), FromClause.ROOT, parameters);
+        String condition = shape == null ? "" : new ConditionRenderer(from, parameters).render(shape);
+        if (filter.isEmpty() || condition.isEmpty()) {
+            return filter.isEmpty() && condition.isEmpty() ? "" : " WHERE " + filter + condition;
+        }
+        return " WHERE " + filter + " AND (" + condition + ")";
     }
 
     /** {@code " ORDER BY a, b"}, or nothing for no terms. */

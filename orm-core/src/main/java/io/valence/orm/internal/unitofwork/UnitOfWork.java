@@ -7,6 +7,7 @@ import io.valence.orm.internal.identity.IdentityMap;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.IdGeneration;
+import io.valence.orm.internal.mapping.InheritanceMapping;
 import io.valence.orm.internal.mapping.LifecycleCallbacks;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
@@ -34,7 +35,7 @@ public final class UnitOfWork {
     /** A snapshot value that equals no column value: what an expired object's row holds is not known. */
     private static final Object UNKNOWN = new Object();
 
-    private final IdentityMap identityMap = new IdentityMap();
+    private final IdentityMap identityMap;
     private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
     private long sequence;
@@ -47,6 +48,7 @@ public final class UnitOfWork {
      */
     public UnitOfWork(Metamodel metamodel) {
         this.metamodel = metamodel;
+        this.identityMap = new IdentityMap(type -> metamodel.entity(type).identityType());
         this.values = new ColumnValues(metamodel);
     }
 
@@ -99,7 +101,8 @@ public final class UnitOfWork {
      * @return the tracked object, or {@code null}
      */
     public Object find(EntityMapping mapping, Object id) {
-        return identityMap.get(mapping.type(), id);
+        Object found = identityMap.get(mapping.type(), id);
+        return mapping.type().isInstance(found) ? found : null; // a hierarchy's row may be of another subclass
     }
 
     /** @return every tracked state, in no particular order */
@@ -234,7 +237,7 @@ public final class UnitOfWork {
         for (EntityState state : tracked) {
             if (state.status() == Status.PENDING && states.holds(state)) {
                 Object id = state.mapping().idOf(state.entity());
-                EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().type(), id));
+                EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().identityType(), id));
                 if (old != null) {
                     switchRow(old, state);
                 }
@@ -410,6 +413,11 @@ public final class UnitOfWork {
      * @return the state of the one object for the row
      */
     public EntityState loadState(EntityMapping mapping, Object[] row, boolean overwrite) {
+        InheritanceMapping inheritance = mapping.inheritance();
+        if (inheritance != null && inheritance.isView()) { // a base class's row: load it as the class it names
+            EntityMapping concrete = inheritance.concrete(row);
+            return loadState(concrete, inheritance.project(concrete, row), overwrite);
+        }
         Object existing = identityMap.get(mapping.type(), row[0]);
         if (existing != null) {
             EntityState state = states.get(existing);

@@ -38,7 +38,8 @@ class AnnotationCoverageTest {
             "Entity", "Table", "Id", "GeneratedValue", "SequenceGenerator", "Column", "Version", "Transient",
             "Enumerated", "ManyToOne", "OneToMany", "OneToOne", "JoinColumn", "MappedSuperclass", "Embeddable",
             "Embedded", "AttributeOverride", "AttributeOverrides", "Convert", "Converter", "EntityListeners",
-            "PrePersist", "PreUpdate", "PreRemove", "PostPersist", "PostUpdate", "PostRemove", "PostLoad");
+            "PrePersist", "PreUpdate", "PreRemove", "PostPersist", "PostUpdate", "PostRemove", "PostLoad",
+            "Inheritance", "DiscriminatorColumn", "DiscriminatorValue");
 
     @Test
     void everyAnnotationOfThePackageIsHonouredOrRejectedAtBuild() throws Exception {
