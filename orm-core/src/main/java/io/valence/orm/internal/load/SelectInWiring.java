@@ -41,12 +41,13 @@ public final class SelectInWiring {
      */
     public SelectInWiring(SelectIn selectIn, List<EntityState> owners) {
         this.selectIn = selectIn;
-        this.owners = owners;
         this.keyColumn = selectIn.keyColumn();
         RelationshipMapping relationship = selectIn.relationship();
+        // a base query's owners may be of subclasses that do not declare the relationship
+        this.owners = owners.stream().filter(owner -> owner.mapping().declares(relationship)).toList();
         this.keys = new ArrayList<>(owners.size());
         Set<Object> seen = new HashSet<>(owners.size() * 2);
-        for (EntityState owner : owners) {
+        for (EntityState owner : this.owners) {
             Object key = keyOf(owner, relationship);
             if (key != null && seen.add(key)) {
                 keys.add(key);

@@ -322,6 +322,17 @@ public final class EntityMapping {
         return inheritance;
     }
 
+    /**
+     * Whether a relationship is one of this entity's. Outside a hierarchy every relationship a query
+     * loads is; a query of a base class may load one that only some of its subclasses declare.
+     *
+     * @param relationship a relationship of this entity or of a class of its hierarchy
+     * @return {@code true} when objects of this entity hold it
+     */
+    public boolean declares(RelationshipMapping relationship) {
+        return inheritance == null || identityIndex(relationships, relationship) >= 0;
+    }
+
     void inheritance(InheritanceMapping inheritance) {
         this.inheritance = inheritance;
     }

@@ -45,7 +45,8 @@ class InheritanceIT {
     @Test
     void theHierarchyIsOneTableWithTheDiscriminatorAndTheCreatedSchemaValidates(SessionFactory factory) {
         assertThat(factory.schema().ddl()).anySatisfy(ddl -> assertThat(ddl).startsWith("CREATE TABLE \"payment\"")
-                .contains("\"kind\" varchar(20) NOT NULL", "\"card_number\" text,", "\"iban\" text", "\"code\" text"));
+                .contains("\"kind\" varchar(20) NOT NULL", "\"card_number\" text,", "\"iban\" text",
+                        "\"payee_id\" bigint", "\"code\" text"));
         factory.schema().validate().block(TIMEOUT);
     }
 
@@ -157,6 +158,27 @@ class InheritanceIT {
                 .containsExactly("CardPayment", "BankPayment", "VoucherPayment");
         assertThat(fetched.payment).isInstanceOf(CardPayment.class);
         assertThat(((CardPayment) fetched.payment).cardNumber).isEqualTo("4111");
+    }
+
+    @Test
+    void aBaseQueryLoadsARelationshipThatOnlyOneSubclassDeclaresBySelectInAndJoin(SessionFactory factory,
+            StatementRecorder recorder) {
+        Account account = accountWithThreeKinds(factory);
+        factory.inTransaction(session -> session.scalars(Select.from(BankPayment.class)
+                .where(Condition.eq("account.id", account.id))).next().doOnNext(bank -> bank.payee = account))
+                .block(TIMEOUT);
+        recorder.reset();
+
+        List<Payment> bySelectIn = factory.withSession(session -> session.scalars(paymentsOf(account)
+                .options(Load.selectIn("payee"))).collectList()).block(TIMEOUT);
+        recorder.assertThat().hasStatementCount(2);
+        List<Payment> byJoin = factory.withSession(session -> session.scalars(paymentsOf(account)
+                .options(Load.joined("payee"))).collectList()).block(TIMEOUT);
+
+        for (List<Payment> payments : List.of(bySelectIn, byJoin)) {
+            assertThat(payments).hasSize(3);
+            assertThat(((BankPayment) payments.get(1)).payee.name).isEqualTo(account.name);
+        }
     }
 
     @Test
