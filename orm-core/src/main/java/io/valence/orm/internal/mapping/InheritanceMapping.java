@@ -25,7 +25,7 @@ public final class InheritanceMapping {
         this.discriminatorIndex = discriminatorIndex;
         this.values = List.copyOf(values);
         this.filtered = filtered;
-        this.concreteByValue = Map.copyOf(concreteByValue);
+        this.concreteByValue = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(concreteByValue));
         this.positions = Map.copyOf(positions);
     }
 
@@ -49,9 +49,19 @@ public final class InheritanceMapping {
         return filtered ? values : List.of();
     }
 
+    /** @return the discriminator value of a concrete class's rows (the first of a view's) */
+    public Object value() {
+        return values.get(0);
+    }
+
     /** @return whether the mapping is a view over concrete subclasses, whose rows {@link #concrete} sorts */
     public boolean isView() {
         return !positions.isEmpty();
+    }
+
+    /** @return for a view, the mappings of the concrete classes below it; else none */
+    public java.util.Collection<EntityMapping> subclasses() {
+        return concreteByValue.values();
     }
 
     /**

@@ -2,13 +2,17 @@ package io.valence.orm.internal.query;
 
 import static io.valence.orm.internal.query.Fixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.schema.SchemaRenderer;
 import io.valence.orm.internal.sql.SqlStatement;
 import io.valence.orm.query.Condition;
+import io.valence.orm.query.Delete;
+import io.valence.orm.query.Insert;
 import io.valence.orm.query.Load;
 import io.valence.orm.query.Select;
+import io.valence.orm.query.Update;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
@@ -19,6 +23,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Golden SQL of a SINGLE_TABLE hierarchy: queries of the root read every row, queries of a subclass filter by discriminator. */
@@ -132,5 +137,26 @@ class SingleTableSqlTest {
                     "iban" text
                 )""",
                 "CREATE INDEX \"payment_customer_id_idx\" ON \"payment\" (\"customer_id\")");
+    }
+
+    @Test
+    void bulkUpdatesAndDeletesOfASubclassKeepToItsRowsAndItsInsertsWriteItsDiscriminator() {
+        DmlRenderer dml = new DmlRenderer(MODEL);
+
+        SqlStatement update = dml.render(Update.of(CardPayment.class).set("cardNumber", "x")
+                .where(Condition.gt("amount", BigDecimal.ONE))).statement();
+        SqlStatement delete = dml.render(Delete.from(BankPayment.class)).statement();
+        SqlStatement insert = dml.render(Insert.into(BankPayment.class)
+                .values(Map.of("amount", BigDecimal.TEN, "iban", "DE89"))).statement();
+
+        assertThat(update.sql()).startsWith("UPDATE \"payment\" AS t0 SET \"card_number\" = $1 WHERE t0.\"dtype\" IN ($2)"
+                + " AND (t0.\"amount\" > $3)");
+        assertThat(values(update)).containsExactly("x", "CARD", BigDecimal.ONE);
+        assertThat(delete.sql()).startsWith("DELETE FROM \"payment\" AS t0 WHERE t0.\"dtype\" IN ($1) RETURNING");
+        assertThat(insert.sql()).contains("\"dtype\")");
+        assertThat(values(insert)).contains("BANK");
+        assertThatThrownBy(() -> dml.render(Insert.into(Payment.class).values(Map.of("amount", BigDecimal.TEN))))
+                .hasMessage("an Insert into Payment cannot say which subclass each row is, as Payment is abstract;"
+                        + " insert into one of its subclasses [CardPayment, BankPayment] instead");
     }
 }
