@@ -184,6 +184,8 @@ final class SelectWriter {
             String alias = from.newAlias();
             loadJoins.append(FromClause.joinSql("LEFT OUTER JOIN", parent.mapping(), entityAliases.get(index),
                     node.relationship(), node.target(), alias));
+            String filter = DiscriminatorFilter.condition(node.target(), alias, parameters);
+            loadJoins.append(filter.isEmpty() ? "" : " AND " + filter); // a collection of a subclass
             loadOrder.addAll(collectionOrder(node.relationship(), alias));
             int joined = entities.size();
             addEntity(node.target(), alias, index, node.relationship());

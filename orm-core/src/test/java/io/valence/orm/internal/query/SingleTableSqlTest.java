@@ -121,6 +121,17 @@ class SingleTableSqlTest {
     }
 
     @Test
+    void aJoinedCollectionOfASubclassKeepsToItsRowsInTheJoin() {
+        SqlStatement statement = renderer.render(Select.from(Customer.class).filterBy("id", 1L)
+                .options(Load.joined("cardPayments"))).statement();
+
+        assertThat(statement.sql()).isEqualTo("SELECT t0.\"id\", t1.\"id\", t1.\"dtype\", t1.\"amount\","
+                + " t1.\"customer_id\", t1.\"card_number\" FROM \"customer\" AS t0 LEFT OUTER JOIN \"payment\" AS t1"
+                + " ON t1.\"customer_id\" = t0.\"id\" AND t1.\"dtype\" IN ($2) WHERE t0.\"id\" = $1");
+        assertThat(values(statement)).containsExactly(1L, "CARD");
+    }
+
+    @Test
     void theSchemaHasOneTableForTheHierarchyWithTheDiscriminatorAndNullableSubclassColumns() {
         assertThat(SchemaRenderer.create(MODEL)).containsExactly(
                 """
