@@ -248,7 +248,7 @@ public final class UnitOfWork {
     private void switchRow(EntityState old, EntityState replacement) {
         deleted(old);
         EntityMapping mapping = replacement.mapping();
-        Object[] snapshot = old.snapshot().clone();
+        Object[] snapshot = old.mapping() == mapping ? old.snapshot().clone() : carriedSnapshot(old, mapping);
         if (old.isExpired()) {
             for (int i = 0; i < snapshot.length; i++) {
                 ColumnMapping.Role role = mapping.columns().get(i).role();
@@ -266,6 +266,25 @@ public final class UnitOfWork {
         replacement.snapshot(snapshot);
         identityMap.put(mapping.type(), old.id(), replacement.entity());
         journal.inserted(replacement);
+    }
+
+    /**
+     * The snapshot a row switch to another class of a hierarchy starts from: the old row's values of
+     * the columns both classes share, every other column (the discriminator, the new class's own)
+     * unknown, so that the UPDATE writes it.
+     */
+    private static Object[] carriedSnapshot(EntityState old, EntityMapping mapping) {
+        List<ColumnMapping> oldColumns = old.mapping().columns();
+        Object[] snapshot = new Object[mapping.columns().size()];
+        for (int i = 0; i < snapshot.length; i++) {
+            snapshot[i] = UNKNOWN;
+            for (int j = 0; j < oldColumns.size(); j++) {
+                if (oldColumns.get(j) == mapping.columns().get(i)) {
+                    snapshot[i] = old.snapshot()[j];
+                }
+            }
+        }
+        return snapshot;
     }
 
     /**
