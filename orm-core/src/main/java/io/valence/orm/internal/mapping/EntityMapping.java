@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The immutable mapping of one entity class to its table: columns in declaration order (the id
- * first), relationships, id generation, version column and declared indexes.
+ * first), relationships, id generation, version column and declared indexes; its place in an
+ * inheritance hierarchy is set once while the metamodel is read, before anything else sees it.
  */
 public final class EntityMapping {
     private final Class<?> type;

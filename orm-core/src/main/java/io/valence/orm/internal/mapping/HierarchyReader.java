@@ -8,9 +8,11 @@ import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Table;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -28,6 +30,10 @@ import java.util.Set;
 final class HierarchyReader {
     /** The column name JPA gives a discriminator ({@code DTYPE}), as PostgreSQL folds an unquoted name. */
     static final String DEFAULT_DISCRIMINATOR = "dtype";
+
+    /** What only a hierarchy's root may declare, as its subclasses share its table. */
+    private static final List<Class<? extends Annotation>> ROOT_ONLY =
+            List.of(Inheritance.class, DiscriminatorColumn.class, Table.class);
 
     private final List<String> problems;
 
@@ -81,8 +87,8 @@ final class HierarchyReader {
                         + " (or leave @Inheritance out), or copy the inherited fields into each entity");
             }
             if (reader.parent() != null) {
-                for (Class<?> misplaced : List.of(Inheritance.class, DiscriminatorColumn.class, Table.class)) {
-                    if (type.isAnnotationPresent(misplaced.asSubclass(java.lang.annotation.Annotation.class))) {
+                for (Class<? extends Annotation> misplaced : ROOT_ONLY) {
+                    if (type.isAnnotationPresent(misplaced)) {
                         problems.add(name + " extends the entity " + reader.parent().type().getSimpleName() + " and has @"
                                 + misplaced.getSimpleName() + ", which only the hierarchy's root may declare (its rows"
                                 + " share the root's table): move it to " + root(reader).type().getSimpleName());
@@ -209,15 +215,15 @@ final class HierarchyReader {
         columns.add(1, discriminator(root(reader), FieldAccessor.constant(value)));
         EntityMapping mapping = reader.toMapping(columns, reader.relationships());
         boolean filtered = reader.parent() != null;
-        mapping.inheritance(new InheritanceMapping(root(reader).type(), 1, java.util.Collections.singletonList(value),
+        mapping.inheritance(new InheritanceMapping(root(reader).type(), 1, Collections.singletonList(value),
                 filtered, Map.of(), Map.of()));
         return mapping;
     }
 
     /** An abstract class's mapping: its columns and relationships, then those its concrete subclasses add. */
     private EntityMapping view(EntityReader reader, List<EntityReader> below, Map<EntityReader, EntityMapping> concrete) {
-        Set<ColumnMapping> columns = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<RelationshipMapping> relationships = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<ColumnMapping> columns = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<RelationshipMapping> relationships = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ColumnMapping> columnList = new ArrayList<>(reader.columns());
         columnList.add(1, discriminator(root(reader), FieldAccessor.constant(null)));
         columns.addAll(columnList);

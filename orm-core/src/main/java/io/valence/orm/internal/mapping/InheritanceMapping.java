@@ -1,5 +1,8 @@
 package io.valence.orm.internal.mapping;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +28,7 @@ public final class InheritanceMapping {
         this.discriminatorIndex = discriminatorIndex;
         this.values = List.copyOf(values);
         this.filtered = filtered;
-        this.concreteByValue = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(concreteByValue));
+        this.concreteByValue = Collections.unmodifiableMap(new LinkedHashMap<>(concreteByValue));
         this.positions = Map.copyOf(positions);
     }
 
@@ -60,7 +63,7 @@ public final class InheritanceMapping {
     }
 
     /** @return for a view, the mappings of the concrete classes below it; else none */
-    public java.util.Collection<EntityMapping> subclasses() {
+    public Collection<EntityMapping> subclasses() {
         return concreteByValue.values();
     }
 

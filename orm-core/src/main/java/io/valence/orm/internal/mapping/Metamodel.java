@@ -1,9 +1,11 @@
 package io.valence.orm.internal.mapping;
 
 import io.valence.orm.MappingException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Every entity mapping of one factory, immutable after build. Looks up mappings by class and by table. */
@@ -12,7 +14,7 @@ public final class Metamodel {
     private final Map<String, EntityMapping> byTable = new LinkedHashMap<>();
     private final MappingOptions options;
     /** The mappings of classes with instances of their own: all but the views of abstract classes in a hierarchy. */
-    private final java.util.List<EntityMapping> concrete = new java.util.ArrayList<>();
+    private final List<EntityMapping> concrete = new ArrayList<>();
 
     Metamodel(Map<Class<?>, EntityMapping> byType, MappingOptions options) {
         this.options = options;
@@ -127,7 +129,7 @@ public final class Metamodel {
      * @param type an entity class
      * @return its own mapping, or for a class of a hierarchy the concrete mappings at or below it
      */
-    public java.util.List<EntityMapping> concreteOf(Class<?> type) {
+    public List<EntityMapping> concreteOf(Class<?> type) {
         return concrete.stream().filter(mapping -> type.isAssignableFrom(mapping.type())).toList();
     }
 }
