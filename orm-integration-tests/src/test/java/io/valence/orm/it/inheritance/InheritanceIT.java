@@ -205,11 +205,60 @@ class InheritanceIT {
             session.delete(payments.get(2));
         })).block(TIMEOUT);
 
-        recorder.assertThat().updates().singleElement().setsOnly("iban");
+        recorder.assertThat().updates().singleElement().setsOnly("iban", "version");
         recorder.assertThat().deletes().singleElement().sqlContains("\"payment\"");
         List<Payment> left = factory.withSession(session -> session.scalars(paymentsOf(account)).collectList())
                 .block(TIMEOUT);
         assertThat(left).hasSize(2);
         assertThat(((BankPayment) left.get(1)).iban).isEqualTo("FR76");
+    }
+
+    @Test
+    void rowsOfDifferentSubclassesReferringToEachOtherAreInsertedAndDeletedInDependencyOrderInOneFlush(
+            SessionFactory factory) {
+        Account account = new Account(UUID.randomUUID().toString());
+        CardPayment card = new CardPayment(account, "5.00", "4111");
+        BankPayment correction = new BankPayment(account, "-5.00", "DE89");
+        correction.original = card;
+        factory.inTransaction(session -> {
+            session.add(correction); // added first, written after the card it refers to
+            session.add(card);
+            return Mono.empty();
+        }).block(TIMEOUT);
+
+        Payment loaded = factory.withSession(session -> session.scalars(paymentsOf(account)
+                .options(Load.selectIn("original"))).next()).block(TIMEOUT);
+        assertThat(loaded).isInstanceOf(BankPayment.class);
+        assertThat(loaded.original).isInstanceOf(CardPayment.class);
+        assertThat(loaded.addedAt).as("the root's @PrePersist ran for the subclass").isNotNull();
+        assertThat(loaded.version).isZero();
+
+        factory.inTransaction(session -> session.scalars(paymentsOf(account)).collectList()
+                .doOnNext(payments -> payments.forEach(session::delete))).block(TIMEOUT);
+        assertThat(factory.withSession(session -> session.count(paymentsOf(account))).block(TIMEOUT)).isZero();
+    }
+
+    @Test
+    void aChangeToASubclassFieldBumpsTheVersionTheRootDeclares(SessionFactory factory) {
+        Account account = accountWithThreeKinds(factory);
+        Select<CardPayment> card = Select.from(CardPayment.class).where(Condition.eq("account.id", account.id));
+
+        factory.inTransaction(session -> session.scalars(card).next().doOnNext(found -> found.cardNumber = "5500"))
+                .block(TIMEOUT);
+        CardPayment read = factory.withSession(session -> session.scalars(card).next()).block(TIMEOUT);
+
+        assertThat(read.cardNumber).isEqualTo("5500");
+        assertThat(read.version).isEqualTo(1);
+    }
+
+    @Test
+    void fetchingACollectionOfTheBaseTypeLoadsEveryKind(SessionFactory factory) {
+        Account account = accountWithThreeKinds(factory);
+
+        List<Payment> payments = factory.withSession(session -> session.get(Account.class, account.id)
+                .flatMap(found -> session.fetch(found, "payments")).map(found -> found.payments)).block(TIMEOUT);
+
+        assertThat(payments).extracting(payment -> payment.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("CardPayment", "BankPayment", "VoucherPayment");
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** The root of a SINGLE_TABLE hierarchy: every payment is a row of "payment", told apart by "kind". */
 @Entity
@@ -25,6 +28,21 @@ public abstract class Payment {
 
     @ManyToOne
     public Account account;
+
+    /** The payment this one corrects, of any kind: a reference within the hierarchy. */
+    @ManyToOne
+    public Payment original;
+
+    @Version
+    public long version;
+
+    /** Set when the object is added: callbacks of the root run for every subclass. */
+    public Instant addedAt;
+
+    @PrePersist
+    void added() {
+        addedAt = Instant.now();
+    }
 
     protected Payment() {}
 
