@@ -28,10 +28,15 @@ final class RowWaves {
     static List<List<EntityState>> forDeletes(List<EntityState> rows) {
         Map<EntityKey, EntityState> byKey = new HashMap<>();
         Map<Class<?>, EntityMapping> mappings = new HashMap<>();
-        rows.forEach(state -> {
+        for (EntityState state : rows) {
+            // a foreign key may name any class from the row's own up to its hierarchy's root
+            Class<?> type = state.mapping().type();
+            for (; type != state.mapping().identityType(); type = type.getSuperclass()) {
+                byKey.put(new EntityKey(type, state.id()), state);
+            }
             byKey.put(state.key(), state);
             mappings.put(state.mapping().type(), state.mapping());
-        });
+        }
         return waves(rows, state -> deleteDependents(state, byKey, mappings), true);
     }
 

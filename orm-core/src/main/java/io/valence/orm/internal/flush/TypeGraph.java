@@ -31,7 +31,7 @@ final class TypeGraph {
             Set<EntityMapping> targets = new LinkedHashSet<>();
             for (RelationshipMapping relationship : type.relationships()) {
                 if (relationship.isOwning()) {
-                    targets.add(metamodel.entity(relationship.target()));
+                    targets.addAll(metamodel.concreteOf(relationship.target())); // a base type: each subclass
                 }
             }
             dependsOn.put(type, targets);

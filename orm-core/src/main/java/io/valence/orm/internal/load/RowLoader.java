@@ -114,6 +114,9 @@ public final class RowLoader {
 
     private void wireJoined(EntityState owner, SelectedEntity joined, EntityState target) {
         Object entity = owner.entity();
+        if (!owner.mapping().declares(joined.via())) {
+            return; // a subclass's relationship, joined for a base query: this row is of another subclass
+        }
         if (joined.via().isCollection()) {
             collections.add(owner, joined.via(), target == null ? null : target.entity());
         } else if (!owner.isLoaded(joined.via()) || joined.via().accessor().get(entity) == null) {
@@ -135,7 +138,9 @@ public final class RowLoader {
             SelectedEntity entity = entities.get(i);
             if (entity.via().isCollection()) {
                 for (EntityState owner : seenPerEntity.get(entity.parent())) {
-                    collections.finish(owner, entity.via());
+                    if (owner.mapping().declares(entity.via())) {
+                        collections.finish(owner, entity.via());
+                    }
                 }
             }
         }

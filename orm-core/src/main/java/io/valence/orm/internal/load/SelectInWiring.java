@@ -47,15 +47,17 @@ public final class SelectInWiring {
      */
     public SelectInWiring(SelectIn selectIn, List<EntityState> owners) {
         this.selectIn = selectIn;
-        this.owners = owners;
         this.keyColumn = selectIn.keyColumn();
         RelationshipMapping relationship = selectIn.relationship();
+        // a base query's owners may be of subclasses that do not declare the relationship
+        this.owners = owners.stream().filter(owner -> owner.mapping().declares(relationship)).toList();
         this.targetMapping = selectIn.query().entities().get(0).mapping();
-        this.referenced = owners.isEmpty() ? null : relationship.isOwning() ? targetMapping : owners.get(0).mapping();
+        this.referenced = this.owners.isEmpty() ? null
+                : relationship.isOwning() ? targetMapping : this.owners.get(0).mapping();
         this.compositeParts = selectIn.keyColumns().size() > 1 ? selectIn.keyColumns().size() : 0;
-        this.keys = new ArrayList<>(owners.size());
-        Set<Object> seen = new HashSet<>(owners.size() * 2);
-        for (EntityState owner : owners) {
+        this.keys = new ArrayList<>(this.owners.size());
+        Set<Object> seen = new HashSet<>(this.owners.size() * 2);
+        for (EntityState owner : this.owners) {
             Object key = keyOf(owner, relationship, targetMapping);
             if (key != null && seen.add(key)) {
                 keys.add(key);

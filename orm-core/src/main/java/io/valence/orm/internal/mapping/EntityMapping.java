@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The immutable mapping of one entity class to its table: columns in declaration order (the id
- * first), relationships, id generation, version column and declared indexes.
+ * first), relationships, id generation, version column and declared indexes; its place in an
+ * inheritance hierarchy is set once while the metamodel is read, before anything else sees it.
  */
 public final class EntityMapping {
     private final Class<?> type;
@@ -36,6 +37,8 @@ public final class EntityMapping {
     /** The embedded values, outer ones first, and the positions of each one's columns; arrays, as loads read them per row. */
     private final FieldAccessor[] embeddedHolders;
     private final int[][] embeddedColumns;
+    /** The place in a SINGLE_TABLE hierarchy, or null; set once while the metamodel is read. */
+    private InheritanceMapping inheritance;
 
     EntityMapping(
             Class<?> type,
@@ -396,6 +399,40 @@ public final class EntityMapping {
      */
     public Object idOf(Object entity) {
         return key.keyOf(entity);
+    }
+
+    /**
+     * The mapping's place in a {@code SINGLE_TABLE} hierarchy.
+     *
+     * @return it, or {@code null} for an entity that neither extends nor is extended by another
+     */
+    public InheritanceMapping inheritance() {
+        return inheritance;
+    }
+
+    /**
+     * Whether a relationship is one of this entity's. Outside a hierarchy every relationship a query
+     * loads is; a query of a base class may load one that only some of its subclasses declare.
+     *
+     * @param relationship a relationship of this entity or of a class of its hierarchy
+     * @return {@code true} when objects of this entity hold it
+     */
+    public boolean declares(RelationshipMapping relationship) {
+        return inheritance == null || identityIndex(relationships, relationship) >= 0;
+    }
+
+    void inheritance(InheritanceMapping inheritance) {
+        this.inheritance = inheritance;
+    }
+
+    /**
+     * The class that keys this entity's objects in the identity map and in entity keys: the
+     * hierarchy's root, so that a row has one object whichever class it is looked up by.
+     *
+     * @return the root class, or the mapped class outside a hierarchy
+     */
+    public Class<?> identityType() {
+        return inheritance == null ? type : inheritance.root();
     }
 
     @Override

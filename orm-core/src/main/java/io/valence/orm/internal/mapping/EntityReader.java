@@ -39,7 +39,7 @@ import java.util.Set;
 final class EntityReader {
     private final Class<?> type;
     private final List<String> problems;
-    private final String table;
+    private String table;
     private final List<ColumnMapping> columns = new ArrayList<>();
     private final List<PendingRelationship> pendingRelationships = new ArrayList<>();
     private final List<RelationshipMapping> relationships = new ArrayList<>();
@@ -53,6 +53,10 @@ final class EntityReader {
     private LifecycleCallbacks callbacks = LifecycleCallbacks.NONE;
     private MethodHandle constructor;
     private KeyMapping compositeKey;
+    /** The reader of the entity this one extends in a SINGLE_TABLE hierarchy, or null. */
+    private EntityReader parent;
+    /** The classes whose fields and callbacks are the entity's, the topmost first. */
+    private final List<Class<?>> classes = new ArrayList<>();
 
     /** A relationship read from its field, waiting for the target's mapping to be known. */
     private record PendingRelationship(Field field, RelationshipMapping.Kind kind, Class<?> target, String mappedBy,
@@ -77,15 +81,49 @@ final class EntityReader {
         return table;
     }
 
+    /**
+     * Makes this entity a subclass of {@code parent}'s in the parent's table: it starts from the
+     * parent's id, columns and relationships (the same objects, so that both mappings find them), and
+     * its own fields map to nullable columns, as the rows of other subclasses leave them empty.
+     * Called before {@link #readOwnFields}, once the parent has read its own.
+     */
+    void extend(EntityReader parent) {
+        this.parent = parent;
+        this.table = parent.table;
+    }
+
+    EntityReader parent() {
+        return parent;
+    }
+
+    List<ColumnMapping> columns() {
+        return columns;
+    }
+
+    List<RelationshipMapping> relationships() {
+        return relationships;
+    }
+
     void readOwnFields() {
         if (!MappingSubset.checkClass(type, problems)) {
             return;
         }
-        readConstructor();
+        if (!Modifier.isAbstract(type.getModifiers())) {
+            readConstructor(); // an abstract class of a hierarchy has no instances of its own
+        }
         List<Class<?>> mappedClasses = mappedClasses();
         ColumnReader columnReader = new ColumnReader(type, problems, types);
         List<ColumnMapping> ids = new ArrayList<>();
         Field embeddedId = null;
+        if (parent != null) {
+            classes.addAll(parent.classes);
+            columns.addAll(parent.columns);
+            fields.addAll(parent.fields);
+            positions.putAll(parent.positions);
+            idGeneration = parent.idGeneration;
+            parent.columns.stream().filter(column -> column.role() == ColumnMapping.Role.ID).forEach(ids::add);
+        }
+        classes.addAll(mappedClasses);
         for (Class<?> declaring : mappedClasses) {
             for (Field field : declaring.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
@@ -107,7 +145,9 @@ final class EntityReader {
                     continue;
                 }
                 embeddedId = field.isAnnotationPresent(EmbeddedId.class) ? field : embeddedId;
-                for (ColumnMapping column : columnReader.read(field)) {
+                for (ColumnMapping read : columnReader.read(field)) {
+                    ColumnMapping column = parent == null || read.nullable() ? read : new ColumnMapping(read.property(),
+                            read.column(), read.type(), true, read.unique(), read.role(), read.accessor());
                     positions.put(column.property(), positions.size());
                     columns.add(column);
                     if (column.role() == ColumnMapping.Role.ID) {
@@ -125,11 +165,13 @@ final class EntityReader {
         if (ids.isEmpty()) {
             problem(type.getSimpleName() + " has no @Id field; annotate its primary key field with @Id (and"
                     + " @GeneratedValue(strategy = IDENTITY) for a database-generated key)");
+        } else if (parent != null) {
+            compositeKey = parent.compositeKey; // a subclass has its root's key
         } else {
             compositeKey = new CompositeKeyReader(type, problems).read(ids, embeddedId,
                     idGeneration != IdGeneration.ASSIGNED);
         }
-        callbacks = CallbackReader.read(type, mappedClasses, problems);
+        callbacks = CallbackReader.read(type, classes, problems);
     }
 
     /**
@@ -145,10 +187,15 @@ final class EntityReader {
             classes.add(0, superclass);
             superclass = superclass.getSuperclass();
         }
-        if (superclass != null && superclass != Object.class) {
-            problem(type.getSimpleName() + " extends " + superclass.getSimpleName()
-                    + "; entity inheritance is not supported: copy the fields into " + type.getSimpleName()
-                    + " (or compose) and extend Object");
+        if (superclass != null && superclass != Object.class && (parent == null || superclass != parent.type)) {
+            problem(superclass.isAnnotationPresent(Entity.class)
+                    ? type.getSimpleName() + " extends the entity " + superclass.getSimpleName() + ", which is not among"
+                            + " this factory's entities; add it with entities(" + superclass.getSimpleName()
+                            + ".class) or scanPackages(\"" + superclass.getPackageName() + "\")"
+                    : type.getSimpleName() + " extends " + superclass.getSimpleName() + ", which is neither an @Entity"
+                            + " nor a @MappedSuperclass; annotate " + superclass.getSimpleName() + " with"
+                            + " @MappedSuperclass (its fields become " + type.getSimpleName() + "'s) or @Entity (a"
+                            + " SINGLE_TABLE hierarchy), or extend Object");
         }
         return classes;
     }
@@ -328,6 +375,10 @@ final class EntityReader {
     }
 
     void resolveRelationships(Map<Class<?>, EntityReader> readers) {
+        if (parent != null) { // resolved before this one: share its relationships and foreign keys
+            relationships.addAll(parent.relationships);
+            parent.columns.stream().filter(ColumnMapping::isForeignKey).forEach(columns::add);
+        }
         for (PendingRelationship pending : pendingRelationships) {
             EntityReader target = readers.get(pending.target());
             if (target == null) {
@@ -424,7 +475,7 @@ final class EntityReader {
         JoinColumn joinColumn = pending.joinColumn();
         String name = joinColumn != null && !joinColumn.name().isEmpty()
                 ? joinColumn.name() : NamingStrategy.snakeCase(field.getName()) + "_" + targetId.column();
-        boolean nullable = pending.optional() && (joinColumn == null || joinColumn.nullable());
+        boolean nullable = parent != null || (pending.optional() && (joinColumn == null || joinColumn.nullable()));
         boolean unique = pending.kind() == RelationshipMapping.Kind.ONE_TO_ONE || (joinColumn != null && joinColumn.unique());
         ColumnMapping foreignKey = new ColumnMapping(field.getName(), name, targetId.type(), nullable, unique,
                 ColumnMapping.Role.FOREIGN_KEY, FieldAccessor.of(field));
@@ -587,6 +638,11 @@ final class EntityReader {
     }
 
     EntityMapping toMapping() {
+        return toMapping(columns, relationships);
+    }
+
+    /** The mapping with other columns and relationships than those read: a hierarchy's discriminator and subclasses. */
+    EntityMapping toMapping(List<ColumnMapping> columns, List<RelationshipMapping> relationships) {
         return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks,
                 compositeKey);
     }

@@ -39,6 +39,17 @@ public final class FieldAccessor {
     }
 
     /**
+     * An accessor of no field that reads one fixed value and ignores writes: a class's discriminator
+     * value, which the flush writes like any column and a load has no field to put back into.
+     *
+     * @param value what every instance reads
+     */
+    static FieldAccessor constant(Object value) {
+        MethodHandle getter = MethodHandles.dropArguments(MethodHandles.constant(Object.class, value), 0, Object.class);
+        return new FieldAccessor(null, null, getter, MethodHandles.empty(SETTER), null);
+    }
+
+    /**
      * An accessor of {@code field}, which is declared by the embedded value that {@code holder} reads
      * (or by the entity when {@code holder} is {@code null}).
      *
@@ -99,7 +110,7 @@ public final class FieldAccessor {
                 holder.set(entity, target);
             }
         }
-        if (value == null && field.getType().isPrimitive()) {
+        if (value == null && field != null && field.getType().isPrimitive()) {
             throw new IllegalArgumentException(field.getDeclaringClass().getSimpleName() + "." + field.getName()
                     + " is a primitive " + field.getType() + " and cannot hold NULL; map it with the boxed type");
         }

@@ -4,6 +4,8 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
@@ -14,6 +16,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
+import jakarta.persistence.Inheritance;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
@@ -55,7 +58,7 @@ final class MappingSubset {
             AttributeOverrides.class, Convert.class, EmbeddedId.class, JoinColumns.class);
     private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
             SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class,
-            IdClass.class);
+            IdClass.class, Inheritance.class, DiscriminatorColumn.class, DiscriminatorValue.class);
     private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
             Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
@@ -89,7 +92,10 @@ final class MappingSubset {
             Map.entry(AttributeOverride.class, List.of("name", "column")),
             Map.entry(AttributeOverrides.class, List.of("value")),
             Map.entry(EntityListeners.class, List.of("value")),
-            Map.entry(Convert.class, List.of("converter", "disableConversion")));
+            Map.entry(Convert.class, List.of("converter", "disableConversion")),
+            Map.entry(Inheritance.class, List.of("strategy")),
+            Map.entry(DiscriminatorColumn.class, List.of("name", "discriminatorType", "length")),
+            Map.entry(DiscriminatorValue.class, List.of("value")));
 
     /**
      * The attributes of each {@code @JoinColumn} of a {@code @JoinColumns}: a column of a foreign key
@@ -104,7 +110,10 @@ final class MappingSubset {
             Map.entry("Lob", "remove it: String maps to text and byte[] to bytea without it"),
             Map.entry("Temporal", "remove it and use LocalDate, LocalDateTime, OffsetDateTime or Instant"),
             Map.entry("Basic", "remove it; use @Column(nullable = false) for NOT NULL"),
-            Map.entry("Inheritance", "copy the inherited fields into each entity"),
+            Map.entry("PrimaryKeyJoinColumn", "it names the key columns of JOINED inheritance, which Valence does not"
+                    + " support: map the hierarchy with @Inheritance(strategy = SINGLE_TABLE)"),
+            Map.entry("PrimaryKeyJoinColumns", "it names the key columns of JOINED inheritance, which Valence does not"
+                    + " support: map the hierarchy with @Inheritance(strategy = SINGLE_TABLE)"),
             Map.entry("MappedSuperclass", "a class is either an entity or a mapped superclass: keep one of the two"),
             Map.entry("Embeddable", "a class is either an entity or embeddable: keep one of the two"),
             Map.entry("Access", "Valence reads fields (field access): remove it and annotate the fields"));
@@ -114,6 +123,7 @@ final class MappingSubset {
             Map.entry("Entity.name", "name the table with @Table(name = …) instead"),
             Map.entry("Table.schema", "set the schema through the connection's search_path instead"),
             Map.entry("Table.catalog", "connect to that database instead"),
+            Map.entry("DiscriminatorColumn.columnDefinition", "the type follows discriminatorType and length: remove it"),
             Map.entry("SequenceGenerator.schema", "set the schema through the connection's search_path instead"),
             Map.entry("SequenceGenerator.initialValue", "sequences start at 1: remove it"),
             Map.entry("Column.insertable", "every mapped column is written: mark derived fields @Transient"),
@@ -145,10 +155,6 @@ final class MappingSubset {
                     + " and loaded values on entities: make it a class with non-final fields and a no-arg constructor");
             return false;
         }
-        if (Modifier.isAbstract(type.getModifiers())) {
-            problems.add(name + " is abstract, so Valence cannot create instances when it loads rows; make it"
-                    + " concrete (entity inheritance is not supported)");
-        }
         if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
             problems.add(name + " is an inner class of " + type.getEnclosingClass().getSimpleName() + ", so it has"
                     + " no no-arg constructor Valence can call; declare it static, or as a top-level class");
@@ -159,7 +165,7 @@ final class MappingSubset {
             if (isPersistence(kind) && !CLASS_ANNOTATIONS.contains(kind)) {
                 problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
                         + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners,"
-                        + " @IdClass and @AttributeOverride(s): "
+                        + " @IdClass, @AttributeOverride(s), @Inheritance, @DiscriminatorColumn and @DiscriminatorValue: "
                         + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(), "remove it"));
             } else if (isPersistence(kind)) {
                 checkAttributes(name, annotation, problems);

@@ -1,9 +1,11 @@
 package io.valence.orm.internal.mapping;
 
 import io.valence.orm.MappingException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Every entity mapping of one factory, immutable after build. Looks up mappings by class and by table. */
@@ -11,12 +13,22 @@ public final class Metamodel {
     private final Map<Class<?>, EntityMapping> byType;
     private final Map<String, EntityMapping> byTable = new LinkedHashMap<>();
     private final MappingOptions options;
+    /** The mappings of classes with instances of their own: all but the views of abstract classes in a hierarchy. */
+    private final List<EntityMapping> concrete = new ArrayList<>();
 
     Metamodel(Map<Class<?>, EntityMapping> byType, MappingOptions options) {
         this.options = options;
         // Registration order is kept so that everything derived from the model (DDL, messages) is deterministic.
         this.byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
-        byType.values().forEach(mapping -> byTable.put(mapping.table(), mapping));
+        for (EntityMapping mapping : byType.values()) {
+            InheritanceMapping inheritance = mapping.inheritance();
+            if (inheritance == null || inheritance.root() == mapping.type()) { // a hierarchy's table is its root's
+                byTable.put(mapping.table(), mapping);
+            }
+            if (inheritance == null || !inheritance.isView()) {
+                concrete.add(mapping);
+            }
+        }
     }
 
     /**
@@ -91,8 +103,33 @@ public final class Metamodel {
         return byTable.get(table);
     }
 
-    /** @return every mapping, in the order the classes were registered */
+    /**
+     * The mappings of the classes whose objects a session holds: every entity but the abstract
+     * classes of an inheritance hierarchy (whose mappings are views over their subclasses).
+     *
+     * @return the mappings, in the order the classes were registered (entities after those they extend)
+     */
     public Collection<EntityMapping> entities() {
-        return byType.values();
+        return Collections.unmodifiableList(concrete);
+    }
+
+    /**
+     * One mapping per table, for the schema: a hierarchy's table is its root's view, which holds
+     * every subclass's columns.
+     *
+     * @return the mappings, in the order the classes were registered
+     */
+    public Collection<EntityMapping> tables() {
+        return Collections.unmodifiableCollection(byTable.values());
+    }
+
+    /**
+     * The mappings of the classes whose objects a reference of a type can hold.
+     *
+     * @param type an entity class
+     * @return its own mapping, or for a class of a hierarchy the concrete mappings at or below it
+     */
+    public List<EntityMapping> concreteOf(Class<?> type) {
+        return concrete.stream().filter(mapping -> type.isAssignableFrom(mapping.type())).toList();
     }
 }

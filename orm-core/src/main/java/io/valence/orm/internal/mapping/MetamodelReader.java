@@ -31,27 +31,27 @@ final class MetamodelReader {
     Metamodel read() {
         Map<Class<?>, EntityReader> readers = new LinkedHashMap<>();
         ColumnTypes columnTypes = new ColumnTypes(options, problems);
-        for (Class<?> type : types) {
+        HierarchyReader hierarchies = new HierarchyReader(problems);
+        for (Class<?> type : HierarchyReader.parentsFirst(types)) {
             if (!type.isAnnotationPresent(Entity.class)) {
                 problems.add(type.getName() + " is not annotated with @jakarta.persistence.Entity; annotate it, or"
                         + " remove it from entities(…)");
                 continue;
             }
             EntityReader reader = new EntityReader(type, problems, columnTypes);
+            hierarchies.link(reader, readers);
             reader.readOwnFields();
             readers.put(type, reader);
         }
+        hierarchies.check(readers);
         checkTablesAreDistinct(readers);
-        Map<Class<?>, EntityMapping> mappings = new LinkedHashMap<>();
         for (EntityReader reader : readers.values()) {
             reader.resolveRelationships(readers);
         }
         if (!problems.isEmpty()) {
             throw MappingException.ofProblems(problems);
         }
-        for (EntityReader reader : readers.values()) {
-            mappings.put(reader.type(), reader.toMapping());
-        }
+        Map<Class<?>, EntityMapping> mappings = hierarchies.toMappings(readers);
         mappings.values().forEach(this::checkNameLengths);
         checkSequencesAgree(mappings.values());
         checkIndexNamesAreDistinct(mappings.values());
@@ -129,6 +129,9 @@ final class MetamodelReader {
     private void checkTablesAreDistinct(Map<Class<?>, EntityReader> readers) {
         Map<String, Class<?>> owners = new HashMap<>();
         for (EntityReader reader : readers.values()) {
+            if (reader.parent() != null) {
+                continue; // a subclass shares its root's table
+            }
             Class<?> previous = owners.putIfAbsent(reader.table(), reader.type());
             if (previous != null) {
                 problems.add(previous.getSimpleName() + " and " + reader.type().getSimpleName()

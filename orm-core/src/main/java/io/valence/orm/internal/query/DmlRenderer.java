@@ -71,12 +71,16 @@ public final class DmlRenderer {
      */
     public RenderedDml insert(Insert<?> insert) {
         EntityMapping mapping = metamodel.entity(insert.entityType());
+        if (mapping.inheritance() != null && mapping.inheritance().isView()) {
+            throw QueryErrors.insertIntoBaseClass(mapping);
+        }
         FromClause from = new FromClause(metamodel, mapping);
         List<ResolvedColumn> columns = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         if (!insert.rows().isEmpty()) {
             insert.rowProperties().forEach(property -> columns.add(own(from, property)));
             insert.rows().forEach(row -> rows.add(new ArrayList<>(row.values())));
+            addDiscriminator(mapping, from, columns, rows);
         } else {
             for (ColumnMapping column : mapping.columns()) {
                 if (column.role() != ColumnMapping.Role.ID || !isIdentity(mapping)) {
@@ -110,6 +114,19 @@ public final class DmlRenderer {
         String sql = "INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + names(columns) + ") VALUES " + values
                 + onConflict(from, insert, parameters);
         return finish(sql, mapping, parameters, null, insert, ConditionSplit.NONE);
+    }
+
+    /** A subclass's rows given as maps get its discriminator value, as its objects do. */
+    private static void addDiscriminator(EntityMapping mapping, FromClause from, List<ResolvedColumn> columns,
+            List<List<Object>> rows) {
+        if (mapping.inheritance() == null) {
+            return;
+        }
+        ColumnMapping discriminator = mapping.columns().get(mapping.inheritance().discriminatorIndex());
+        if (columns.stream().noneMatch(column -> column.column() == discriminator)) {
+            columns.add(from.column(null, mapping, discriminator, discriminator.property()));
+            rows.forEach(row -> row.add(mapping.inheritance().value()));
+        }
     }
 
     private static boolean isIdentity(EntityMapping mapping) {
@@ -228,8 +245,9 @@ public final class DmlRenderer {
     }
 
     private static String where(String statement, FromClause from, ConditionSplit where, Parameters parameters) {
+        String filter = DiscriminatorFilter.condition(from.root(), FromClause.ROOT, parameters);
         if (where.shape() == null) {
-            return "";
+            return filter.isEmpty() ? "" : " WHERE " + filter;
         }
         ConditionRenderer renderer = new ConditionRenderer(path -> {
             if (path.contains(".")) {
@@ -237,7 +255,8 @@ public final class DmlRenderer {
             }
             return from.resolve(path);
         }, parameters);
-        return " WHERE " + renderer.render(where.shape());
+        return " WHERE " + (filter.isEmpty() ? "" : filter + " AND (") + renderer.render(where.shape())
+                + (filter.isEmpty() ? "" : ")");
     }
 
     /** A property of the entity itself as an unqualified column name, as INSERT and SET take them. */

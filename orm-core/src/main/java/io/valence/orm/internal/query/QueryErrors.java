@@ -191,6 +191,12 @@ final class QueryErrors {
                 + " with Update.set(property, value)");
     }
 
+    static IllegalArgumentException insertIntoBaseClass(EntityMapping mapping) {
+        return new IllegalArgumentException("an Insert into " + mapping.name() + " cannot say which subclass each row"
+                + " is, as " + mapping.name() + " is abstract; insert into one of its subclasses "
+                + mapping.inheritance().subclasses().stream().map(EntityMapping::name).toList() + " instead");
+    }
+
     static IllegalArgumentException insertWithoutRows(EntityMapping mapping) {
         return new IllegalArgumentException("this Insert into " + mapping.name() + " has no row; add rows with"
                 + " Insert.values(…)");

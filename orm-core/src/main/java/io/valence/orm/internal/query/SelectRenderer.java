@@ -136,8 +136,15 @@ public final class SelectRenderer {
         Objects.requireNonNull(mapping, "mapping must not be null");
         Objects.requireNonNull(id, "id must not be null");
         String sql = byIdTexts.computeIfAbsent(mapping, m -> SelectWriter.byId(metamodel, m));
-        return new SqlStatement(sql, mapping.key().isComposite() ? BindValues.keyParts(mapping, id)
-                : List.of(BindValues.id(mapping, id)));
+        List<SqlStatement.Bind> key = mapping.key().isComposite() ? BindValues.keyParts(mapping, id)
+                : List.of(BindValues.id(mapping, id));
+        List<SqlStatement.Bind> filter = DiscriminatorFilter.binds(mapping); // a subclass of a hierarchy: its rows only
+        if (filter.isEmpty()) {
+            return new SqlStatement(sql, key);
+        }
+        List<SqlStatement.Bind> binds = new java.util.ArrayList<>(key);
+        binds.addAll(filter);
+        return new SqlStatement(sql, binds);
     }
 
     private static <K, V> V cached(Map<K, V> templates, K key, Supplier<V> writer) {

@@ -72,15 +72,18 @@ final class SelectWriter {
      */
     static String byId(Metamodel metamodel, EntityMapping mapping) {
         SelectWriter writer = new SelectWriter(metamodel, mapping);
-        String select = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE ";
-        if (!mapping.key().isComposite()) {
-            return select + keyTuple(mapping) + " = $1";
-        }
-        StringJoiner parameters = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < mapping.key().parts().size(); i++) {
+        int keyParts = mapping.key().isComposite() ? mapping.key().parts().size() : 1;
+        StringJoiner parameters = new StringJoiner(", ", keyParts == 1 ? "" : "(", keyParts == 1 ? "" : ")");
+        for (int i = 0; i < keyParts; i++) {
             parameters.add("$" + (i + 1));
         }
-        return select + keyTuple(mapping) + " = " + parameters;
+        List<String> markers = new ArrayList<>();
+        for (int i = 0; i < DiscriminatorFilter.binds(mapping).size(); i++) {
+            markers.add("$" + (keyParts + i + 1)); // after the key's, as SelectRenderer.byId binds them
+        }
+        return "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + " WHERE " + keyTuple(mapping)
+                + " = " + parameters
+                + (markers.isEmpty() ? "" : " AND " + DiscriminatorFilter.condition(mapping, FromClause.ROOT, markers));
     }
 
     private SelectTemplate writeSelect(Select<?> select, Condition whereShape, Collection<LoadNode> loads) {
@@ -151,12 +154,14 @@ final class SelectWriter {
         ColumnMapping keyColumn = keyColumns.get(0);
         String match = keyColumns.size() == 1 ? null : compositeKeyMatch(writer, keyColumns);
         String marker = match != null ? null : writer.parameters.add(new BindSlot.Fixed(BindValues.keyPlaceholder(keyColumn)));
+        String filter = DiscriminatorFilter.condition(target, FromClause.ROOT, writer.parameters);
         writer.load(0, node.children());
         List<String> order = new ArrayList<>(collectionOrder(relationship, FromClause.ROOT));
         order.addAll(writer.loadOrder);
         String sql = "SELECT " + writer.selectList() + " FROM " + writer.rootTable() + writer.loadJoins + " WHERE "
                 + (match != null ? match : Identifiers.qualified(FromClause.ROOT, keyColumn.column()) + " = ANY(" + marker
-                        + "::" + keyColumn.type().arrayType() + ")") + orderBy(order);
+                        + "::" + keyColumn.type().arrayType() + ")") + (filter.isEmpty() ? "" : " AND " + filter)
+                + orderBy(order);
         SqlStatement statement = new SqlStatement(sql, Parameters.bind(writer.parameters.slots(), QueryValues.NONE));
         return new SelectIn(from, relationship, new RenderedSelect(statement, writer.entities, writer.selectIns), keyColumn);
     }
@@ -213,6 +218,8 @@ final class SelectWriter {
             String alias = from.newAlias();
             loadJoins.append(FromClause.joinSql("LEFT OUTER JOIN", parent.mapping(), entityAliases.get(index),
                     node.relationship(), node.target(), alias));
+            String filter = DiscriminatorFilter.condition(node.target(), alias, parameters);
+            loadJoins.append(filter.isEmpty() ? "" : " AND " + filter); // a collection of a subclass
             loadOrder.addAll(collectionOrder(node.relationship(), alias));
             int joined = entities.size();
             addEntity(node.target(), alias, index, node.relationship());
@@ -227,9 +234,14 @@ final class SelectWriter {
                 .toList();
     }
 
-    /** {@code " WHERE …"} for a condition's shape, or nothing for none. */
+    /** {@code " WHERE …"} for a condition's shape and a subclass's discriminator values, or nothing for neither. */
     private String where(Condition shape) {
-        return shape == null ? "" : " WHERE " + new ConditionRenderer(from, parameters).render(shape);
+        String filter = DiscriminatorFilter.condition(from.root(), FromClause.ROOT, parameters);
+        String condition = shape == null ? "" : new ConditionRenderer(from, parameters).render(shape);
+        if (filter.isEmpty() || condition.isEmpty()) {
+            return filter.isEmpty() && condition.isEmpty() ? "" : " WHERE " + filter + condition;
+        }
+        return " WHERE " + filter + " AND (" + condition + ")";
     }
 
     /** {@code " ORDER BY a, b"}, or nothing for no terms. */

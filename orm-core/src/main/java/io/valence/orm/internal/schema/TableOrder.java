@@ -24,7 +24,7 @@ import java.util.Set;
 record TableOrder(List<EntityMapping> tables, Set<RelationshipMapping> deferred) {
 
     static TableOrder of(Metamodel metamodel) {
-        List<EntityMapping> remaining = new ArrayList<>(metamodel.entities());
+        List<EntityMapping> remaining = new ArrayList<>(metamodel.tables());
         remaining.sort(Comparator.comparing(EntityMapping::table));
         List<EntityMapping> order = new ArrayList<>();
         Set<Class<?>> created = new HashSet<>();

@@ -76,7 +76,7 @@ public final class EntityState {
 
     /** @return its key, or {@code null} while pending without an id */
     public EntityKey key() {
-        return id == null ? null : new EntityKey(mapping.type(), id);
+        return id == null ? null : new EntityKey(mapping.identityType(), id);
     }
 
     /** @return the sequence number that orders pending inserts */

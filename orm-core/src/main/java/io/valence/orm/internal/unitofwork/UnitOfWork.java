@@ -7,6 +7,7 @@ import io.valence.orm.internal.identity.IdentityMap;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
 import io.valence.orm.internal.mapping.IdGeneration;
+import io.valence.orm.internal.mapping.InheritanceMapping;
 import io.valence.orm.internal.mapping.KeyErrors;
 import io.valence.orm.internal.mapping.LifecycleCallbacks;
 import io.valence.orm.internal.mapping.Metamodel;
@@ -35,7 +36,7 @@ public final class UnitOfWork {
     /** A snapshot value that equals no column value: what an expired object's row holds is not known. */
     private static final Object UNKNOWN = new Object();
 
-    private final IdentityMap identityMap = new IdentityMap();
+    private final IdentityMap identityMap;
     private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
     private long sequence;
@@ -48,6 +49,7 @@ public final class UnitOfWork {
      */
     public UnitOfWork(Metamodel metamodel) {
         this.metamodel = metamodel;
+        this.identityMap = new IdentityMap(type -> metamodel.entity(type).identityType());
         this.values = new ColumnValues(metamodel);
     }
 
@@ -100,7 +102,8 @@ public final class UnitOfWork {
      * @return the tracked object, or {@code null}
      */
     public Object find(EntityMapping mapping, Object id) {
-        return identityMap.get(mapping.type(), id);
+        Object found = identityMap.get(mapping.type(), id);
+        return mapping.type().isInstance(found) ? found : null; // a hierarchy's row may be of another subclass
     }
 
     /** @return every tracked state, in no particular order */
@@ -239,7 +242,7 @@ public final class UnitOfWork {
         for (EntityState state : tracked) {
             if (state.status() == Status.PENDING && states.holds(state)) {
                 Object id = state.mapping().idOf(state.entity());
-                EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().type(), id));
+                EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().identityType(), id));
                 if (old != null) {
                     switchRow(old, state);
                 }
@@ -250,7 +253,7 @@ public final class UnitOfWork {
     private void switchRow(EntityState old, EntityState replacement) {
         deleted(old);
         EntityMapping mapping = replacement.mapping();
-        Object[] snapshot = old.snapshot().clone();
+        Object[] snapshot = old.mapping() == mapping ? old.snapshot().clone() : carriedSnapshot(old, mapping);
         if (old.isExpired()) {
             for (int i = 0; i < snapshot.length; i++) {
                 ColumnMapping.Role role = mapping.columns().get(i).role();
@@ -268,6 +271,25 @@ public final class UnitOfWork {
         replacement.snapshot(snapshot);
         identityMap.put(mapping.type(), old.id(), replacement.entity());
         journal.inserted(replacement);
+    }
+
+    /**
+     * The snapshot a row switch to another class of a hierarchy starts from: the old row's values of
+     * the columns both classes share, every other column (the discriminator, the new class's own)
+     * unknown, so that the UPDATE writes it.
+     */
+    private static Object[] carriedSnapshot(EntityState old, EntityMapping mapping) {
+        List<ColumnMapping> oldColumns = old.mapping().columns();
+        Object[] snapshot = new Object[mapping.columns().size()];
+        for (int i = 0; i < snapshot.length; i++) {
+            snapshot[i] = UNKNOWN;
+            for (int j = 0; j < oldColumns.size(); j++) {
+                if (oldColumns.get(j) == mapping.columns().get(i)) {
+                    snapshot[i] = old.snapshot()[j];
+                }
+            }
+        }
+        return snapshot;
     }
 
     /**
@@ -415,6 +437,11 @@ public final class UnitOfWork {
      * @return the state of the one object for the row
      */
     public EntityState loadState(EntityMapping mapping, Object[] row, boolean overwrite) {
+        InheritanceMapping inheritance = mapping.inheritance();
+        if (inheritance != null && inheritance.isView()) { // a base class's row: load it as the class it names
+            EntityMapping concrete = inheritance.concrete(row);
+            return loadState(concrete, inheritance.project(concrete, row), overwrite);
+        }
         Object id = mapping.key().keyOfRow(row);
         Object existing = identityMap.get(mapping.type(), id);
         if (existing != null) {

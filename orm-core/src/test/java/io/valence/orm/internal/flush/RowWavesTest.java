@@ -49,6 +49,39 @@ class RowWavesTest {
         assertThat(entities(RowWaves.forInserts(states(first, second)))).containsExactly(List.of(first, second));
     }
 
+    @jakarta.persistence.Entity
+    abstract static class Node {
+        @jakarta.persistence.Id
+        Long id;
+    }
+
+    @jakarta.persistence.Entity
+    static class Branch extends Node {
+        @jakarta.persistence.ManyToOne
+        Branch parent;
+    }
+
+    @jakarta.persistence.Entity
+    static class Leaf extends Node {
+        @jakarta.persistence.ManyToOne
+        Branch branch;
+    }
+
+    @Test
+    void aDeletedRowsForeignKeyToASubclassOfItsHierarchyStillOrdersTheDeletes() {
+        io.valence.orm.internal.mapping.Metamodel model =
+                io.valence.orm.internal.mapping.Metamodel.of(List.of(Node.class, Branch.class, Leaf.class));
+        UnitOfWork hierarchy = new UnitOfWork(model);
+        Object branch = hierarchy.load(model.entity(Branch.class), new Object[] {1L, "Branch", null}, false);
+        Object leaf = hierarchy.load(model.entity(Leaf.class), new Object[] {2L, "Leaf", 1L}, false);
+        hierarchy.delete(branch);
+        hierarchy.delete(leaf);
+
+        List<List<EntityState>> waves = RowWaves.forDeletes(List.of(hierarchy.state(branch), hierarchy.state(leaf)));
+
+        assertThat(entities(waves)).containsExactly(List.of(leaf), List.of(branch));
+    }
+
     @Test
     void deleteWavesGoFromTheLeavesUp() {
         Category root = persistent(unitOfWork, Category.class, 1L, "root", null);

@@ -33,6 +33,20 @@ class IdentityMapTest {
     }
 
     @Test
+    void classesOfAHierarchyShareTheirRootsTableWhicheverIsSeenFirst() {
+        IdentityMap map = new IdentityMap(type -> type == Integer.class || type == Long.class ? Number.class : type);
+        Object card = new Object();
+
+        map.put(Integer.class, 7L, card);
+
+        assertThat(map.get(Number.class, 7L)).isSameAs(card);
+        assertThat(map.get(Long.class, 7L)).as("another class of the hierarchy").isSameAs(card);
+        assertThat(map.get(String.class, 7L)).as("another hierarchy").isNull();
+        map.remove(Long.class, 7L);
+        assertThat(map.get(Integer.class, 7L)).isNull();
+    }
+
+    @Test
     void removeForgetsOneRowAndClearForgetsAll() {
         IdentityMap map = new IdentityMap();
         map.put(String.class, 1L, "one");

@@ -39,7 +39,8 @@ class AnnotationCoverageTest {
             "Enumerated", "ManyToOne", "OneToMany", "OneToOne", "JoinColumn", "JoinColumns", "MappedSuperclass", "Embeddable",
             "IdClass", "EmbeddedId",
             "Embedded", "AttributeOverride", "AttributeOverrides", "Convert", "Converter", "EntityListeners",
-            "PrePersist", "PreUpdate", "PreRemove", "PostPersist", "PostUpdate", "PostRemove", "PostLoad");
+            "PrePersist", "PreUpdate", "PreRemove", "PostPersist", "PostUpdate", "PostRemove", "PostLoad",
+            "Inheritance", "DiscriminatorColumn", "DiscriminatorValue");
 
     @Test
     void everyAnnotationOfThePackageIsHonouredOrRejectedAtBuild() throws Exception {

@@ -72,7 +72,8 @@ class AnnotationSubsetTest {
     void unsupportedClassAnnotationListsTheSupportedOnes() {
         assertThat(MappingProblems.of(Cached.class)).containsExactly(
                 "Cached is annotated with @Cacheable, which Valence does not support; on entity classes it supports"
-                        + " @Entity, @Table, @SequenceGenerator, @EntityListeners, @IdClass and @AttributeOverride(s): remove it");
+                        + " @Entity, @Table, @SequenceGenerator, @EntityListeners, @IdClass, @AttributeOverride(s),"
+                        + " @Inheritance, @DiscriminatorColumn and @DiscriminatorValue: remove it");
     }
 
     @Entity

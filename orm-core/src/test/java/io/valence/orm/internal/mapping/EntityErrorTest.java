@@ -128,8 +128,8 @@ class EntityErrorTest {
     @Test
     void abstractEntityIsReported() {
         assertThat(MappingProblems.of(Shape.class)).containsExactly(
-                "Shape is abstract, so Valence cannot create instances when it loads rows; make it concrete (entity"
-                        + " inheritance is not supported)");
+                "Shape is abstract, so Valence cannot create instances when it loads rows, and no registered entity"
+                        + " extends it; make it concrete, or register its @Entity subclasses with entities(…)");
     }
 
     static class Base {
@@ -145,8 +145,9 @@ class EntityErrorTest {
     @Test
     void entityExtendingAnotherClassIsReportedWithHowToFlattenIt() {
         assertThat(MappingProblems.of(Derived.class)).containsExactly(
-                "Derived extends Base; entity inheritance is not supported: copy the fields into Derived (or compose)"
-                        + " and extend Object");
+                "Derived extends Base, which is neither an @Entity nor a @MappedSuperclass; annotate Base with"
+                        + " @MappedSuperclass (its fields become Derived's) or @Entity (a SINGLE_TABLE hierarchy), or"
+                        + " extend Object");
     }
 
     @Entity

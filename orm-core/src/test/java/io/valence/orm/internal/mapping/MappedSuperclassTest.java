@@ -117,8 +117,9 @@ class MappedSuperclassTest {
     @Test
     void aPlainClassAboveTheMappedSuperclassesIsStillReported() {
         assertThat(MappingProblems.of(Deep.class)).containsExactly(
-                "Deep extends Unmapped; entity inheritance is not supported: copy the fields into Deep (or compose)"
-                        + " and extend Object");
+                "Deep extends Unmapped, which is neither an @Entity nor a @MappedSuperclass; annotate Unmapped with"
+                        + " @MappedSuperclass (its fields become Deep's) or @Entity (a SINGLE_TABLE hierarchy), or"
+                        + " extend Object");
     }
 
     @Entity
