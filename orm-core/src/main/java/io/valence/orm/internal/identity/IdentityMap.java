@@ -59,13 +59,10 @@ public final class IdentityMap {
      */
     public void put(Class<?> type, Object id, Object entity) {
         ProbingTable<Object, Object> objects = tableOf(type);
-        if (objects == null) {
+        if (objects == null) { // tableOf found no table for the class nor for its key class
             Class<?> key = keyType.apply(type);
-            objects = key == type ? null : tableOf(key);
-            if (objects == null) {
-                objects = ProbingTable.byEquality();
-                register(key, objects);
-            }
+            objects = ProbingTable.byEquality();
+            register(key, objects);
             if (key != type) {
                 register(type, objects);
             }
