@@ -50,7 +50,7 @@ final class DefaultReactiveSession implements ReactiveSession {
         ResultLoader loader = new ResultLoader(unitOfWork);
         this.flush = new SessionFlush(services, unitOfWork, channel, loader);
         this.runner = new OperationRunner(
-                new OperationGuard(channel::isProvisioning), state, channel, flush, unitOfWork.events()::running);
+                new OperationGuard(channel::isProvisioning, state::inDoubt), state, channel, flush, unitOfWork.events()::running);
         this.objects = new SessionObjects(services, unitOfWork, runner);
         this.queries = new SessionQueries(services, runner, loader, objects);
         this.dml = new SessionDml(services, unitOfWork, runner);
@@ -168,11 +168,10 @@ final class DefaultReactiveSession implements ReactiveSession {
     public Mono<Void> commit() {
         return services.observations().commit(runner.mono("commit()", operation -> operation.afterFlush(() -> {
             operation.activity("commit()");
-            return channel.commit()
+            return operation.write("commit()", channel.commit()
                     .onErrorResume(error -> error instanceof TransactionOutcomeUnknownException unknown
                             ? runner.outcomeUnknown(unknown) : runner.fail("COMMIT", error))
-                    .doOnCancel(() -> state.inDoubt("commit()"))
-                    .doOnSuccess(done -> unitOfWork.committed());
+                    .doOnSuccess(done -> unitOfWork.committed()));
         })));
     }
 

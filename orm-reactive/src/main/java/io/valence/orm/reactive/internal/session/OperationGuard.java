@@ -5,6 +5,7 @@ import io.valence.orm.reactive.internal.execution.Relay;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.CoreSubscriber;
@@ -24,16 +25,26 @@ import reactor.core.publisher.Operators;
  * turn and are never rejected. A release is tied to its own claim (compare-and-set on the claim
  * object), so a late signal of a finished operation never frees the next holder. Why it works this
  * way is in {@code docs/concurrency.md}.
+ *
+ * <p>A cancel is decided here too, on the cancelling thread and before the release: a write the
+ * claim has in flight is reported in doubt, and no write starts under a cancelled claim. Reactor may
+ * hand the cancel to a statement subscribed a moment later on the driver's thread; without this,
+ * the next operation could run before the session knew the cancelled one had begun writing.
  */
 final class OperationGuard {
     private final AtomicReference<Claim> holder = new AtomicReference<>();
     private final BooleanSupplier provisioning;
+    private final Consumer<String> cancelledWrite;
 
     /** One claim of the session; {@code activity} says what the holder is doing, for messages. */
     static final class Claim {
         private volatile String activity;
         /** The thread handing a stream's element to its subscriber right now, or {@code null}. */
         private volatile Thread delivering;
+        /** The write in flight under this claim, or null; guarded by this claim. */
+        private String write;
+        /** Set once when the claim is cancelled; guarded by this claim. */
+        private boolean cancelled;
 
         private Claim(String operation) {
             this.activity = operation;
@@ -42,13 +53,40 @@ final class OperationGuard {
         void activity(String activity) {
             this.activity = activity;
         }
+
+        /**
+         * Marks a write (a flush's statements, COMMIT) as started.
+         *
+         * @param write the write, for the in-doubt message
+         * @return false when the claim was cancelled already: the write must not start
+         */
+        synchronized boolean beginWrite(String write) {
+            if (cancelled) {
+                return false;
+            }
+            this.write = write;
+            return true;
+        }
+
+        /** The write ended (completed or failed): a cancel from now on leaves nothing in doubt. */
+        synchronized void endWrite() {
+            write = null;
+        }
+
+        /** Cancels the claim and returns the write it had in flight, or null. */
+        private synchronized String cancel() {
+            cancelled = true;
+            return write;
+        }
     }
 
     /**
      * @param provisioning tells whether the session is acquiring its connection right now
+     * @param cancelledWrite told, before the release, the write a cancelled operation had in flight
      */
-    OperationGuard(BooleanSupplier provisioning) {
+    OperationGuard(BooleanSupplier provisioning, Consumer<String> cancelledWrite) {
         this.provisioning = provisioning;
+        this.cancelledWrite = cancelledWrite;
     }
 
     /**
@@ -144,9 +182,13 @@ final class OperationGuard {
         public void cancel() {
             // the cancel first reaches the work, which waits for a row being loaded: only then may
             // another operation read the unit of work
+            String write = claim.cancel();
             try {
                 super.cancel();
             } finally {
+                if (write != null) {
+                    cancelledWrite.accept(write);
+                }
                 release(claim);
             }
         }

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 /**
  * Runs every operation of a session through one sequence: claim the guard, check that the
  * transaction accepts work, run the body (which may ask for an autoflush), and when the database
- * fails it, mark the transaction for rollback (and roll it back at once outside a savepoint).
+ * fails it, mark the transaction for rollback (and roll it back at once outside a savepoint); a
+ * write (flush, COMMIT) cancelled while it runs leaves the transaction in doubt.
  * Bookkeeping calls ({@code add}, {@code delete}, …) claim the guard too. Feature parts never
  * touch the guard, the transaction state or the failure handling themselves, so no operation can
  * drift from the others.
@@ -58,7 +59,7 @@ final class OperationRunner {
                 return next.get();
             }
             claim.activity("flush() started by " + name);
-            return guardedFlush(pending).then(Mono.defer(() -> {
+            return flushing(pending).then(Mono.defer(() -> {
                 claim.activity(name);
                 return next.get();
             }));
@@ -67,13 +68,27 @@ final class OperationRunner {
         /** Like {@link #afterFlush(Supplier)} for a stream. */
         <T> Flux<T> afterFlushMany(Supplier<Flux<T>> next) {
             Mono<Void> pending = flush.pending();
-            return pending == null ? next.get() : guardedFlush(pending).thenMany(Flux.defer(next));
+            return pending == null ? next.get() : flushing(pending).thenMany(Flux.defer(next));
         }
 
         /** Sends what is pending even when nothing is (for {@code flush()} itself). */
         Mono<Void> flushNow() {
             Mono<Void> pending = flush.pending();
-            return pending == null ? Mono.empty() : guardedFlush(pending);
+            return pending == null ? Mono.empty() : flushing(pending);
+        }
+
+        /**
+         * {@code work} as a write of this operation: cancelled while it runs, it leaves the
+         * transaction in doubt (the guard marks it before the session is free again); after the
+         * operation was cancelled, it does not start.
+         */
+        <T> Mono<T> write(String write, Mono<T> work) {
+            return Mono.defer(() -> claim.beginWrite(write) ? work.doOnTerminate(claim::endWrite) : Mono.empty());
+        }
+
+        /** A flush whose failure rolls the transaction back. */
+        private Mono<Void> flushing(Mono<Void> pending) {
+            return write("flush()", pending.onErrorResume(error -> fail("flush()", error)));
         }
 
         /** Sets what the operation is doing, for the guard's messages. */
@@ -166,9 +181,5 @@ final class OperationRunner {
     <T> Mono<T> outcomeUnknown(TransactionOutcomeUnknownException unknown) {
         state.outcomeUnknown(unknown);
         return channel.rollback().then(Mono.error(unknown));
-    }
-
-    private Mono<Void> guardedFlush(Mono<Void> pending) {
-        return pending.onErrorResume(error -> fail("flush()", error)).doOnCancel(() -> state.inDoubt("flush()"));
     }
 }

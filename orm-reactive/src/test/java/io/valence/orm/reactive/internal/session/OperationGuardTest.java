@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -25,7 +26,10 @@ class OperationGuardTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final AtomicBoolean provisioning = new AtomicBoolean();
-    private final OperationGuard guard = new OperationGuard(provisioning::get);
+    /** The writes the guard reported in doubt, each with whether the session was still claimed then. */
+    private final List<String> inDoubt = new ArrayList<>();
+    private final OperationGuard guard = new OperationGuard(provisioning::get, write -> inDoubt.add(write
+            + (claimed() ? " (while claimed)" : " (after release)")));
 
     @Test
     void anOperationClaimsWhenSubscribedNotWhenCreated() {
@@ -167,6 +171,56 @@ class OperationGuardTest {
         held.dispose();
 
         guard.exclusive("add()", () -> {});
+    }
+
+    @Test
+    void cancellingAWriteInFlightReportsItInDoubtBeforeTheSessionIsFree() {
+        Disposable held = guard.mono("commit()", claim -> {
+            assertThat(claim.beginWrite("commit()")).isTrue();
+            return Mono.never();
+        }).subscribe();
+
+        held.dispose();
+
+        assertThat(inDoubt).containsExactly("commit() (while claimed)");
+        assertThat(claimed()).isFalse();
+    }
+
+    @Test
+    void cancellingBetweenWritesLeavesNothingInDoubtAndTheNextWriteNeverStarts() {
+        AtomicReference<OperationGuard.Claim> held = new AtomicReference<>();
+        Disposable commit = guard.mono("commit()", claim -> {
+            held.set(claim);
+            assertThat(claim.beginWrite("flush()")).isTrue();
+            claim.endWrite(); // the flush completed; COMMIT is about to be subscribed on the driver's thread
+            return Mono.never();
+        }).subscribe();
+
+        commit.dispose();
+
+        assertThat(inDoubt).isEmpty();
+        // Reactor may subscribe the next statement after the cancel: it must not start writing
+        assertThat(held.get().beginWrite("commit()")).isFalse();
+    }
+
+    @Test
+    void aWriteThatEndedBeforeTheOperationCompletedIsNotInDoubt() {
+        StepVerifier.create(guard.mono("flush()", claim -> {
+            claim.beginWrite("flush()");
+            claim.endWrite();
+            return Mono.just(1);
+        })).expectNext(1).expectComplete().verify(TIMEOUT);
+
+        assertThat(inDoubt).isEmpty();
+    }
+
+    private boolean claimed() {
+        try {
+            guard.exclusive("probe", () -> {});
+            return false;
+        } catch (ConcurrentSessionUseException busy) {
+            return true;
+        }
     }
 
     @Test
