@@ -158,25 +158,32 @@ public final class FlushPlanner {
     private static List<FlushStep> updateSteps(EntityMapping type, List<ChangeSet.RowUpdate> rows) {
         Map<ChangedColumns, List<EntityState>> byColumns = new LinkedHashMap<>();
         for (ChangeSet.RowUpdate row : rows) {
-            byColumns.computeIfAbsent(new ChangedColumns(row.columns()), k -> new ArrayList<>()).add(row.state());
+            byColumns.computeIfAbsent(new ChangedColumns(row.columns(), row.cleared()), k -> new ArrayList<>())
+                    .add(row.state());
         }
         List<FlushStep> steps = new ArrayList<>();
-        byColumns.forEach((columns, states) -> steps.add(new FlushStep.UpdateRows(type, columns.columns(), states)));
+        byColumns.forEach((columns, states) ->
+                steps.add(new FlushStep.UpdateRows(type, columns.columns(), columns.cleared(), states)));
         return steps;
     }
 
     /**
-     * The changed columns of a row as a grouping key. They are the mapping's own column objects, so
-     * identity decides; a list's equality would compare every column record's contents, per row.
+     * The changed (and cleared) columns of a row as a grouping key. They are the mappings' own column
+     * objects, so identity decides; a list's equality would compare every column record's contents,
+     * per row.
      */
-    private record ChangedColumns(List<ColumnMapping> columns) {
+    private record ChangedColumns(List<ColumnMapping> columns, List<ColumnMapping> cleared) {
         @Override
         public boolean equals(Object other) {
-            if (!(other instanceof ChangedColumns that) || that.columns.size() != columns.size()) {
+            return other instanceof ChangedColumns that && same(columns, that.columns) && same(cleared, that.cleared);
+        }
+
+        private static boolean same(List<ColumnMapping> some, List<ColumnMapping> others) {
+            if (some.size() != others.size()) {
                 return false;
             }
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i) != that.columns.get(i)) {
+            for (int i = 0; i < some.size(); i++) {
+                if (some.get(i) != others.get(i)) {
                     return false;
                 }
             }
@@ -187,6 +194,9 @@ public final class FlushPlanner {
         public int hashCode() {
             int hash = 1;
             for (ColumnMapping column : columns) {
+                hash = 31 * hash + System.identityHashCode(column);
+            }
+            for (ColumnMapping column : cleared) {
                 hash = 31 * hash + System.identityHashCode(column);
             }
             return hash;

@@ -26,9 +26,12 @@ public sealed interface FlushStep {
      *
      * @param mapping the entity
      * @param columns the changed columns
+     * @param cleared columns of another class of the hierarchy that a row switch left in the rows,
+     *     set to NULL; usually none
      * @param rows the objects
      */
-    record UpdateRows(EntityMapping mapping, List<ColumnMapping> columns, List<EntityState> rows) implements FlushStep {}
+    record UpdateRows(EntityMapping mapping, List<ColumnMapping> columns, List<ColumnMapping> cleared,
+            List<EntityState> rows) implements FlushStep {}
 
     /**
      * Objects deleted in one statement.
