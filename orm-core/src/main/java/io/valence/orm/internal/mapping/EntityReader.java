@@ -55,6 +55,7 @@ final class EntityReader {
     private KeyMapping compositeKey;
     /** The reader of the entity this one extends in a SINGLE_TABLE hierarchy, or null. */
     private EntityReader parent;
+    private boolean sharesTable;
     /** The classes whose fields and callbacks are the entity's, the topmost first. */
     private final List<Class<?>> classes = new ArrayList<>();
 
@@ -82,14 +83,23 @@ final class EntityReader {
     }
 
     /**
-     * Makes this entity a subclass of {@code parent}'s in the parent's table: it starts from the
-     * parent's id, columns and relationships (the same objects, so that both mappings find them), and
-     * its own fields map to nullable columns, as the rows of other subclasses leave them empty.
-     * Called before {@link #readOwnFields}, once the parent has read its own.
+     * Makes this entity a subclass of {@code parent}'s: it starts from the parent's id, columns and
+     * relationships (the same objects, so that both mappings find them). In the parent's table
+     * ({@code SINGLE_TABLE}) its own fields map to nullable columns, as the rows of other subclasses
+     * leave them empty; in a table of its own ({@code JOINED}) they keep their nullability. Called
+     * before {@link #readOwnFields}, once the parent has read its own.
      */
-    void extend(EntityReader parent) {
+    void extend(EntityReader parent, boolean sharesTable) {
         this.parent = parent;
-        this.table = parent.table;
+        this.sharesTable = sharesTable;
+        if (sharesTable) {
+            this.table = parent.table;
+        }
+    }
+
+    /** @return whether the entity's rows are in its parent's table, as in a {@code SINGLE_TABLE} hierarchy */
+    boolean sharesTable() {
+        return sharesTable;
     }
 
     EntityReader parent() {
@@ -146,7 +156,7 @@ final class EntityReader {
                 }
                 embeddedId = field.isAnnotationPresent(EmbeddedId.class) ? field : embeddedId;
                 for (ColumnMapping read : columnReader.read(field)) {
-                    ColumnMapping column = parent == null || read.nullable() ? read : new ColumnMapping(read.property(),
+                    ColumnMapping column = !sharesTable || read.nullable() ? read : new ColumnMapping(read.property(),
                             read.column(), read.type(), true, read.unique(), read.role(), read.accessor());
                     positions.put(column.property(), positions.size());
                     columns.add(column);
@@ -475,7 +485,7 @@ final class EntityReader {
         JoinColumn joinColumn = pending.joinColumn();
         String name = joinColumn != null && !joinColumn.name().isEmpty()
                 ? joinColumn.name() : NamingStrategy.snakeCase(field.getName()) + "_" + targetId.column();
-        boolean nullable = parent != null || (pending.optional() && (joinColumn == null || joinColumn.nullable()));
+        boolean nullable = sharesTable || (pending.optional() && (joinColumn == null || joinColumn.nullable()));
         boolean unique = pending.kind() == RelationshipMapping.Kind.ONE_TO_ONE || (joinColumn != null && joinColumn.unique());
         ColumnMapping foreignKey = new ColumnMapping(field.getName(), name, targetId.type(), nullable, unique,
                 ColumnMapping.Role.FOREIGN_KEY, FieldAccessor.of(field));
@@ -643,8 +653,23 @@ final class EntityReader {
 
     /** The mapping with other columns and relationships than those read: a hierarchy's discriminator and subclasses. */
     EntityMapping toMapping(List<ColumnMapping> columns, List<RelationshipMapping> relationships) {
-        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks,
-                compositeKey);
+        return toMapping(table, columns, relationships, idGeneration, compositeKey);
+    }
+
+    /** A mapping over another table: a {@code JOINED} class as its root's table names it, or one table of the class. */
+    EntityMapping toMapping(String table, List<ColumnMapping> columns, List<RelationshipMapping> relationships,
+            IdGeneration idGeneration, KeyMapping key) {
+        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks, key);
+    }
+
+    /** @return the composite key read, or null for a single {@code @Id} */
+    KeyMapping compositeKey() {
+        return compositeKey;
+    }
+
+    /** @return the id generation of the root's key */
+    IdGeneration idGeneration() {
+        return idGeneration;
     }
 
     private void problem(String message) {

@@ -250,7 +250,8 @@ public final class UnitOfWork {
             if (state.status() == Status.PENDING && states.holds(state)) {
                 Object id = state.mapping().idOf(state.entity());
                 EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().identityType(), id));
-                if (old != null) {
+                if (old != null && (old.mapping() == state.mapping() || old.mapping().tables().size() == 1)) {
+                    // (a JOINED row of another class is deleted and inserted: its subclass tables differ)
                     switchRow(old, state);
                     List<ColumnMapping> oldOnly = columnsOnlyIn(old.mapping(), state.mapping());
                     if (!oldOnly.isEmpty()) {
