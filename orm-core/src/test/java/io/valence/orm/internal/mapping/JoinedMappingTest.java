@@ -13,8 +13,12 @@ import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.InheritanceType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.PrimaryKeyJoinColumn;
+import io.valence.orm.internal.schema.SchemaRenderer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +118,76 @@ class JoinedMappingTest {
         assertThat(MappingProblems.of(Asset.class, Truck.class)).contains("Truck extends the entity Vehicle, which is"
                 + " not among this factory's entities; add it with entities(Vehicle.class) or"
                 + " scanPackages(\"io.valence.orm.internal.joined\")");
+    }
+
+    /** The key of a composite-key hierarchy. */
+    static class SeatKey {
+        Long hall;
+        Integer number;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SeatKey key && java.util.Objects.equals(hall, key.hall)
+                    && java.util.Objects.equals(number, key.number);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(hall, number);
+        }
+    }
+
+    @Entity
+    @Inheritance(strategy = InheritanceType.JOINED)
+    @IdClass(SeatKey.class)
+    abstract static class Seat {
+        @Id
+        Long hall;
+
+        @Id
+        Integer number;
+
+        String label;
+    }
+
+    @Entity
+    static class Box extends Seat {
+        Integer places;
+    }
+
+    @Entity
+    @PrimaryKeyJoinColumn(name = "hall_ref")
+    static class Renamed extends Seat {}
+
+    @Test
+    void aCompositeKeyIsInEveryTableUnderItsNamesAndReferencesTheRootsTogether() {
+        Metamodel model = Metamodel.of(List.of(Seat.class, Box.class));
+        EntityMapping box = model.entity(Box.class);
+
+        assertThat(columns(box.tables().get(1))).containsExactly("hall", "number", "places");
+        assertThat(box.tables().get(1).key().isComposite()).isTrue();
+        assertThat(SchemaRenderer.create(model)).contains("CREATE TABLE \"box\" (\n    \"hall\" bigint NOT NULL,\n"
+                + "    \"number\" integer NOT NULL,\n    \"places\" integer,\n    PRIMARY KEY (\"hall\", \"number\"),\n"
+                + "    FOREIGN KEY (\"hall\", \"number\") REFERENCES \"seat\" (\"hall\", \"number\")\n)");
+        assertThat(MappingProblems.of(Seat.class, Renamed.class)).containsExactly("Renamed has @PrimaryKeyJoinColumn, but"
+                + " its hierarchy has a composite key, whose columns keep their names in every table: remove it");
+    }
+
+    @Entity
+    static class Wallet {
+        @Id
+        Long id;
+
+        @OneToMany
+        @JoinColumn(name = "wallet_id")
+        List<CardPayment> cards;
+    }
+
+    @Test
+    void aUnidirectionalOneToManyToAJoinedClassIsRejectedWithTheFix() {
+        assertThat(MappingProblems.of(JoinedModel.Customer.class, Payment.class, CardPayment.class, Wallet.class))
+                .containsExactly("Wallet.cards is a @OneToMany with @JoinColumn, but CardPayment is mapped JOINED, whose"
+                        + " rows span several tables; map a @ManyToOne on CardPayment with @OneToMany(mappedBy = …)"
+                        + " instead");
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +25,7 @@ import reactor.core.publisher.Mono;
  * the root's, one identity per row, and relationships to the base type loading the concrete classes.
  */
 @ValenceTest(entities = {Customer.class, Charge.class, CardCharge.class, BankCharge.class, VoucherCharge.class,
-        Dispute.class})
+        Dispute.class, Asset.class, Vehicle.class, Truck.class, Building.class})
 class JoinedInheritanceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -248,5 +249,78 @@ class JoinedInheritanceIT {
                 .options(Load.selectIn("payee"))).collectList()).block(TIMEOUT);
 
         assertThat(((BankCharge) charges.get(1)).payee.name).isEqualTo(customer.name);
+    }
+
+    private static long newId() {
+        return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    }
+
+    @Test
+    void aClassTwoLevelsDownIsInsertedIntoThreeTablesAndAQueryOfTheMiddleClassReturnsIt(SessionFactory factory,
+            StatementRecorder recorder) {
+        long id = newId();
+        recorder.reset();
+
+        factory.inTransaction(session -> {
+            session.add(new Truck(id, "lorry", 6, 12));
+            return Mono.empty();
+        }).block(TIMEOUT);
+
+        recorder.assertThat().inserts().hasStatementCount(3);
+        recorder.assertThat().inserts().element(0).sqlContains("INSERT INTO \"asset\"");
+        recorder.assertThat().inserts().element(1).sqlContains("INSERT INTO \"vehicle\"");
+        recorder.assertThat().inserts().element(2).sqlContains("INSERT INTO \"truck\"");
+        List<Vehicle> vehicles = factory.withSession(session -> session.scalars(Select.from(Vehicle.class)
+                .filterBy("id", id)).collectList()).block(TIMEOUT);
+        assertThat(vehicles).singleElement().isInstanceOfSatisfying(Truck.class, truck -> {
+            assertThat(truck.wheels).isEqualTo(6);
+            assertThat(truck.payload).isEqualTo(12);
+            assertThat(truck.version).isZero();
+        });
+    }
+
+    @Test
+    void aChangeOfASubclassColumnOfAVersionedClassIncrementsTheVersionInTheRootsTableOnce(SessionFactory factory,
+            StatementRecorder recorder) {
+        long id = newId();
+        factory.inTransaction(session -> {
+            session.add(new Building(id, "tower", 10));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        recorder.reset();
+
+        factory.inTransaction(session -> session.get(Building.class, id).doOnNext(building -> building.floors = 11))
+                .block(TIMEOUT);
+
+        recorder.assertThat().updates().hasStatementCount(2);
+        recorder.assertThat().updates().element(0).sqlContains("UPDATE \"asset\"").setsOnly("version");
+        recorder.assertThat().updates().element(1).sqlContains("UPDATE \"building\"").setsOnly("floors");
+        Building read = factory.withSession(session -> session.get(Building.class, id)).block(TIMEOUT);
+        assertThat(read.floors).isEqualTo(11);
+        assertThat(read.version).isEqualTo(1);
+    }
+
+    @Test
+    void aNewObjectOfAnotherClassTakingADeletedObjectsKeyDeletesItsRowsFirstThenInsertsInOneFlush(
+            SessionFactory factory, StatementRecorder recorder) {
+        long id = newId();
+        factory.inTransaction(session -> {
+            session.add(new Building(id, "shed", 1));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        recorder.reset();
+
+        factory.inTransaction(session -> session.get(Asset.class, id).doOnNext(old -> {
+            session.delete(old);
+            session.add(new Truck(id, "van", 4, 2));
+        })).block(TIMEOUT);
+
+        recorder.assertThat().deletes().hasStatementCount(2);
+        recorder.assertThat().inserts().hasStatementCount(3);
+        Asset read = factory.withSession(session -> session.get(Asset.class, id)).block(TIMEOUT);
+        assertThat(read).isInstanceOfSatisfying(Truck.class, truck -> assertThat(truck.name).isEqualTo("van"));
+        long buildings = factory.withSession(session -> session.rows(NativeQuery.value(Long.class,
+                "SELECT count(*) FROM building WHERE id = :id").bind("id", id)).next()).block(TIMEOUT);
+        assertThat(buildings).isZero();
     }
 }
