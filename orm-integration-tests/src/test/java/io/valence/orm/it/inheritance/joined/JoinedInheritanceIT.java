@@ -323,4 +323,26 @@ class JoinedInheritanceIT {
                 "SELECT count(*) FROM building WHERE id = :id").bind("id", id)).next()).block(TIMEOUT);
         assertThat(buildings).isZero();
     }
+
+    @Test
+    void postgresqlPlansTheDerivedTableAsPlainJoinsOfTheTablesAlsoOnTheOuterSideOfAJoin(SessionFactory factory,
+            StatementRecorder recorder) {
+        Customer customer = customerWithThreeKinds(factory);
+        recorder.reset();
+        factory.withSession(session -> session.scalars(chargesOf(customer).options(Load.joined("customer")))
+                .collectList()).block(TIMEOUT);
+        factory.withSession(session -> session.scalars(Select.from(Customer.class).filterBy("id", customer.id)
+                .options(Load.joined("charges"))).collectList()).block(TIMEOUT);
+        List<String> queries = recorder.statements().stream().map(statement -> statement.sql())
+                .filter(text -> text.startsWith("SELECT")).map(text -> text.replace("$1", String.valueOf(customer.id)))
+                .toList();
+
+        for (String sql : queries) {
+            List<String> plan = factory.withSession(session -> session.rows(NativeQuery.value(String.class,
+                    "EXPLAIN (COSTS OFF) " + sql)).collectList()).block(TIMEOUT);
+            assertThat(String.join("\n", plan)).doesNotContain("Subquery Scan").contains("card_charge",
+                    "bank_transfer", "voucher_charge");
+        }
+        assertThat(queries).hasSize(2);
+    }
 }
