@@ -102,10 +102,12 @@ final class HierarchyReader {
             checkJoined(reader);
             if (reader.parent() != null) {
                 for (Class<? extends Annotation> misplaced : ROOT_ONLY) {
-                    if (type.isAnnotationPresent(misplaced) && (misplaced != Table.class || reader.sharesTable())) {
+                    if (type.isAnnotationPresent(misplaced)
+                            && (reader.sharesTable() || misplaced == Inheritance.class)) { // JOINED: checkJoined
                         problems.add(name + " extends the entity " + reader.parent().type().getSimpleName() + " and has @"
-                                + misplaced.getSimpleName() + ", which only the hierarchy's root may declare (its rows"
-                                + " share the root's table): move it to " + root(reader).type().getSimpleName());
+                                + misplaced.getSimpleName() + ", which only the hierarchy's root may declare ("
+                                + (reader.sharesTable() ? "its rows share the root's table" : "it holds for the whole"
+                                        + " hierarchy") + "): move it to " + root(reader).type().getSimpleName());
                     }
                 }
             }
@@ -127,10 +129,12 @@ final class HierarchyReader {
     private void checkJoined(EntityReader reader) {
         String name = reader.type().getSimpleName();
         boolean joined = isJoined(reader);
-        if (joined && reader.parent() == null && reader.type().isAnnotationPresent(DiscriminatorColumn.class)) {
-            problems.add(name + " has @DiscriminatorColumn on a JOINED hierarchy; Valence tells the class of a row by"
-                    + " the subclass table that holds its key, so it would never read the column: remove it (or map"
-                    + " the hierarchy as SINGLE_TABLE)");
+        for (Class<? extends Annotation> discriminator : List.of(DiscriminatorColumn.class, DiscriminatorValue.class)) {
+            if (joined && reader.type().isAnnotationPresent(discriminator)) {
+                problems.add(name + " has @" + discriminator.getSimpleName() + " in a JOINED hierarchy; Valence tells"
+                        + " the class of a row by the subclass table that holds its key, so it would never read a"
+                        + " discriminator: remove it (or map the hierarchy as SINGLE_TABLE)");
+            }
         }
         PrimaryKeyJoinColumn keyColumn = reader.type().getAnnotation(PrimaryKeyJoinColumn.class);
         if (keyColumn == null) {

@@ -119,10 +119,18 @@ public final class InheritanceMapping {
      *
      * @param row the row's values in the view's column order
      * @return the mapping its discriminator names
-     * @throws IllegalStateException when no registered class has the row's discriminator value
+     * @throws IllegalStateException when no registered class has the row's discriminator value (for
+     *     {@code JOINED}: no subclass table holds the row's key)
      */
     public EntityMapping concrete(Object[] row) {
         EntityMapping concrete = concreteByValue.get(row[discriminatorIndex]);
+        if (concrete == null && isJoined()) {
+            throw new IllegalStateException("A row with id " + row[0] + " of table \"" + tables.get(0).table()
+                    + "\" has no row in the table of any registered subclass of " + root.getSimpleName() + " ("
+                    + tables.subList(requiredTables, tables.size()).stream().map(EntityMapping::table).toList()
+                    + "), so its class is unknown; register the entity class whose table holds it with entities(…) or"
+                    + " scanPackages(…), or delete the row");
+        }
         if (concrete == null) {
             throw new IllegalStateException("A row with id " + row[0] + " has discriminator value '"
                     + row[discriminatorIndex] + "', which no registered subclass of " + root.getSimpleName()

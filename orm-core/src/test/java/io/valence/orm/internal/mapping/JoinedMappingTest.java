@@ -98,6 +98,8 @@ class JoinedMappingTest {
     }
 
     @Entity
+    @jakarta.persistence.DiscriminatorValue("LEAF")
+    @Inheritance(strategy = InheritanceType.JOINED)
     static class DiscriminatedLeaf extends Discriminated {}
 
     @Entity
@@ -110,9 +112,14 @@ class JoinedMappingTest {
     @Test
     void aDiscriminatorColumnAndAPrimaryKeyJoinColumnOutsideAJoinedSubclassAreRejectedWithAFix() {
         assertThat(MappingProblems.of(Discriminated.class, DiscriminatedLeaf.class)).containsExactly("Discriminated has"
-                + " @DiscriminatorColumn on a JOINED hierarchy; Valence tells the class of a row by the subclass table"
-                + " that holds its key, so it would never read the column: remove it (or map the hierarchy as"
-                + " SINGLE_TABLE)");
+                + " @DiscriminatorColumn in a JOINED hierarchy; Valence tells the class of a row by the subclass table"
+                + " that holds its key, so it would never read a discriminator: remove it (or map the hierarchy as"
+                + " SINGLE_TABLE)",
+                "DiscriminatedLeaf has @DiscriminatorValue in a JOINED hierarchy; Valence tells the class of a row by"
+                        + " the subclass table that holds its key, so it would never read a discriminator: remove it (or"
+                        + " map the hierarchy as SINGLE_TABLE)",
+                "DiscriminatedLeaf extends the entity Discriminated and has @Inheritance, which only the hierarchy's"
+                        + " root may declare (it holds for the whole hierarchy): move it to Discriminated");
         assertThat(MappingProblems.of(Alone.class)).containsExactly("Alone has @PrimaryKeyJoinColumn, which names the key"
                 + " column of a subclass's own table in a JOINED hierarchy, but Alone is no subclass of one: remove it");
         assertThat(MappingProblems.of(Asset.class, Truck.class)).contains("Truck extends the entity Vehicle, which is"
@@ -189,5 +196,18 @@ class JoinedMappingTest {
                 .containsExactly("Wallet.cards is a @OneToMany with @JoinColumn, but CardPayment is mapped JOINED, whose"
                         + " rows span several tables; map a @ManyToOne on CardPayment with @OneToMany(mappedBy = …)"
                         + " instead");
+    }
+
+    @Test
+    void aRowThatNoSubclassTableHoldsIsReportedWithTheTablesLookedIn() {
+        InheritanceMapping payments = MODEL.entity(Payment.class).inheritance();
+
+        assertThat(payments.concrete(new Object[] {7L, 1, null, null, null, null, null}))
+                .isSameAs(MODEL.entity(BankPayment.class));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> payments.concrete(new Object[] {7L, null, null, null, null, null, null}))
+                .withMessage("A row with id 7 of table \"payment\" has no row in the table of any registered subclass"
+                        + " of Payment ([card_payment, bank_transfer]), so its class is unknown; register the entity class"
+                        + " whose table holds it with entities(…) or scanPackages(…), or delete the row");
     }
 }
