@@ -164,4 +164,27 @@ class JoinedSqlTest {
                 + " j0.\"hall\", j0.\"number\", j1.\"places\" FROM \"seat\" AS j0 INNER JOIN \"box\" AS j1"
                 + " ON j1.\"hall\" = j0.\"hall\" AND j1.\"number\" = j0.\"number\") AS t0");
     }
+
+    @jakarta.persistence.Entity
+    static class Batch {
+        @jakarta.persistence.Id
+        Long id;
+
+        @jakarta.persistence.ManyToMany
+        java.util.Set<Payment> payments;
+    }
+
+    @Test
+    void aManyToManyToTheBaseLinksTheRootsTableAndLoadsThroughTheDerivedTable() {
+        Metamodel model = Metamodel.of(List.of(Customer.class, Payment.class, CardPayment.class, BankPayment.class,
+                Batch.class));
+
+        RenderedSelect batches = new SelectRenderer(model).render(Select.from(Batch.class).options(Load.selectIn("payments")));
+
+        assertThat(SchemaRenderer.create(model)).anySatisfy(ddl -> assertThat(ddl).startsWith("CREATE TABLE \"batch_payment\"")
+                .contains("\"payments_id\" bigint NOT NULL REFERENCES \"payment\" (\"id\")"));
+        assertThat(batches.selectIns()).singleElement().satisfies(in -> assertThat(in.query().statement().sql())
+                .startsWith("SELECT " + ALL + ", t1.\"batch_id\" FROM " + PAYMENTS + " AS t0 INNER JOIN \"batch_payment\""
+                        + " AS t1 ON t1.\"payments_id\" = t0.\"id\""));
+    }
 }
