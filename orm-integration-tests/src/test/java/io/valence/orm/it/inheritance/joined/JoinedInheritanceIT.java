@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * the root's, one identity per row, and relationships to the base type loading the concrete classes.
  */
 @ValenceTest(entities = {Customer.class, Charge.class, CardCharge.class, BankCharge.class, VoucherCharge.class,
-        Dispute.class, Asset.class, Vehicle.class, Truck.class, Building.class})
+        Dispute.class, Asset.class, Vehicle.class, Truck.class, Building.class, Invoice.class})
 class JoinedInheritanceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -344,5 +344,24 @@ class JoinedInheritanceIT {
                     "bank_transfer", "voucher_charge");
         }
         assertThat(queries).hasSize(2);
+    }
+
+    @Test
+    void aManyToManyToTheBaseTypeLinksChargesOfEveryKindInOneInsertAndLoadsThemInOneSelectIn(SessionFactory factory,
+            StatementRecorder recorder) {
+        Customer customer = customerWithThreeKinds(factory);
+        Invoice invoice = new Invoice(customer.name);
+        factory.inTransaction(session -> session.scalars(chargesOf(customer)).collectList().doOnNext(charges -> {
+            invoice.charges.addAll(charges);
+            session.add(invoice);
+        })).block(TIMEOUT);
+        recorder.reset();
+
+        Invoice loaded = factory.withSession(session -> session.scalars(Select.from(Invoice.class)
+                .filterBy("id", invoice.id).options(Load.selectIn("charges"))).next()).block(TIMEOUT);
+
+        recorder.assertThat().hasStatementCount(2);
+        assertThat(loaded.charges).extracting(charge -> charge.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("CardCharge", "BankCharge", "VoucherCharge");
     }
 }
