@@ -15,6 +15,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -611,7 +612,7 @@ final class EntityReader {
                     + " \"parent_id, value\"");
             return false;
         }
-        List<String> known = columns.stream().map(ColumnMapping::column).toList();
+        List<String> known = ownTableColumns();
         boolean valid = true;
         for (String column : names) {
             if (known.contains(column)) {
@@ -619,8 +620,8 @@ final class EntityReader {
             }
             valid = false;
             String[] words = column.split("\\s+");
-            ColumnMapping byProperty = columns.stream().filter(c -> c.property().equals(words[0])).findFirst()
-                    .orElse(null);
+            ColumnMapping byProperty = columns.stream()
+                    .filter(c -> c.property().equals(words[0]) && known.contains(c.column())).findFirst().orElse(null);
             if (words.length > 1 && known.contains(words[0])) {
                 problem(name + " declares " + what + " with \"" + column + "\"; ordering and options in an index's"
                         + " column list are not supported: list plain column names (\"" + words[0] + "\")");
@@ -633,6 +634,27 @@ final class EntityReader {
             }
         }
         return valid;
+    }
+
+    /**
+     * The column names of the entity's table: all its columns, or for a subclass with a table of its
+     * own ({@code JOINED}) its key and the columns it adds, as the inherited ones are in its parents' tables.
+     */
+    private List<String> ownTableColumns() {
+        if (parent == null || sharesTable) {
+            return columns.stream().map(ColumnMapping::column).toList();
+        }
+        PrimaryKeyJoinColumn keyColumn = type.getAnnotation(PrimaryKeyJoinColumn.class);
+        List<String> own = new ArrayList<>();
+        for (ColumnMapping column : columns) {
+            boolean inherited = parent.columns.stream().anyMatch(other -> other == column);
+            if (column.role() == ColumnMapping.Role.ID) {
+                own.add(keyColumn == null || keyColumn.name().isEmpty() ? column.column() : keyColumn.name());
+            } else if (!inherited) {
+                own.add(column.column());
+            }
+        }
+        return own;
     }
 
     boolean hasColumn(String name) {

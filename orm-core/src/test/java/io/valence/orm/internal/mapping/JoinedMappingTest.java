@@ -210,4 +210,24 @@ class JoinedMappingTest {
                         + " of Payment ([card_payment, bank_transfer]), so its class is unknown; register the entity class"
                         + " whose table holds it with entities(…) or scanPackages(…), or delete the row");
     }
+
+    @Entity
+    @jakarta.persistence.Table(name = "gift", indexes = @jakarta.persistence.Index(columnList = "message"))
+    static class Gift extends Payment {
+        String message;
+    }
+
+    @Entity
+    @jakarta.persistence.Table(indexes = @jakarta.persistence.Index(columnList = "amount"))
+    static class Misplaced extends Payment {}
+
+    @Test
+    void anIndexOfASubclassIsOnItsOwnTableAndMayNameOnlyItsColumns() {
+        Metamodel model = Metamodel.of(List.of(JoinedModel.Customer.class, Payment.class, Gift.class));
+
+        assertThat(SchemaRenderer.create(model)).contains("CREATE INDEX \"gift_message_idx\" ON \"gift\" (\"message\")");
+        assertThat(MappingProblems.of(JoinedModel.Customer.class, Payment.class, Misplaced.class)).containsExactly(
+                "Misplaced declares @Index on column \"amount\", which Misplaced does not have; use one of its columns"
+                        + " [id]");
+    }
 }
