@@ -41,6 +41,7 @@ public final class FlushPlanner {
         this.types = new TypeGraph(metamodel);
         for (EntityMapping mapping : metamodel.entities()) {
             checkedOnInsert.put(mapping, checked(mapping.columns()));
+            mapping.tables().forEach(table -> checkedOnInsert.put(table, checked(table.columns()))); // JOINED
         }
     }
 
@@ -78,6 +79,29 @@ public final class FlushPlanner {
         }
         steps.forEach(this::checkValues);
         return new FlushPlan(steps, changes.links());
+    }
+
+    /**
+     * The UPDATEs of rows whose same columns changed: one, or for a {@code JOINED} class one per
+     * table that holds a changed column, and the root's when it holds the version, which any change
+     * increments.
+     */
+    private static List<FlushStep> updatesPerTable(FlushStep.UpdateRows update) {
+        List<EntityMapping> tables = update.mapping().tables();
+        if (tables.size() == 1) {
+            return List.of(update);
+        }
+        List<FlushStep.UpdateRows> split = new ArrayList<>();
+        for (EntityMapping table : tables) {
+            List<ColumnMapping> columns = update.columns().stream()
+                    .filter(column -> table.columns().stream().anyMatch(held -> held == column)).toList();
+            if (!columns.isEmpty() || table.version() != null) {
+                split.add(new FlushStep.UpdateRows(table, columns, List.of(), update.rows(), false));
+            }
+        }
+        FlushStep.UpdateRows last = split.remove(split.size() - 1);
+        split.add(new FlushStep.UpdateRows(last.mapping(), last.columns(), last.cleared(), last.rows(), true));
+        return List.copyOf(split);
     }
 
     /**
@@ -128,10 +152,29 @@ public final class FlushPlanner {
         List<List<EntityState>> waves = types.isCyclic(component) ? RowWaves.forInserts(rows) : List.of(rows);
         List<FlushStep> steps = new ArrayList<>();
         for (List<EntityState> wave : waves) {
-            for (Map.Entry<EntityMapping, List<EntityState>> table : byTable(component, wave).entrySet()) {
-                steps.add(new FlushStep.InsertRows(table.getKey(), table.getValue()));
-            }
+            steps.addAll(insertsOfWave(byTable(component, wave)));
         }
+        return steps;
+    }
+
+    /**
+     * The INSERTs of one wave: one per class, except that the classes of a {@code JOINED} hierarchy
+     * share one INSERT into their root's table (where the first of them would be, as it draws the ids
+     * the other tables' rows carry), each followed by its INSERTs into its subclass tables, parents first.
+     */
+    private static List<FlushStep> insertsOfWave(Map<EntityMapping, List<EntityState>> byClass) {
+        Map<EntityMapping, List<EntityState>> rootRows = rootRows(byClass);
+        List<FlushStep> steps = new ArrayList<>();
+        byClass.forEach((mapping, rows) -> {
+            List<EntityMapping> tables = mapping.tables();
+            List<EntityState> shared = rootRows.remove(tables.get(0));
+            if (shared != null) {
+                steps.add(new FlushStep.InsertRows(tables.get(0), shared, false));
+            }
+            for (int t = tables.size() == 1 ? 0 : 1; t < tables.size(); t++) {
+                steps.add(new FlushStep.InsertRows(tables.get(t), rows, t == tables.size() - 1));
+            }
+        });
         return steps;
     }
 
@@ -139,11 +182,44 @@ public final class FlushPlanner {
         List<List<EntityState>> waves = types.isCyclic(component) ? RowWaves.forDeletes(rows) : List.of(rows);
         List<FlushStep> steps = new ArrayList<>();
         for (List<EntityState> wave : waves) {
-            for (Map.Entry<EntityMapping, List<EntityState>> table : byTable(component, wave).entrySet()) {
-                steps.add(new FlushStep.DeleteRows(table.getKey(), table.getValue()));
-            }
+            steps.addAll(deletesOfWave(byTable(component, wave)));
         }
         return steps;
+    }
+
+    /**
+     * The DELETEs of one wave: one per class, except that the classes of a {@code JOINED} hierarchy
+     * first delete from their subclass tables, children first, and then share one DELETE from their
+     * root's table (where the last of them would be).
+     */
+    private static List<FlushStep> deletesOfWave(Map<EntityMapping, List<EntityState>> byClass) {
+        Map<EntityMapping, List<EntityState>> rootRows = rootRows(byClass);
+        Map<EntityMapping, EntityMapping> lastClass = new IdentityHashMap<>();
+        byClass.keySet().forEach(mapping -> lastClass.put(mapping.tables().get(0), mapping));
+        List<FlushStep> steps = new ArrayList<>();
+        byClass.forEach((mapping, rows) -> {
+            List<EntityMapping> tables = mapping.tables();
+            for (int t = tables.size() - 1; t > 0; t--) {
+                steps.add(new FlushStep.DeleteRows(tables.get(t), rows, false));
+            }
+            if (tables.size() == 1) {
+                steps.add(new FlushStep.DeleteRows(mapping, rows, true));
+            } else if (lastClass.get(tables.get(0)) == mapping) {
+                steps.add(new FlushStep.DeleteRows(tables.get(0), rootRows.get(tables.get(0)), true));
+            }
+        });
+        return steps;
+    }
+
+    /** The rows of the {@code JOINED} classes among the given ones, gathered by their root's table. */
+    private static Map<EntityMapping, List<EntityState>> rootRows(Map<EntityMapping, List<EntityState>> byClass) {
+        Map<EntityMapping, List<EntityState>> rootRows = new IdentityHashMap<>();
+        byClass.forEach((mapping, rows) -> {
+            if (mapping.tables().size() > 1) {
+                rootRows.computeIfAbsent(mapping.tables().get(0), table -> new ArrayList<>()).addAll(rows);
+            }
+        });
+        return rootRows;
     }
 
     /** Groups rows of a component by table, tables in dependency order, rows in their given order. */
@@ -158,25 +234,32 @@ public final class FlushPlanner {
     private static List<FlushStep> updateSteps(EntityMapping type, List<ChangeSet.RowUpdate> rows) {
         Map<ChangedColumns, List<EntityState>> byColumns = new LinkedHashMap<>();
         for (ChangeSet.RowUpdate row : rows) {
-            byColumns.computeIfAbsent(new ChangedColumns(row.columns()), k -> new ArrayList<>()).add(row.state());
+            byColumns.computeIfAbsent(new ChangedColumns(row.columns(), row.cleared()), k -> new ArrayList<>())
+                    .add(row.state());
         }
         List<FlushStep> steps = new ArrayList<>();
-        byColumns.forEach((columns, states) -> steps.add(new FlushStep.UpdateRows(type, columns.columns(), states)));
+        byColumns.forEach((columns, states) -> steps.addAll(
+                updatesPerTable(new FlushStep.UpdateRows(type, columns.columns(), columns.cleared(), states, true))));
         return steps;
     }
 
     /**
-     * The changed columns of a row as a grouping key. They are the mapping's own column objects, so
-     * identity decides; a list's equality would compare every column record's contents, per row.
+     * The changed (and cleared) columns of a row as a grouping key. They are the mappings' own column
+     * objects, so identity decides; a list's equality would compare every column record's contents,
+     * per row.
      */
-    private record ChangedColumns(List<ColumnMapping> columns) {
+    private record ChangedColumns(List<ColumnMapping> columns, List<ColumnMapping> cleared) {
         @Override
         public boolean equals(Object other) {
-            if (!(other instanceof ChangedColumns that) || that.columns.size() != columns.size()) {
+            return other instanceof ChangedColumns that && same(columns, that.columns) && same(cleared, that.cleared);
+        }
+
+        private static boolean same(List<ColumnMapping> some, List<ColumnMapping> others) {
+            if (some.size() != others.size()) {
                 return false;
             }
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i) != that.columns.get(i)) {
+            for (int i = 0; i < some.size(); i++) {
+                if (some.get(i) != others.get(i)) {
                     return false;
                 }
             }
@@ -187,6 +270,9 @@ public final class FlushPlanner {
         public int hashCode() {
             int hash = 1;
             for (ColumnMapping column : columns) {
+                hash = 31 * hash + System.identityHashCode(column);
+            }
+            for (ColumnMapping column : cleared) {
                 hash = 31 * hash + System.identityHashCode(column);
             }
             return hash;

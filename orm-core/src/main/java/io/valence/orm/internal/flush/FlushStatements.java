@@ -26,8 +26,12 @@ public final class FlushStatements {
 
     private final Map<Object, String> sqlCache = new ConcurrentHashMap<>();
 
-    /** A cache key: the kind of statement, the table and its columns. */
-    private record Shape(Class<?> kind, EntityMapping mapping, List<ColumnMapping> columns) {}
+    /** A cache key: the kind of statement, the table, its columns and the columns it clears. */
+    private record Shape(Class<?> kind, EntityMapping mapping, List<ColumnMapping> columns, List<ColumnMapping> cleared) {
+        Shape(Class<?> kind, EntityMapping mapping, List<ColumnMapping> columns) {
+            this(kind, mapping, columns, List.of());
+        }
+    }
 
     /**
      * How many statements {@link #bind} makes of a step.
@@ -71,8 +75,8 @@ public final class FlushStatements {
             }
             columns.forEach(column -> binds.add(array(column, rows, values)));
         } else if (step instanceof FlushStep.UpdateRows update) {
-            sql = sqlCache.computeIfAbsent(new Shape(FlushStep.UpdateRows.class, mapping, update.columns()),
-                    shape -> FlushSqlRenderer.update(mapping, update.columns()));
+            sql = sqlCache.computeIfAbsent(new Shape(FlushStep.UpdateRows.class, mapping, update.columns(), update.cleared()),
+                    shape -> FlushSqlRenderer.update(mapping, update.columns(), update.cleared()));
             addKeyArrays(mapping, rows, values, binds);
             update.columns().forEach(column -> binds.add(array(column, rows, values)));
         } else {

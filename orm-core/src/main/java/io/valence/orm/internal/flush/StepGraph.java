@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 /**
  * The insert, update and delete nodes of one flush and the edges between them, sorted
  * topologically. Hard edges come from foreign keys; soft edges (a table's deletes before its
- * inserts and updates, its updates before its inserts) are kept only when they leave the graph
- * acyclic.
+ * inserts and updates, its updates before its inserts, whichever classes of a hierarchy the rows
+ * are) are kept only when they leave the graph acyclic.
  */
 final class StepGraph {
     enum Kind {
@@ -67,10 +67,14 @@ final class StepGraph {
         return sort(edges);
     }
 
-    /** Adds an edge from {@code first} to each node of its component that {@code later} accepts, unless it closes a cycle. */
+    /**
+     * Adds an edge from {@code first} to each node of its table that {@code later} accepts, unless it
+     * closes a cycle. The classes of a hierarchy are components of their own but share the root's
+     * table (and key): a deleted row of one class frees the key that a new row of another takes.
+     */
     private void addSoftEdges(Map<Node, Set<Node>> edges, Node first, Predicate<Node> later) {
         for (Node next : nodes) {
-            if (next != first && later.test(next) && next.component() == first.component()) {
+            if (next != first && later.test(next) && sharesTable(next.component(), first.component())) {
                 if (edges.get(first).add(next) && sort(edges) == null) {
                     edges.get(first).remove(next); // a foreign key needs the other order
                 }
@@ -105,6 +109,20 @@ final class StepGraph {
             // children are deleted before their parents
             case DELETE -> to.kind() == Kind.DELETE && dependsOn(from.component(), to.component());
         };
+    }
+
+    private boolean sharesTable(int component, int other) {
+        if (component == other) {
+            return true;
+        }
+        for (EntityMapping type : types.members(component)) {
+            for (EntityMapping otherType : types.members(other)) {
+                if (type.table().equals(otherType.table())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean dependsOn(int child, int parent) {

@@ -39,6 +39,8 @@ public final class EntityMapping {
     private final int[][] embeddedColumns;
     /** The place in a SINGLE_TABLE hierarchy, or null; set once while the metamodel is read. */
     private InheritanceMapping inheritance;
+    /** For the table of a subclass in a {@code JOINED} hierarchy: the root's table, which its key references. */
+    private EntityMapping primaryTable;
 
     EntityMapping(
             Class<?> type,
@@ -423,6 +425,30 @@ public final class EntityMapping {
 
     void inheritance(InheritanceMapping inheritance) {
         this.inheritance = inheritance;
+    }
+
+    /**
+     * The tables an object of this class is written to, each as a mapping of its key and the columns
+     * it holds.
+     *
+     * @return this mapping alone, or for a class of a {@code JOINED} hierarchy its root's table and
+     *     each subclass's table down to its own
+     */
+    public List<EntityMapping> tables() {
+        return inheritance != null && inheritance.isJoined() ? inheritance.tables() : List.of(this);
+    }
+
+    /**
+     * The root table a subclass's table extends in a {@code JOINED} hierarchy.
+     *
+     * @return the root's table, whose key this table's key references; null for any other table
+     */
+    public EntityMapping primaryTable() {
+        return primaryTable;
+    }
+
+    void primaryTable(EntityMapping primaryTable) {
+        this.primaryTable = primaryTable;
     }
 
     /**

@@ -15,6 +15,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -55,6 +56,7 @@ final class EntityReader {
     private KeyMapping compositeKey;
     /** The reader of the entity this one extends in a SINGLE_TABLE hierarchy, or null. */
     private EntityReader parent;
+    private boolean sharesTable;
     /** The classes whose fields and callbacks are the entity's, the topmost first. */
     private final List<Class<?>> classes = new ArrayList<>();
 
@@ -82,14 +84,23 @@ final class EntityReader {
     }
 
     /**
-     * Makes this entity a subclass of {@code parent}'s in the parent's table: it starts from the
-     * parent's id, columns and relationships (the same objects, so that both mappings find them), and
-     * its own fields map to nullable columns, as the rows of other subclasses leave them empty.
-     * Called before {@link #readOwnFields}, once the parent has read its own.
+     * Makes this entity a subclass of {@code parent}'s: it starts from the parent's id, columns and
+     * relationships (the same objects, so that both mappings find them). In the parent's table
+     * ({@code SINGLE_TABLE}) its own fields map to nullable columns, as the rows of other subclasses
+     * leave them empty; in a table of its own ({@code JOINED}) they keep their nullability. Called
+     * before {@link #readOwnFields}, once the parent has read its own.
      */
-    void extend(EntityReader parent) {
+    void extend(EntityReader parent, boolean sharesTable) {
         this.parent = parent;
-        this.table = parent.table;
+        this.sharesTable = sharesTable;
+        if (sharesTable) {
+            this.table = parent.table;
+        }
+    }
+
+    /** @return whether the entity's rows are in its parent's table, as in a {@code SINGLE_TABLE} hierarchy */
+    boolean sharesTable() {
+        return sharesTable;
     }
 
     EntityReader parent() {
@@ -146,7 +157,7 @@ final class EntityReader {
                 }
                 embeddedId = field.isAnnotationPresent(EmbeddedId.class) ? field : embeddedId;
                 for (ColumnMapping read : columnReader.read(field)) {
-                    ColumnMapping column = parent == null || read.nullable() ? read : new ColumnMapping(read.property(),
+                    ColumnMapping column = !sharesTable || read.nullable() ? read : new ColumnMapping(read.property(),
                             read.column(), read.type(), true, read.unique(), read.role(), read.accessor());
                     positions.put(column.property(), positions.size());
                     columns.add(column);
@@ -475,7 +486,7 @@ final class EntityReader {
         JoinColumn joinColumn = pending.joinColumn();
         String name = joinColumn != null && !joinColumn.name().isEmpty()
                 ? joinColumn.name() : NamingStrategy.snakeCase(field.getName()) + "_" + targetId.column();
-        boolean nullable = parent != null || (pending.optional() && (joinColumn == null || joinColumn.nullable()));
+        boolean nullable = sharesTable || (pending.optional() && (joinColumn == null || joinColumn.nullable()));
         boolean unique = pending.kind() == RelationshipMapping.Kind.ONE_TO_ONE || (joinColumn != null && joinColumn.unique());
         ColumnMapping foreignKey = new ColumnMapping(field.getName(), name, targetId.type(), nullable, unique,
                 ColumnMapping.Role.FOREIGN_KEY, FieldAccessor.of(field));
@@ -601,7 +612,7 @@ final class EntityReader {
                     + " \"parent_id, value\"");
             return false;
         }
-        List<String> known = columns.stream().map(ColumnMapping::column).toList();
+        List<String> known = ownTableColumns();
         boolean valid = true;
         for (String column : names) {
             if (known.contains(column)) {
@@ -609,8 +620,8 @@ final class EntityReader {
             }
             valid = false;
             String[] words = column.split("\\s+");
-            ColumnMapping byProperty = columns.stream().filter(c -> c.property().equals(words[0])).findFirst()
-                    .orElse(null);
+            ColumnMapping byProperty = columns.stream()
+                    .filter(c -> c.property().equals(words[0]) && known.contains(c.column())).findFirst().orElse(null);
             if (words.length > 1 && known.contains(words[0])) {
                 problem(name + " declares " + what + " with \"" + column + "\"; ordering and options in an index's"
                         + " column list are not supported: list plain column names (\"" + words[0] + "\")");
@@ -623,6 +634,27 @@ final class EntityReader {
             }
         }
         return valid;
+    }
+
+    /**
+     * The column names of the entity's table: all its columns, or for a subclass with a table of its
+     * own ({@code JOINED}) its key and the columns it adds, as the inherited ones are in its parents' tables.
+     */
+    private List<String> ownTableColumns() {
+        if (parent == null || sharesTable) {
+            return columns.stream().map(ColumnMapping::column).toList();
+        }
+        PrimaryKeyJoinColumn keyColumn = type.getAnnotation(PrimaryKeyJoinColumn.class);
+        List<String> own = new ArrayList<>();
+        for (ColumnMapping column : columns) {
+            boolean inherited = parent.columns.stream().anyMatch(other -> other == column);
+            if (column.role() == ColumnMapping.Role.ID) {
+                own.add(keyColumn == null || keyColumn.name().isEmpty() ? column.column() : keyColumn.name());
+            } else if (!inherited) {
+                own.add(column.column());
+            }
+        }
+        return own;
     }
 
     boolean hasColumn(String name) {
@@ -643,8 +675,23 @@ final class EntityReader {
 
     /** The mapping with other columns and relationships than those read: a hierarchy's discriminator and subclasses. */
     EntityMapping toMapping(List<ColumnMapping> columns, List<RelationshipMapping> relationships) {
-        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks,
-                compositeKey);
+        return toMapping(table, columns, relationships, idGeneration, compositeKey);
+    }
+
+    /** A mapping over another table: a {@code JOINED} class as its root's table names it, or one table of the class. */
+    EntityMapping toMapping(String table, List<ColumnMapping> columns, List<RelationshipMapping> relationships,
+            IdGeneration idGeneration, KeyMapping key) {
+        return new EntityMapping(type, table, columns, idGeneration, relationships, indexes, constructor, callbacks, key);
+    }
+
+    /** @return the composite key read, or null for a single {@code @Id} */
+    KeyMapping compositeKey() {
+        return compositeKey;
+    }
+
+    /** @return the id generation of the root's key */
+    IdGeneration idGeneration() {
+        return idGeneration;
     }
 
     private void problem(String message) {

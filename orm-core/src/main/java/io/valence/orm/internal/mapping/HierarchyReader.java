@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.Table;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
@@ -22,14 +23,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads entity hierarchies mapped to one table ({@code SINGLE_TABLE}, JPA's default strategy):
- * links each subclass's reader to its parent's, checks the hierarchy's annotations, and turns the
- * readers into mappings that carry the discriminator column, with a view over its subclasses for
- * each abstract class.
+ * Reads entity hierarchies: mapped to one table ({@code SINGLE_TABLE}, JPA's default strategy) or to
+ * a table per class joined by the key ({@code JOINED}). Links each subclass's reader to its parent's,
+ * checks the hierarchy's annotations, and turns the readers into mappings that carry the
+ * discriminator column (for {@code JOINED}: the tables of each class), with a view over its
+ * subclasses for each abstract class.
  */
 final class HierarchyReader {
     /** The column name JPA gives a discriminator ({@code DTYPE}), as PostgreSQL folds an unquoted name. */
     static final String DEFAULT_DISCRIMINATOR = "dtype";
+    /**
+     * The column a {@code JOINED} view's rows carry in place of a discriminator: the position of the
+     * concrete class whose table holds the row's key. It is computed when read, never stored.
+     */
+    static final String JOINED_CLASS_COLUMN = "valence_class";
 
     /** What only a hierarchy's root may declare, as its subclasses share its table. */
     private static final List<Class<? extends Annotation>> ROOT_ONLY =
@@ -70,8 +77,14 @@ final class HierarchyReader {
         Class<?> superclass = entitySuperclass(reader.type());
         EntityReader parent = superclass == null ? null : readers.get(superclass);
         if (parent != null) {
-            reader.extend(parent);
+            reader.extend(parent, !isJoined(parent));
         }
+    }
+
+    /** Whether the reader's hierarchy has a table per class: its root says {@code @Inheritance(strategy = JOINED)}. */
+    static boolean isJoined(EntityReader reader) {
+        Inheritance inheritance = root(reader).type().getAnnotation(Inheritance.class);
+        return inheritance != null && inheritance.strategy() == InheritanceType.JOINED;
     }
 
     /** Reports what a hierarchy cannot be: another strategy, misplaced annotations, abstract leaves, concrete parents. */
@@ -81,17 +94,20 @@ final class HierarchyReader {
             String name = type.getSimpleName();
             Inheritance inheritance = type.getAnnotation(Inheritance.class);
             boolean hasChildren = !children(reader, readers).isEmpty();
-            if (inheritance != null && inheritance.strategy() != InheritanceType.SINGLE_TABLE) {
-                problems.add(name + " uses @Inheritance(strategy = " + inheritance.strategy() + "), which Valence does"
-                        + " not support; it maps a hierarchy to one table: use @Inheritance(strategy = SINGLE_TABLE)"
-                        + " (or leave @Inheritance out), or copy the inherited fields into each entity");
+            if (inheritance != null && inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
+                problems.add(name + " uses @Inheritance(strategy = TABLE_PER_CLASS), which Valence does not support:"
+                        + " use @Inheritance(strategy = SINGLE_TABLE) (one table) or JOINED (a table per class), or copy"
+                        + " the inherited fields into each entity");
             }
+            checkJoined(reader);
             if (reader.parent() != null) {
                 for (Class<? extends Annotation> misplaced : ROOT_ONLY) {
-                    if (type.isAnnotationPresent(misplaced)) {
+                    if (type.isAnnotationPresent(misplaced)
+                            && (reader.sharesTable() || misplaced == Inheritance.class)) { // JOINED: checkJoined
                         problems.add(name + " extends the entity " + reader.parent().type().getSimpleName() + " and has @"
-                                + misplaced.getSimpleName() + ", which only the hierarchy's root may declare (its rows"
-                                + " share the root's table): move it to " + root(reader).type().getSimpleName());
+                                + misplaced.getSimpleName() + ", which only the hierarchy's root may declare ("
+                                + (reader.sharesTable() ? "its rows share the root's table" : "it holds for the whole"
+                                        + " hierarchy") + "): move it to " + root(reader).type().getSimpleName());
                     }
                 }
             }
@@ -109,10 +125,34 @@ final class HierarchyReader {
         checkDiscriminatorValues(readers);
     }
 
+    /** What a {@code JOINED} hierarchy cannot have, and where {@code @PrimaryKeyJoinColumn} may be. */
+    private void checkJoined(EntityReader reader) {
+        String name = reader.type().getSimpleName();
+        boolean joined = isJoined(reader);
+        for (Class<? extends Annotation> discriminator : List.of(DiscriminatorColumn.class, DiscriminatorValue.class)) {
+            if (joined && reader.type().isAnnotationPresent(discriminator)) {
+                problems.add(name + " has @" + discriminator.getSimpleName() + " in a JOINED hierarchy; Valence tells"
+                        + " the class of a row by the subclass table that holds its key, so it would never read a"
+                        + " discriminator: remove it (or map the hierarchy as SINGLE_TABLE)");
+            }
+        }
+        PrimaryKeyJoinColumn keyColumn = reader.type().getAnnotation(PrimaryKeyJoinColumn.class);
+        if (keyColumn == null) {
+            return;
+        }
+        if (!joined || reader.parent() == null) {
+            problems.add(name + " has @PrimaryKeyJoinColumn, which names the key column of a subclass's own table in a"
+                    + " JOINED hierarchy, but " + name + " is no subclass of one: remove it");
+        } else if (reader.compositeKey() != null) {
+            problems.add(name + " has @PrimaryKeyJoinColumn, but its hierarchy has a composite key, whose columns keep"
+                    + " their names in every table: remove it");
+        }
+    }
+
     private void checkDiscriminatorValues(Map<Class<?>, EntityReader> readers) {
         Map<EntityReader, Map<Object, Class<?>>> byRoot = new HashMap<>();
         for (EntityReader reader : readers.values()) {
-            if (reader.parent() == null || Modifier.isAbstract(reader.type().getModifiers())) {
+            if (reader.parent() == null || Modifier.isAbstract(reader.type().getModifiers()) || isJoined(reader)) {
                 continue;
             }
             Object value = discriminatorValue(reader);
@@ -192,9 +232,10 @@ final class HierarchyReader {
             }
         }
         Map<EntityReader, EntityMapping> concrete = new IdentityHashMap<>();
+        JoinedTables tables = new JoinedTables();
         for (List<EntityReader> leaves : concreteBelow.values()) {
             for (EntityReader leaf : leaves) {
-                concrete.computeIfAbsent(leaf, this::concreteMapping);
+                concrete.computeIfAbsent(leaf, r -> isJoined(r) ? tables.concrete(r) : concreteMapping(r));
             }
         }
         for (EntityReader reader : readers.values()) {
@@ -202,11 +243,110 @@ final class HierarchyReader {
             if (below == null) {
                 continue;
             }
-            EntityMapping mapping = Modifier.isAbstract(reader.type().getModifiers())
-                    ? view(reader, below, concrete) : concrete.get(reader);
+            EntityMapping mapping = !Modifier.isAbstract(reader.type().getModifiers()) ? concrete.get(reader)
+                    : isJoined(reader) ? joinedView(reader, below, concrete, tables) : view(reader, below, concrete);
             mappings.put(reader.type(), mapping);
         }
         return mappings;
+    }
+
+    /**
+     * The tables of a {@code JOINED} hierarchy, one mapping each, made once per class: the root's
+     * with its columns, each subclass's with the key (named like the root's, or as its
+     * {@code @PrimaryKeyJoinColumn} says) and the columns and foreign keys the class adds.
+     */
+    private static final class JoinedTables {
+        private final Map<EntityReader, EntityMapping> byReader = new IdentityHashMap<>();
+
+        /** The tables from the root down to the reader's own. */
+        List<EntityMapping> path(EntityReader reader) {
+            List<EntityMapping> path = reader.parent() == null ? new ArrayList<>() : path(reader.parent());
+            EntityMapping table = byReader.get(reader);
+            if (table == null) {
+                table = table(reader, path);
+                byReader.put(reader, table);
+            }
+            path.add(table);
+            return path;
+        }
+
+        private EntityMapping table(EntityReader reader, List<EntityMapping> above) {
+            EntityReader parent = reader.parent();
+            if (parent == null) {
+                return reader.toMapping(reader.table(), reader.columns(), reader.relationships(), reader.idGeneration(),
+                        reader.compositeKey());
+            }
+            Set<Object> inherited = Collections.newSetFromMap(new IdentityHashMap<>());
+            inherited.addAll(parent.columns());
+            inherited.addAll(parent.relationships());
+            List<ColumnMapping> columns = new ArrayList<>();
+            PrimaryKeyJoinColumn named = reader.type().getAnnotation(PrimaryKeyJoinColumn.class);
+            for (ColumnMapping column : parent.columns()) {
+                if (column.role() == ColumnMapping.Role.ID) {
+                    columns.add(named == null || named.name().isEmpty() ? column : new ColumnMapping(column.property(),
+                            named.name(), column.type(), false, false, ColumnMapping.Role.ID, column.accessor()));
+                }
+            }
+            reader.columns().stream().filter(column -> !inherited.contains(column)).forEach(columns::add);
+            List<RelationshipMapping> relationships = reader.relationships().stream()
+                    .filter(relationship -> !inherited.contains(relationship)).toList();
+            EntityMapping table = reader.toMapping(reader.table(), columns, relationships, IdGeneration.ASSIGNED,
+                    reader.compositeKey());
+            table.primaryTable(above.get(0));
+            return table;
+        }
+
+        /** A concrete class: its columns and relationships, read from its tables, named by its root's table. */
+        EntityMapping concrete(EntityReader reader) {
+            List<EntityMapping> path = path(reader);
+            EntityMapping mapping = reader.toMapping(root(reader).table(), reader.columns(), reader.relationships(),
+                    reader.idGeneration(), reader.compositeKey());
+            mapping.inheritance(new InheritanceMapping(root(reader).type(), -1, List.of(), false, Map.of(), Map.of(),
+                    path, path.size()));
+            return mapping;
+        }
+    }
+
+    /**
+     * An abstract class of a {@code JOINED} hierarchy: its columns, the class column (which concrete
+     * class's table holds the row's key), then those its concrete subclasses add; read from its own
+     * tables and every table below it.
+     */
+    private EntityMapping joinedView(EntityReader reader, List<EntityReader> below,
+            Map<EntityReader, EntityMapping> concrete, JoinedTables joinedTables) {
+        Set<ColumnMapping> columns = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<RelationshipMapping> relationships = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<ColumnMapping> columnList = new ArrayList<>(reader.columns());
+        columnList.add(1, new ColumnMapping(JOINED_CLASS_COLUMN, JOINED_CLASS_COLUMN,
+                new ColumnType(Integer.class, "integer", "integer[]", Integer.class, ValueConverter.IDENTITY), false,
+                false, ColumnMapping.Role.BASIC, FieldAccessor.constant(null)));
+        columns.addAll(columnList);
+        List<RelationshipMapping> relationshipList = new ArrayList<>(reader.relationships());
+        relationships.addAll(relationshipList);
+        List<EntityMapping> tables = joinedTables.path(reader);
+        int required = tables.size();
+        Map<Object, EntityMapping> byValue = new LinkedHashMap<>();
+        for (EntityReader leaf : below) {
+            EntityMapping mapping = concrete.get(leaf);
+            mapping.columns().stream().filter(columns::add).forEach(columnList::add);
+            mapping.relationships().stream().filter(relationships::add).forEach(relationshipList::add);
+            for (EntityMapping table : mapping.inheritance().tables()) {
+                if (tables.stream().noneMatch(known -> known == table)) {
+                    tables.add(table);
+                }
+            }
+            byValue.put(byValue.size(), mapping);
+        }
+        checkColumnNamesAreDistinct(reader, columnList);
+        EntityMapping view = reader.toMapping(root(reader).table(), columnList, relationshipList,
+                reader.idGeneration(), reader.compositeKey());
+        Map<EntityMapping, int[]> positions = new IdentityHashMap<>();
+        for (EntityMapping mapping : byValue.values()) {
+            positions.put(mapping, mapping.columns().stream().mapToInt(view::columnIndex).toArray());
+        }
+        view.inheritance(new InheritanceMapping(root(reader).type(), 1, List.copyOf(byValue.keySet()), false, byValue,
+                positions, tables, required));
+        return view;
     }
 
     private EntityMapping concreteMapping(EntityReader reader) {

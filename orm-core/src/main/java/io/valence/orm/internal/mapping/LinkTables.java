@@ -80,6 +80,12 @@ final class LinkTables {
                     + target.type().getSimpleName() + " with @OneToMany(mappedBy = …) to make it NOT NULL");
             return null;
         }
+        if (HierarchyReader.isJoined(target)) {
+            problems.add(where + " is a @OneToMany with @JoinColumn, but " + target.type().getSimpleName() + " is mapped"
+                    + " JOINED, whose rows span several tables; map a @ManyToOne on " + target.type().getSimpleName()
+                    + " with @OneToMany(mappedBy = …) instead");
+            return null;
+        }
         if (target.hasColumn(column)) {
             problems.add(where + " puts its @JoinColumn \"" + column + "\" on table \"" + target.table() + "\", which"
                     + " already maps a column of that name; name it apart with @JoinColumn(name = …)");

@@ -26,6 +26,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -58,7 +59,8 @@ final class MappingSubset {
             AttributeOverrides.class, Convert.class, EmbeddedId.class, JoinColumns.class);
     private static final Set<Class<? extends Annotation>> CLASS_ANNOTATIONS = Set.of(Entity.class, Table.class,
             SequenceGenerator.class, EntityListeners.class, AttributeOverride.class, AttributeOverrides.class,
-            IdClass.class, Inheritance.class, DiscriminatorColumn.class, DiscriminatorValue.class);
+            IdClass.class, Inheritance.class, DiscriminatorColumn.class, DiscriminatorValue.class,
+            PrimaryKeyJoinColumn.class);
     private static final Set<Class<? extends Annotation>> MAPPED_SUPERCLASS_ANNOTATIONS =
             Set.of(MappedSuperclass.class, EntityListeners.class);
     private static final String SUPPORTED_FIELD_ANNOTATIONS = "@Id, @GeneratedValue, @SequenceGenerator, @Column,"
@@ -95,7 +97,8 @@ final class MappingSubset {
             Map.entry(Convert.class, List.of("converter", "disableConversion")),
             Map.entry(Inheritance.class, List.of("strategy")),
             Map.entry(DiscriminatorColumn.class, List.of("name", "discriminatorType", "length")),
-            Map.entry(DiscriminatorValue.class, List.of("value")));
+            Map.entry(DiscriminatorValue.class, List.of("value")),
+            Map.entry(PrimaryKeyJoinColumn.class, List.of("name")));
 
     /**
      * The attributes of each {@code @JoinColumn} of a {@code @JoinColumns}: a column of a foreign key
@@ -110,10 +113,10 @@ final class MappingSubset {
             Map.entry("Lob", "remove it: String maps to text and byte[] to bytea without it"),
             Map.entry("Temporal", "remove it and use LocalDate, LocalDateTime, OffsetDateTime or Instant"),
             Map.entry("Basic", "remove it; use @Column(nullable = false) for NOT NULL"),
-            Map.entry("PrimaryKeyJoinColumn", "it names the key columns of JOINED inheritance, which Valence does not"
-                    + " support: map the hierarchy with @Inheritance(strategy = SINGLE_TABLE)"),
-            Map.entry("PrimaryKeyJoinColumns", "it names the key columns of JOINED inheritance, which Valence does not"
-                    + " support: map the hierarchy with @Inheritance(strategy = SINGLE_TABLE)"),
+            Map.entry("PrimaryKeyJoinColumn", "on a field it shares a one-to-one's key, which Valence does not map:"
+                    + " map the relationship with @OneToOne and @JoinColumn (on a JOINED subclass, the class may carry it)"),
+            Map.entry("PrimaryKeyJoinColumns", "the key columns of a JOINED subclass's table keep the root's names"
+                    + " when the key is composite: remove it"),
             Map.entry("MappedSuperclass", "a class is either an entity or a mapped superclass: keep one of the two"),
             Map.entry("Embeddable", "a class is either an entity or embeddable: keep one of the two"),
             Map.entry("Access", "Valence reads fields (field access): remove it and annotate the fields"));
@@ -165,7 +168,8 @@ final class MappingSubset {
             if (isPersistence(kind) && !CLASS_ANNOTATIONS.contains(kind)) {
                 problems.add(name + " is annotated with @" + kind.getSimpleName() + ", which Valence does not"
                         + " support; on entity classes it supports @Entity, @Table, @SequenceGenerator, @EntityListeners,"
-                        + " @IdClass, @AttributeOverride(s), @Inheritance, @DiscriminatorColumn and @DiscriminatorValue: "
+                        + " @IdClass, @AttributeOverride(s), @Inheritance, @DiscriminatorColumn, @DiscriminatorValue and"
+                        + " @PrimaryKeyJoinColumn: "
                         + ANNOTATION_HINTS.getOrDefault(kind.getSimpleName(), "remove it"));
             } else if (isPersistence(kind)) {
                 checkAttributes(name, annotation, problems);

@@ -22,7 +22,11 @@ public final class Metamodel {
         this.byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
         for (EntityMapping mapping : byType.values()) {
             InheritanceMapping inheritance = mapping.inheritance();
-            if (inheritance == null || inheritance.root() == mapping.type()) { // a hierarchy's table is its root's
+            if (inheritance != null && inheritance.isJoined()) {
+                if (inheritance.root() == mapping.type()) { // the root's view reads every table of the hierarchy
+                    inheritance.tables().forEach(table -> byTable.put(table.table(), table));
+                }
+            } else if (inheritance == null || inheritance.root() == mapping.type()) { // a hierarchy's table is its root's
                 byTable.put(mapping.table(), mapping);
             }
             if (inheritance == null || !inheritance.isView()) {
@@ -114,8 +118,9 @@ public final class Metamodel {
     }
 
     /**
-     * One mapping per table, for the schema: a hierarchy's table is its root's view, which holds
-     * every subclass's columns.
+     * One mapping per table, for the schema: a {@code SINGLE_TABLE} hierarchy's table is its root's
+     * view, which holds every subclass's columns; a {@code JOINED} hierarchy has one mapping per
+     * table, each subclass's with its key and own columns ({@link EntityMapping#primaryTable}).
      *
      * @return the mappings, in the order the classes were registered
      */

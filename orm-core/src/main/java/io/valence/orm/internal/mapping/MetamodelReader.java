@@ -129,7 +129,7 @@ final class MetamodelReader {
     private void checkTablesAreDistinct(Map<Class<?>, EntityReader> readers) {
         Map<String, Class<?>> owners = new HashMap<>();
         for (EntityReader reader : readers.values()) {
-            if (reader.parent() != null) {
+            if (reader.sharesTable()) {
                 continue; // a subclass shares its root's table
             }
             Class<?> previous = owners.putIfAbsent(reader.table(), reader.type());

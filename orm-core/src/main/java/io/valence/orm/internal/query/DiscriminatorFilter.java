@@ -23,7 +23,7 @@ final class DiscriminatorFilter {
      */
     static List<Bind> binds(EntityMapping mapping) {
         InheritanceMapping inheritance = mapping.inheritance();
-        if (inheritance == null) {
+        if (inheritance == null || inheritance.filter().isEmpty()) { // a root, or a JOINED class: its joins filter
             return List.of();
         }
         ColumnMapping discriminator = mapping.columns().get(inheritance.discriminatorIndex());

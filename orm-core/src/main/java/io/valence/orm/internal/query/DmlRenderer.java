@@ -71,6 +71,7 @@ public final class DmlRenderer {
      */
     public RenderedDml insert(Insert<?> insert) {
         EntityMapping mapping = metamodel.entity(insert.entityType());
+        refuseJoined(mapping, "Insert");
         if (mapping.inheritance() != null && mapping.inheritance().isView()) {
             throw QueryErrors.insertIntoBaseClass(mapping);
         }
@@ -114,6 +115,13 @@ public final class DmlRenderer {
         String sql = "INSERT INTO " + Identifiers.quote(mapping.table()) + " (" + names(columns) + ") VALUES " + values
                 + onConflict(from, insert, parameters);
         return finish(sql, mapping, parameters, null, insert, ConditionSplit.NONE);
+    }
+
+    /** Bulk DML writes one table; the rows of a {@code JOINED} class span several. */
+    private static void refuseJoined(EntityMapping mapping, String kind) {
+        if (mapping.inheritance() != null && mapping.inheritance().isJoined()) {
+            throw QueryErrors.bulkDmlOfJoinedClass(mapping, kind);
+        }
     }
 
     /** A subclass's rows given as maps get its discriminator value, as its objects do. */
@@ -173,6 +181,7 @@ public final class DmlRenderer {
      */
     public RenderedDml update(Update<?> update) {
         EntityMapping mapping = metamodel.entity(update.entityType());
+        refuseJoined(mapping, "Update");
         if (update.assignments().isEmpty()) {
             throw QueryErrors.updateWithoutAssignments(mapping);
         }
@@ -198,6 +207,7 @@ public final class DmlRenderer {
      */
     public RenderedDml delete(Delete<?> delete) {
         EntityMapping mapping = metamodel.entity(delete.entityType());
+        refuseJoined(mapping, "Delete");
         FromClause from = new FromClause(metamodel, mapping);
         Parameters parameters = new Parameters();
         ConditionSplit where = ConditionSplit.of(delete.where().orElse(null));

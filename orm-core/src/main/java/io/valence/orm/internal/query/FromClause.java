@@ -2,6 +2,7 @@ package io.valence.orm.internal.query;
 
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.InheritanceMapping;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.mapping.RelationshipMapping;
 import io.valence.orm.internal.sql.Identifiers;
@@ -69,7 +70,7 @@ final class FromClause {
 
     /** {@code "table" AS tN}: the root table with its alias. */
     String rootTable() {
-        return Identifiers.quote(root.table()) + " AS " + rootAlias;
+        return TableSource.of(root) + " AS " + rootAlias;
     }
 
     EntityMapping root() {
@@ -174,6 +175,10 @@ final class FromClause {
      * rows of the joined paths the lock names.
      */
     String lockClause(Lock lock) {
+        InheritanceMapping inheritance = root.inheritance();
+        if (inheritance != null && inheritance.isJoined() && inheritance.requiredTables() < inheritance.tables().size()) {
+            throw QueryErrors.lockOfJoinedBaseClass(root);
+        }
         StringJoiner of = new StringJoiner(", ", " OF ", "");
         of.add(rootAlias);
         for (String path : lock.of()) {
@@ -230,12 +235,12 @@ final class FromClause {
             return " " + kind + " " + Identifiers.quote(link.table()) + " AS " + linkAlias + " ON "
                     + Identifiers.qualified(linkAlias, link.ownColumn()) + " = "
                     + Identifiers.qualified(parentAlias, parent.id().column())
-                    + " " + kind + " " + Identifiers.quote(target.table()) + " AS " + alias + " ON "
+                    + " " + kind + " " + TableSource.of(target) + " AS " + alias + " ON "
                     + Identifiers.qualified(alias, target.id().column()) + " = "
                     + Identifiers.qualified(linkAlias, link.otherColumn());
         }
         String on = on(parent, parentAlias, relationship, target, alias);
-        return " " + kind + " " + Identifiers.quote(target.table()) + " AS " + alias + " ON " + on;
+        return " " + kind + " " + TableSource.of(target) + " AS " + alias + " ON " + on;
     }
 
     /**

@@ -71,7 +71,7 @@ final class ProjectionWriter {
         }
         String lock = source.lock().map(from::lockClause).orElse("");
         String sql = "SELECT " + (projection.isDistinct() ? "DISTINCT " : "") + list + " FROM "
-                + Identifiers.quote(root.table()) + " AS " + FromClause.ROOT + from.joins() + where + groupBy + having
+                + TableSource.of(root) + " AS " + FromClause.ROOT + from.joins() + where + groupBy + having
                 + SelectWriter.orderBy(orderTerms) + limit + offset + lock;
         return new Template(sql, parameters.slots(), columns, assembler);
     }

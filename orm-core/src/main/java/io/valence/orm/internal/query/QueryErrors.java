@@ -197,6 +197,20 @@ final class QueryErrors {
                 + mapping.inheritance().subclasses().stream().map(EntityMapping::name).toList() + " instead");
     }
 
+    static IllegalArgumentException bulkDmlOfJoinedClass(EntityMapping mapping, String kind) {
+        return new IllegalArgumentException("a bulk " + kind + " of " + mapping.name() + " is not supported, as its"
+                + " hierarchy is mapped JOINED and its rows span several tables (" + mapping.tables().stream()
+                        .map(EntityMapping::table).toList() + "); load the objects and change them in a session"
+                + " (the flush writes each table), or send SQL per table with NativeQuery");
+    }
+
+    static IllegalArgumentException lockOfJoinedBaseClass(EntityMapping mapping) {
+        return new IllegalArgumentException("a query of " + mapping.name() + " cannot lock its rows: its JOINED"
+                + " hierarchy's subclass tables are outer-joined, and PostgreSQL locks no outer-joined row; lock a"
+                + " query of a concrete subclass (" + mapping.inheritance().subclasses().stream().map(EntityMapping::name)
+                        .toList() + ") instead");
+    }
+
     static IllegalArgumentException insertWithoutRows(EntityMapping mapping) {
         return new IllegalArgumentException("this Insert into " + mapping.name() + " has no row; add rows with"
                 + " Insert.values(…)");

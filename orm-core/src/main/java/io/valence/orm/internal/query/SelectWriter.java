@@ -266,6 +266,6 @@ final class SelectWriter {
     }
 
     private String rootTable() {
-        return Identifiers.quote(from.root().table()) + " AS " + FromClause.ROOT;
+        return TableSource.of(from.root()) + " AS " + FromClause.ROOT;
     }
 }

@@ -127,8 +127,15 @@ public final class SchemaRenderer {
         }
         if (table.key().isComposite()) {
             String primaryKey = constraint(table, List.of(), "pkey");
+            List<String> keyColumns = table.key().parts().stream().map(ColumnMapping::column).toList();
             definitions.add((primaryKey.isEmpty() ? "" : primaryKey.stripLeading() + " ") + "PRIMARY KEY ("
-                    + columnList(table.key().parts().stream().map(ColumnMapping::column).toList()) + ")");
+                    + columnList(keyColumns) + ")");
+            if (table.primaryTable() != null) { // a JOINED subclass's table: its key is its root's row's
+                String foreignKey = constraint(table, keyColumns, "fkey");
+                definitions.add((foreignKey.isEmpty() ? "" : foreignKey.stripLeading() + " ") + "FOREIGN KEY ("
+                        + columnList(keyColumns) + ") REFERENCES " + quote(table.primaryTable().table()) + " ("
+                        + columnList(keyColumns) + ")");
+            }
         }
         for (IndexMapping index : table.indexes()) {
             if (index.unique()) {
@@ -225,6 +232,11 @@ public final class SchemaRenderer {
                 names.choose(table.table(), ownColumn, "seq"); // the identity's own sequence
             }
             definition.append(constraint(table, List.of(), "pkey")).append(" PRIMARY KEY");
+            if (table.primaryTable() != null) { // a JOINED subclass's table: its key is its root's row's
+                definition.append(constraint(table, ownColumn, "fkey")).append(" REFERENCES ")
+                        .append(quote(table.primaryTable().table())).append(" (")
+                        .append(quote(table.primaryTable().id().column())).append(")");
+            }
             return definition.toString();
         }
         if (!column.nullable()) {

@@ -57,6 +57,9 @@ record TableOrder(List<EntityMapping> tables, Set<RelationshipMapping> deferred)
     /** The tables a table references, itself excluded: a self-reference can be declared inline. */
     private static Set<Class<?>> parents(EntityMapping table) {
         Set<Class<?>> parents = new HashSet<>();
+        if (table.primaryTable() != null) { // a JOINED subclass's table references its root's
+            parents.add(table.primaryTable().type());
+        }
         for (RelationshipMapping foreignKey : foreignKeys(table)) {
             if (foreignKey.target() != table.type()) {
                 parents.add(foreignKey.target());

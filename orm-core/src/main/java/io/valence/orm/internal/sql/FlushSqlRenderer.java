@@ -70,9 +70,11 @@ public final class FlushSqlRenderer {
      *
      * @param mapping the entity
      * @param columns the changed columns; parameters are the ids, the versions (if versioned), then one array per column
+     * @param cleared columns set to NULL, without a parameter (those a row switch to another class of
+     *     the hierarchy leaves behind)
      * @return the text
      */
-    public static String update(EntityMapping mapping, List<ColumnMapping> columns) {
+    public static String update(EntityMapping mapping, List<ColumnMapping> columns, List<ColumnMapping> cleared) {
         ColumnMapping version = mapping.version();
         StringJoiner assignments = new StringJoiner(", ");
         StringJoiner aliases = new StringJoiner(", ").add(keyAliases(mapping));
@@ -88,6 +90,7 @@ public final class FlushSqlRenderer {
             aliases.add("c" + (i + 1));
             arrays.append(", $").append(parameter++).append("::").append(column.type().arrayType());
         }
+        cleared.forEach(column -> assignments.add(Identifiers.quote(column.column()) + " = NULL"));
         if (version != null) {
             assignments.add(Identifiers.quote(version.column()) + " = x." + Identifiers.quote(version.column()) + " + 1");
         }

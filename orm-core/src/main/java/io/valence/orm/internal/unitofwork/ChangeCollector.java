@@ -52,7 +52,7 @@ public final class ChangeCollector {
         if (unitOfWork.size() != before) {
             tracked = unitOfWork.states().toArray(EntityState[]::new);
         }
-        unitOfWork.switchRows(tracked);
+        Map<EntityState, List<ColumnMapping>> cleared = unitOfWork.switchRows(tracked);
         for (EntityState state : tracked) {
             if (state.status() != Status.DELETED && unitOfWork.isTracked(state)) {
                 reconcileInverseSides(state);
@@ -73,8 +73,9 @@ public final class ChangeCollector {
                         unitOfWork.events().fire(LifecycleCallbacks.Event.PRE_UPDATE, state);
                         changed = unitOfWork.values().changed(state);
                     }
-                    if (!changed.isEmpty()) {
-                        updates.add(new ChangeSet.RowUpdate(state, changed));
+                    List<ColumnMapping> nulled = cleared.getOrDefault(state, List.of());
+                    if (!changed.isEmpty() || !nulled.isEmpty()) {
+                        updates.add(new ChangeSet.RowUpdate(state, changed, nulled));
                     }
                 }
             }

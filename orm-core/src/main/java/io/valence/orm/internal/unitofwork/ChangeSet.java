@@ -33,8 +33,10 @@ public record ChangeSet(List<EntityState> inserts, List<RowUpdate> updates, List
      *
      * @param state the object's state
      * @param columns the changed columns, in column order
+     * @param cleared columns its row held for another class of its {@code SINGLE_TABLE} hierarchy
+     *     before a row switch, which the UPDATE sets to NULL; usually none
      */
-    public record RowUpdate(EntityState state, List<ColumnMapping> columns) {}
+    public record RowUpdate(EntityState state, List<ColumnMapping> columns, List<ColumnMapping> cleared) {}
 
     /**
      * The link rows of one many-to-many link table that a flush writes, as its owning side sees

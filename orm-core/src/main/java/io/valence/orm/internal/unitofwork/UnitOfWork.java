@@ -21,9 +21,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 /**
  * The objects one session tracks, and what happens to them without I/O: add with cascade, delete
@@ -156,10 +159,10 @@ public final class UnitOfWork {
                     .filter(part -> part.accessor().get(entity) == null).findFirst().orElseThrow());
         }
         if (id != null && !mapping.idGeneration().isAutomatic()) {
-            Object other = find(mapping, id);
+            Object other = identityMap.get(mapping.type(), id); // of any class of its hierarchy: they share the row
             if (other != null) {
                 if (states.get(other).status() != Status.DELETED) {
-                    throw anotherInSession(mapping, id);
+                    throw anotherInSession(states.get(other).mapping(), id);
                 }
                 // The row switch: a deleted object gives up its slot to the new one, and the flush turns
                 // the pair into one UPDATE of that row (see switchRows).
@@ -206,9 +209,9 @@ public final class UnitOfWork {
             return;
         }
         for (EntityState other : states.values()) {
-            if (other.status() == Status.PENDING && other.mapping() == deleted.mapping()
+            if (other.status() == Status.PENDING && other.mapping().identityType() == deleted.mapping().identityType()
                     && deleted.id().equals(other.mapping().idOf(other.entity()))) {
-                throw anotherInSession(deleted.mapping(), deleted.id());
+                throw anotherInSession(other.mapping(), deleted.id());
             }
         }
         identityMap.put(type, deleted.id(), deleted.entity());
@@ -221,11 +224,14 @@ public final class UnitOfWork {
      * deleted one's snapshot and version, so dirty checking turns the pair into one UPDATE of the
      * columns whose values differ (none, when they are equal). Both moves are journaled, so a
      * rollback brings the deleted object back and forgets the new one. An expired deleted object's
-     * snapshot is not trusted: every column of the new object is written.
+     * snapshot is not trusted: every column of the new object is written. A switch to another class
+     * of a {@code SINGLE_TABLE} hierarchy also clears the columns only the old class has.
      *
      * @param tracked the tracked states at the start of the flush
+     * @return per new object whose row held another class, the old class's columns that its UPDATE
+     *     sets to NULL; empty when there are none
      */
-    void switchRows(EntityState[] tracked) {
+    Map<EntityState, List<ColumnMapping>> switchRows(EntityState[] tracked) {
         Map<Object, EntityState> switched = null;
         for (EntityState state : tracked) {
             if (state.status() == Status.DELETED
@@ -237,17 +243,34 @@ public final class UnitOfWork {
             }
         }
         if (switched == null) {
-            return;
+            return Map.of();
         }
+        Map<EntityState, List<ColumnMapping>> cleared = new IdentityHashMap<>();
         for (EntityState state : tracked) {
             if (state.status() == Status.PENDING && states.holds(state)) {
                 Object id = state.mapping().idOf(state.entity());
                 EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().identityType(), id));
-                if (old != null) {
+                if (old != null && (old.mapping() == state.mapping() || old.mapping().tables().size() == 1)) {
+                    // (a JOINED row of another class is deleted and inserted: its subclass tables differ)
                     switchRow(old, state);
+                    List<ColumnMapping> oldOnly = columnsOnlyIn(old.mapping(), state.mapping());
+                    if (!oldOnly.isEmpty()) {
+                        cleared.put(state, oldOnly);
+                    }
                 }
             }
         }
+        return cleared;
+    }
+
+    /** The columns of one class of a hierarchy's table that another class does not map, by column name. */
+    private static List<ColumnMapping> columnsOnlyIn(EntityMapping mapping, EntityMapping other) {
+        if (mapping == other) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        other.columns().forEach(column -> names.add(column.column()));
+        return mapping.columns().stream().filter(column -> !names.contains(column.column())).toList();
     }
 
     private void switchRow(EntityState old, EntityState replacement) {

@@ -237,7 +237,7 @@ class CompositeKeyPlanTest {
     void updatesAndDeletesMatchEveryKeyPartAndAnswerWithThePositionsOfTheRowsTheyTouched() {
         List<ColumnMapping> note = List.of(LINE.column("note"));
 
-        assertThat(FlushSqlRenderer.update(LINE, note)).isEqualTo("WITH u AS (UPDATE \"line\" AS x SET \"note\" = v.c1,"
+        assertThat(FlushSqlRenderer.update(LINE, note, List.of())).isEqualTo("WITH u AS (UPDATE \"line\" AS x SET \"note\" = v.c1,"
                 + " \"version\" = x.\"version\" + 1 FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[])"
                 + " WITH ORDINALITY AS v(k1, k2, ver, c1, n) WHERE x.\"order_id\" = v.k1 AND x.\"line_no\" = v.k2 AND"
                 + " x.\"version\" = v.ver RETURNING v.n AS k) SELECT CASE WHEN count(*) = cardinality($1::bigint[]) THEN"
@@ -246,7 +246,7 @@ class CompositeKeyPlanTest {
                 + " unnest($1::text[], $2::integer[]) WITH ORDINALITY AS v(k1, k2, n) WHERE x.\"hall\" = v.k1 AND"
                 + " x.\"number\" = v.k2 RETURNING v.n AS k) SELECT CASE WHEN count(*) = cardinality($1::text[]) THEN"
                 + " NULL ELSE coalesce(array_agg(u.k), '{}') END FROM u");
-        assertThat(FlushSqlRenderer.update(SEAT, List.of(SEAT.column("label")))).isEqualTo("UPDATE \"seat\" AS x SET"
+        assertThat(FlushSqlRenderer.update(SEAT, List.of(SEAT.column("label")), List.of())).isEqualTo("UPDATE \"seat\" AS x SET"
                 + " \"label\" = v.c1 FROM unnest($1::text[], $2::integer[], $3::text[]) WITH ORDINALITY AS"
                 + " v(k1, k2, c1, n) WHERE x.\"hall\" = v.k1 AND x.\"number\" = v.k2");
         assertThat(FlushSqlRenderer.missingRows(SEAT)).isEqualTo("SELECT v.n FROM unnest($1::text[], $2::integer[])"

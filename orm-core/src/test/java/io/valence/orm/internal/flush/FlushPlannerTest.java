@@ -37,7 +37,8 @@ class FlushPlannerTest {
     static String describe(FlushStep step) {
         String table = step.mapping().table();
         if (step instanceof FlushStep.UpdateRows update) {
-            return "UPDATE " + table + " " + update.columns().stream().map(ColumnMapping::column).toList();
+            return "UPDATE " + table + " " + update.columns().stream().map(ColumnMapping::column).toList()
+                    + (update.cleared().isEmpty() ? "" : " clearing " + update.cleared().stream().map(ColumnMapping::column).toList());
         }
         return (step instanceof FlushStep.InsertRows ? "INSERT " : "DELETE ") + table;
     }

@@ -8,11 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.valence.orm.OrmException;
 import io.valence.orm.internal.mapping.EntityMapping;
+import io.valence.orm.internal.mapping.Metamodel;
+import io.valence.orm.internal.sql.FlushSqlRenderer;
 import io.valence.orm.internal.state.Status;
 import io.valence.orm.internal.unitofwork.ChangeCollector;
 import io.valence.orm.internal.unitofwork.UnitOfWork;
 import io.valence.orm.internal.unitofwork.fixtures.Locker;
 import io.valence.orm.internal.unitofwork.fixtures.Model;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +28,35 @@ import org.junit.jupiter.api.Test;
  */
 class RowSwitchPlanTest {
     private static final EntityMapping LOCKER = Model.METAMODEL.entity(Locker.class);
+
+    @Entity
+    @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+    abstract static class Parcel {
+        @Id
+        Long id;
+
+        String label;
+    }
+
+    @Entity
+    static class Letter extends Parcel {
+        Integer stamps;
+    }
+
+    @Entity
+    static class Crate extends Parcel {
+        Integer weight;
+
+        Crate() {}
+
+        Crate(Long id, String label, Integer weight) {
+            this.id = id;
+            this.label = label;
+            this.weight = weight;
+        }
+    }
+
+    private static final Metamodel PARCELS = Metamodel.of(List.of(Parcel.class, Letter.class, Crate.class));
 
     private final UnitOfWork unitOfWork = new UnitOfWork(Model.METAMODEL);
     private final FlushPlanner planner = new FlushPlanner(Model.METAMODEL);
@@ -136,5 +172,59 @@ class RowSwitchPlanTest {
         assertThatThrownBy(() -> unitOfWork.add(new Locker(1L, "new", 3)))
                 .isInstanceOf(OrmException.class)
                 .hasMessageStartingWith("Another Locker#1 is already in this session");
+    }
+
+    @Test
+    void aSwitchToAnotherSubclassWritesTheNewClassAndClearsTheColumnsOnlyTheOldClassHas() {
+        UnitOfWork parcels = new UnitOfWork(PARCELS);
+        EntityMapping letter = PARCELS.entity(Letter.class);
+        Object old = parcels.load(letter, new Object[] {1L, "Letter", "same", 3}, false);
+        parcels.delete(old);
+        Crate crate = new Crate(1L, "same", 40);
+        parcels.add(crate);
+
+        FlushPlan plan = new FlushPlanner(PARCELS).plan(new ChangeCollector(parcels).collect());
+
+        assertThat(letter.columns()).extracting(column -> column.column()).containsExactly("id", "dtype", "label", "stamps");
+        assertThat(shape(plan)).containsExactly("UPDATE parcel [dtype, weight] clearing [stamps]");
+        assertThat(rows(plan.steps().get(0))).containsExactly(crate);
+        FlushStep.UpdateRows update = (FlushStep.UpdateRows) plan.steps().get(0);
+        assertThat(FlushSqlRenderer.update(update.mapping(), update.columns(), update.cleared()))
+                .isEqualTo("UPDATE \"parcel\" AS x SET \"dtype\" = v.c1, \"weight\" = v.c2, \"stamps\" = NULL"
+                        + " FROM unnest($1::bigint[], $2::varchar[], $3::integer[]) AS v(k, c1, c2) WHERE x.\"id\" = v.k");
+    }
+
+    @Test
+    void aSwitchWithinOneSubclassClearsNothing() {
+        UnitOfWork parcels = new UnitOfWork(PARCELS);
+        Object old = parcels.load(PARCELS.entity(Crate.class), new Object[] {1L, "Crate", "old", 40}, false);
+        parcels.delete(old);
+        parcels.add(new Crate(1L, "new", 40));
+
+        FlushPlan plan = new FlushPlanner(PARCELS).plan(new ChangeCollector(parcels).collect());
+
+        assertThat(shape(plan)).containsExactly("UPDATE parcel [label]");
+    }
+
+    @Test
+    void aNewObjectOfAnotherSubclassMayNotTakeTheKeyOfALiveObjectOfTheHierarchy() {
+        UnitOfWork parcels = new UnitOfWork(PARCELS);
+        parcels.load(PARCELS.entity(Letter.class), new Object[] {1L, "Letter", "live", 3}, false);
+
+        assertThatThrownBy(() -> parcels.add(new Crate(1L, "new", 40)))
+                .isInstanceOf(OrmException.class)
+                .hasMessageStartingWith("Another Letter#1 is already in this session");
+    }
+
+    @Test
+    void aDeletedObjectWhoseKeyAnotherSubclassTookCannotBeAddedBack() {
+        UnitOfWork parcels = new UnitOfWork(PARCELS);
+        Object old = parcels.load(PARCELS.entity(Letter.class), new Object[] {1L, "Letter", "old", 3}, false);
+        parcels.delete(old);
+        parcels.add(new Crate(1L, "new", 40));
+
+        assertThatThrownBy(() -> parcels.add(old))
+                .isInstanceOf(OrmException.class)
+                .hasMessageStartingWith("Another Crate#1 is already in this session");
     }
 }

@@ -40,7 +40,7 @@ class AnnotationCoverageTest {
             "IdClass", "EmbeddedId",
             "Embedded", "AttributeOverride", "AttributeOverrides", "Convert", "Converter", "EntityListeners",
             "PrePersist", "PreUpdate", "PreRemove", "PostPersist", "PostUpdate", "PostRemove", "PostLoad",
-            "Inheritance", "DiscriminatorColumn", "DiscriminatorValue");
+            "Inheritance", "DiscriminatorColumn", "DiscriminatorValue", "PrimaryKeyJoinColumn");
 
     @Test
     void everyAnnotationOfThePackageIsHonouredOrRejectedAtBuild() throws Exception {

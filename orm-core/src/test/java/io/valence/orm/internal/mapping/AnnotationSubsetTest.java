@@ -73,7 +73,7 @@ class AnnotationSubsetTest {
         assertThat(MappingProblems.of(Cached.class)).containsExactly(
                 "Cached is annotated with @Cacheable, which Valence does not support; on entity classes it supports"
                         + " @Entity, @Table, @SequenceGenerator, @EntityListeners, @IdClass, @AttributeOverride(s),"
-                        + " @Inheritance, @DiscriminatorColumn and @DiscriminatorValue: remove it");
+                        + " @Inheritance, @DiscriminatorColumn, @DiscriminatorValue and @PrimaryKeyJoinColumn: remove it");
     }
 
     @Entity

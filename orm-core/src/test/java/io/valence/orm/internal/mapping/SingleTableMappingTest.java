@@ -137,7 +137,7 @@ class SingleTableMappingTest {
     }
 
     @Entity
-    @Inheritance(strategy = InheritanceType.JOINED)
+    @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
     abstract static class Joined {
         @Id
         Long id;
@@ -163,9 +163,8 @@ class SingleTableMappingTest {
     @Test
     void otherStrategiesConcreteParentsSubclassTablesAndSharedValuesAreRejectedWithAFix() {
         assertThat(MappingProblems.of(Joined.class, JoinedLeaf.class)).contains("Joined uses @Inheritance(strategy ="
-                + " JOINED), which Valence does not support; it maps a hierarchy to one table: use"
-                + " @Inheritance(strategy = SINGLE_TABLE) (or leave @Inheritance out), or copy the inherited fields"
-                + " into each entity");
+                + " TABLE_PER_CLASS), which Valence does not support: use @Inheritance(strategy = SINGLE_TABLE) (one"
+                + " table) or JOINED (a table per class), or copy the inherited fields into each entity");
         assertThat(MappingProblems.of(ConcreteBase.class, OwnTable.class)).containsExactlyInAnyOrder(
                 "OwnTable extends the entity ConcreteBase and has @Table, which only the hierarchy's root may declare"
                         + " (its rows share the root's table): move it to ConcreteBase",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.valence.orm.query.Condition;
 import io.valence.orm.query.Load;
+import io.valence.orm.query.NativeQuery;
 import io.valence.orm.query.Select;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.StatementRecorder;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +23,7 @@ import reactor.core.publisher.Mono;
  * it up, and relationships to the base type loading the concrete classes.
  */
 @ValenceTest(entities = {Account.class, Payment.class, CardPayment.class, BankPayment.class, VoucherPayment.class,
-        Refund.class})
+        Refund.class, Parcel.class, Letter.class, Crate.class})
 class InheritanceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -260,5 +262,35 @@ class InheritanceIT {
 
         assertThat(payments).extracting(payment -> payment.getClass().getSimpleName())
                 .containsExactlyInAnyOrder("CardPayment", "BankPayment", "VoucherPayment");
+    }
+
+    @Test
+    void aRowSwitchToAnotherSubclassIsOneUpdateThatWritesTheNewClassAndClearsTheOldClassesColumns(
+            SessionFactory factory, StatementRecorder recorder) {
+        long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        factory.inTransaction(session -> {
+            session.add(new Letter(id, "same", 3));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        recorder.reset();
+
+        factory.inTransaction(session -> session.get(Parcel.class, id).flatMap(letter -> {
+            session.delete(letter);
+            Crate crate = new Crate(id, "same", 40);
+            session.add(crate);
+            return session.flush().then(Mono.fromRunnable(() -> crate.weight = 41));
+        })).block(TIMEOUT);
+
+        recorder.assertThat().updates().hasStatementCount(2);
+        recorder.assertThat().updates().element(0).setsOnly("dtype", "weight", "stamps").sqlContains("\"stamps\" = NULL");
+        recorder.assertThat().updates().element(1).setsOnly("weight"); // the next flush clears nothing again
+        recorder.assertThat().inserts().hasNoStatements();
+        recorder.assertThat().deletes().hasNoStatements();
+        List<String> row = factory.withSession(session -> session.rows(NativeQuery.value(String.class,
+                "SELECT concat_ws('/', dtype, label, coalesce(stamps::text, 'null'), weight) FROM parcel WHERE id = :id")
+                .bind("id", id)).collectList()).block(TIMEOUT);
+        assertThat(row).containsExactly("Crate/same/null/41");
+        Parcel read = factory.withSession(session -> session.get(Parcel.class, id)).block(TIMEOUT);
+        assertThat(read).isInstanceOf(Crate.class);
     }
 }

@@ -76,7 +76,11 @@ public final class FlushExecutor {
         }
         if (!bound.checksTouchedRows()) {
             return channel.update(bound.statement())
-                    .doOnNext(count -> bound.rows().forEach(unitOfWork::inserted))
+                    .doOnNext(count -> {
+                        if (bound.step().completes()) {
+                            bound.rows().forEach(unitOfWork::inserted);
+                        }
+                    })
                     .then();
         }
         return channel.list(bound.statement(), row -> Optional.ofNullable(RowReader.values(row, 0, id)))
@@ -93,8 +97,10 @@ public final class FlushExecutor {
         }
         ColumnMapping id = bound.step().mapping().id();
         for (int i = 0; i < rows.size(); i++) {
-            id.accessor().set(rows.get(i).entity(), ids.get(i));
-            unitOfWork.inserted(rows.get(i));
+            id.accessor().set(rows.get(i).entity(), ids.get(i)); // read by the INSERTs into a JOINED class's other tables
+            if (bound.step().completes()) {
+                unitOfWork.inserted(rows.get(i));
+            }
         }
     }
 
@@ -112,6 +118,9 @@ public final class FlushExecutor {
                     throw stale(row, delete);
                 }
             }
+        }
+        if (!bound.step().completes()) {
+            return; // a JOINED class's other tables follow
         }
         for (EntityState row : bound.rows()) {
             if (delete) {
