@@ -4,20 +4,16 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
-import jakarta.persistence.Index;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import jakarta.persistence.UniqueConstraint;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -280,7 +276,7 @@ final class EntityReader {
                 .thenComparing(column -> positions.getOrDefault(column.property(), Integer.MAX_VALUE)));
         checkColumnNamesAreDistinct();
         // Declared indexes are read after the foreign keys exist, so validation sees every column name.
-        readDeclaredIndexes();
+        indexes.addAll(new IndexReader(this, problems).read());
     }
 
     private void checkColumnNamesAreDistinct() {
@@ -294,81 +290,6 @@ final class EntityReader {
                         + " relationship), or mark the duplicate @Transient");
             }
         }
-    }
-
-    private void readDeclaredIndexes() {
-        Table tableAnnotation = type.getAnnotation(Table.class);
-        if (tableAnnotation == null) {
-            return;
-        }
-        for (Index index : tableAnnotation.indexes()) {
-            String what = "@Index" + (index.name().isEmpty() ? "" : " \"" + index.name() + "\"");
-            List<String> names = Arrays.stream(index.columnList().split(",")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).toList();
-            if (checkColumns(what, names)) {
-                indexes.add(new IndexMapping(index.name().isEmpty() ? null : index.name(), names, index.unique()));
-            }
-        }
-        for (UniqueConstraint constraint : tableAnnotation.uniqueConstraints()) {
-            String what = "@UniqueConstraint" + (constraint.name().isEmpty() ? "" : " \"" + constraint.name() + "\"");
-            List<String> names = Arrays.stream(constraint.columnNames()).map(String::trim).toList();
-            if (checkColumns(what, names)) {
-                indexes.add(new IndexMapping(constraint.name().isEmpty() ? null : constraint.name(), names, true));
-            }
-        }
-    }
-
-    /** Checks that an index lists existing column names, plain (no ordering); reports each one that does not. */
-    private boolean checkColumns(String what, List<String> names) {
-        String name = type.getSimpleName();
-        if (names.isEmpty()) {
-            problem(name + " declares " + what + " without columns; list the column names, e.g. columnList ="
-                    + " \"parent_id, value\"");
-            return false;
-        }
-        List<String> known = ownTableColumns();
-        boolean valid = true;
-        for (String column : names) {
-            if (known.contains(column)) {
-                continue;
-            }
-            valid = false;
-            String[] words = column.split("\\s+");
-            ColumnMapping byProperty = columns.stream()
-                    .filter(c -> c.property().equals(words[0]) && known.contains(c.column())).findFirst().orElse(null);
-            if (words.length > 1 && known.contains(words[0])) {
-                problem(name + " declares " + what + " with \"" + column + "\"; ordering and options in an index's"
-                        + " column list are not supported: list plain column names (\"" + words[0] + "\")");
-            } else if (byProperty != null) {
-                problem(name + " declares " + what + " on \"" + column + "\", which is a field name; indexes list"
-                        + " column names: write \"" + byProperty.column() + "\"");
-            } else {
-                problem(name + " declares " + what + " on column \"" + column + "\", which " + name + " does not have;"
-                        + " use one of its columns " + known);
-            }
-        }
-        return valid;
-    }
-
-    /**
-     * The column names of the entity's table: all its columns, or for a subclass with a table of its
-     * own ({@code JOINED}) its key and the columns it adds, as the inherited ones are in its parents' tables.
-     */
-    private List<String> ownTableColumns() {
-        if (parent == null || sharesTable) {
-            return columns.stream().map(ColumnMapping::column).toList();
-        }
-        PrimaryKeyJoinColumn keyColumn = type.getAnnotation(PrimaryKeyJoinColumn.class);
-        List<String> own = new ArrayList<>();
-        for (ColumnMapping column : columns) {
-            boolean inherited = parent.columns.stream().anyMatch(other -> other == column);
-            if (column.role() == ColumnMapping.Role.ID) {
-                own.add(keyColumn == null || keyColumn.name().isEmpty() ? column.column() : keyColumn.name());
-            } else if (!inherited) {
-                own.add(column.column());
-            }
-        }
-        return own;
     }
 
     boolean hasColumn(String name) {
