@@ -1,49 +1,33 @@
 package io.valence.orm.internal.mapping;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
-import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinColumns;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OneToOne;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import jakarta.persistence.UniqueConstraint;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Reads one entity class: its table, columns and relationships, adding each problem to a shared list. */
+/**
+ * Reads one entity class: its table, columns, key and indexes, adding each problem to a shared list;
+ * its {@link RelationshipReader} reads the relationships.
+ */
 final class EntityReader {
     private final Class<?> type;
     private final List<String> problems;
     private String table;
     private final List<ColumnMapping> columns = new ArrayList<>();
-    private final List<PendingRelationship> pendingRelationships = new ArrayList<>();
-    private final List<RelationshipMapping> relationships = new ArrayList<>();
     private final List<IndexMapping> indexes = new ArrayList<>();
     /** Declaration order by property name (a relationship's name for its foreign key), the id put first later. */
     private final Map<String, Integer> positions = new HashMap<>();
@@ -59,16 +43,13 @@ final class EntityReader {
     private boolean sharesTable;
     /** The classes whose fields and callbacks are the entity's, the topmost first. */
     private final List<Class<?>> classes = new ArrayList<>();
-
-    /** A relationship read from its field, waiting for the target's mapping to be known. */
-    private record PendingRelationship(Field field, RelationshipMapping.Kind kind, Class<?> target, String mappedBy,
-            JoinColumn joinColumn, boolean optional, boolean cascadeRemove, boolean orphanRemoval, String orderBy,
-            JoinTable joinTable) {}
+    private final RelationshipReader relationshipReader;
 
     EntityReader(Class<?> type, List<String> problems, ColumnTypes types) {
         this.type = type;
         this.problems = problems;
         this.types = types;
+        this.relationshipReader = new RelationshipReader(this, problems);
         Table tableAnnotation = type.getAnnotation(Table.class);
         this.table = tableAnnotation != null && !tableAnnotation.name().isEmpty()
                 ? tableAnnotation.name()
@@ -112,7 +93,16 @@ final class EntityReader {
     }
 
     List<RelationshipMapping> relationships() {
-        return relationships;
+        return relationshipReader.relationships();
+    }
+
+    List<IndexMapping> indexes() {
+        return indexes;
+    }
+
+    /** @return the persistent fields of the entity and its mapped superclasses */
+    List<Field> fields() {
+        return fields;
     }
 
     void readOwnFields() {
@@ -150,9 +140,9 @@ final class EntityReader {
                     continue;
                 }
                 fields.add(field);
-                if (isRelationship(field)) {
+                if (RelationshipReader.isRelationship(field)) {
                     positions.put(field.getName(), positions.size());
-                    readRelationship(field);
+                    relationshipReader.read(field);
                     continue;
                 }
                 embeddedId = field.isAnnotationPresent(EmbeddedId.class) ? field : embeddedId;
@@ -221,11 +211,6 @@ final class EntityReader {
         }
     }
 
-    private static boolean isRelationship(Field field) {
-        return field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToMany.class)
-                || field.isAnnotationPresent(OneToOne.class) || field.isAnnotationPresent(ManyToMany.class);
-    }
-
     private static boolean isIntegral(Class<?> type) {
         Class<?> boxed = ColumnTypeResolver.boxed(type);
         return boxed == Long.class || boxed == Integer.class || boxed == Short.class;
@@ -284,143 +269,14 @@ final class EntityReader {
         return null;
     }
 
-    private void readRelationship(Field field) {
-        ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
-        OneToMany oneToMany = field.getAnnotation(OneToMany.class);
-        OneToOne oneToOne = field.getAnnotation(OneToOne.class);
-        ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
-        if (Arrays.stream(new Object[] {manyToOne, oneToMany, oneToOne, manyToMany}).filter(a -> a != null).count() > 1) {
-            problem(where(field) + " has more than one of @ManyToOne, @OneToMany, @OneToOne and @ManyToMany; keep"
-                    + " exactly one");
-            return;
-        }
-        JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
-        if (manyToMany != null) {
-            readManyToMany(field, manyToMany);
-        } else if (manyToOne != null) {
-            pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_ONE, field.getType(),
-                    null, joinColumn, manyToOne.optional(), cascadesRemove(manyToOne.cascade()), false, null, null));
-        } else if (oneToMany != null) {
-            readOneToMany(field, oneToMany, joinColumn);
-        } else {
-            String mappedBy = oneToOne.mappedBy().isEmpty() ? null : oneToOne.mappedBy();
-            if (mappedBy != null && joinColumn != null) {
-                problem(where(field) + " is the inverse side (mappedBy) of a @OneToOne and cannot have @JoinColumn;"
-                        + " put @JoinColumn on the owning side");
-            }
-            pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.ONE_TO_ONE, field.getType(),
-                    mappedBy, joinColumn, oneToOne.optional(), cascadesRemove(oneToOne.cascade()), oneToOne.orphanRemoval(),
-                    null, null));
-        }
-    }
-
-    private void readOneToMany(Field field, OneToMany oneToMany, JoinColumn joinColumn) {
-        if (joinColumn != null && !oneToMany.mappedBy().isEmpty()) {
-            problem(where(field) + " is a @OneToMany with mappedBy and @JoinColumn; the foreign key column belongs to"
-                    + " the @ManyToOne on the element class: move @JoinColumn there and keep @OneToMany(mappedBy = …)");
-            return;
-        }
-        if (oneToMany.mappedBy().isEmpty() && joinColumn == null) {
-            problem(where(field) + " is a @OneToMany without mappedBy or @JoinColumn; add a @ManyToOne field on the"
-                    + " element class and write @OneToMany(mappedBy = \"thatField\"), or name the foreign key column"
-                    + " on the element's table with @JoinColumn(name = …)");
-            return;
-        }
-        if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
-            problem(where(field) + " is a @OneToMany of type " + field.getType().getSimpleName()
-                    + "; declare it as List, Set or Collection");
-            return;
-        }
-        Class<?> element = elementType(field);
-        if (element == null) {
-            problem(where(field) + " is a @OneToMany without a concrete element type; declare it as e.g. List<Child>");
-            return;
-        }
-        OrderBy orderBy = field.getAnnotation(OrderBy.class);
-        pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.ONE_TO_MANY, element,
-                oneToMany.mappedBy().isEmpty() ? null : oneToMany.mappedBy(), joinColumn, true,
-                cascadesRemove(oneToMany.cascade()), oneToMany.orphanRemoval(), orderBy == null ? null : orderBy.value(),
-                null));
-    }
-
-    private void readManyToMany(Field field, ManyToMany manyToMany) {
-        String mappedBy = manyToMany.mappedBy().isEmpty() ? null : manyToMany.mappedBy();
-        JoinTable joinTable = field.getAnnotation(JoinTable.class);
-        if (mappedBy != null && joinTable != null) {
-            problem(where(field) + " is the inverse side (mappedBy) of a @ManyToMany and cannot have @JoinTable; put"
-                    + " @JoinTable on the owning side");
-            return;
-        }
-        if (cascadesRemove(manyToMany.cascade())) {
-            problem(where(field) + " is a @ManyToMany with cascade REMOVE (or ALL), which would delete elements"
-                    + " still linked to other rows; deleting a row already deletes its link rows: cascade PERSIST"
-                    + " (or nothing) and delete elements yourself");
-            return;
-        }
-        if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
-            problem(where(field) + " is a @ManyToMany of type " + field.getType().getSimpleName()
-                    + "; declare it as Set, List or Collection");
-            return;
-        }
-        Class<?> element = elementType(field);
-        if (element == null) {
-            problem(where(field) + " is a @ManyToMany without a concrete element type; declare it as e.g. Set<Tag>");
-            return;
-        }
-        OrderBy orderBy = field.getAnnotation(OrderBy.class);
-        pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_MANY, element, mappedBy,
-                null, true, false, false, orderBy == null ? null : orderBy.value(), joinTable));
-    }
-
-    static Class<?> elementType(Field field) {
-        Type generic = field.getGenericType();
-        if (generic instanceof ParameterizedType parameterized
-                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
-            return element;
-        }
-        return null;
-    }
-
-    private static boolean cascadesRemove(CascadeType[] cascades) {
-        return Arrays.stream(cascades).anyMatch(c -> c == CascadeType.ALL || c == CascadeType.REMOVE);
-    }
-
     void resolveRelationships(Map<Class<?>, EntityReader> readers) {
-        if (parent != null) { // resolved before this one: share its relationships and foreign keys
-            relationships.addAll(parent.relationships);
-            parent.columns.stream().filter(ColumnMapping::isForeignKey).forEach(columns::add);
-        }
-        for (PendingRelationship pending : pendingRelationships) {
-            EntityReader target = readers.get(pending.target());
-            if (target == null) {
-                reportUnknownTarget(pending);
-                continue;
-            }
-            if (refersByCompositeKey(pending, target)) {
-                continue;
-            }
-            if (pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY) {
-                resolveLinked(pending, target);
-            } else if (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null) {
-                RelationshipMapping.LinkTable link = LinkTables.joinColumn(this, pending.field(), target,
-                        pending.joinColumn(), problems);
-                if (link != null) {
-                    relationships.add(new RelationshipMapping(pending.field().getName(), pending.kind(), pending.target(),
-                            null, null, pending.cascadeRemove(), pending.orphanRemoval(),
-                            FieldAccessor.of(pending.field()), orderOf(pending, target), link));
-                }
-            } else if (pending.mappedBy() != null) {
-                resolveInverse(pending, target);
-            } else {
-                resolveOwning(pending, target);
-            }
-        }
+        relationshipReader.resolve(readers);
         // Foreign key columns were appended last: put every column back in declaration order, the id first.
         columns.sort(Comparator.comparing((ColumnMapping column) -> column.role() != ColumnMapping.Role.ID)
                 .thenComparing(column -> positions.getOrDefault(column.property(), Integer.MAX_VALUE)));
         checkColumnNamesAreDistinct();
         // Declared indexes are read after the foreign keys exist, so validation sees every column name.
-        readDeclaredIndexes();
+        indexes.addAll(new IndexReader(this, problems).read());
     }
 
     private void checkColumnNamesAreDistinct() {
@@ -436,227 +292,6 @@ final class EntityReader {
         }
     }
 
-    /**
-     * Reports a many-to-many or a unidirectional one-to-many whose link column would hold a
-     * composite key: those are not mapped.
-     */
-    private boolean refersByCompositeKey(PendingRelationship pending, EntityReader target) {
-        boolean linked = pending.kind() == RelationshipMapping.Kind.MANY_TO_MANY
-                || (pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY && pending.mappedBy() == null);
-        EntityReader composite = !linked ? null : target.compositeKey != null ? target : compositeKey != null ? this : null;
-        if (composite == null) {
-            return false;
-        }
-        problem(where(pending.field()) + " links " + type.getSimpleName() + " and " + target.type().getSimpleName()
-                + " through a link column, and " + composite.type().getSimpleName() + " has a composite key; link"
-                + " tables and @JoinColumn collections over composite keys are not supported: map the link rows as an"
-                + " entity with a @ManyToOne to each side, or give " + composite.type().getSimpleName()
-                + " a single @Id");
-        return true;
-    }
-
-    private void reportUnknownTarget(PendingRelationship pending) {
-        Class<?> target = pending.target();
-        if (!target.isAnnotationPresent(Entity.class)) {
-            problem(where(pending.field()) + " refers to " + target.getSimpleName() + ", which is not annotated with"
-                    + " @Entity; annotate " + target.getSimpleName() + " with @Entity and add it with entities("
-                    + target.getSimpleName() + ".class), or mark " + where(pending.field()) + " @Transient");
-        } else {
-            problem(where(pending.field()) + " refers to " + target.getSimpleName() + ", which is not among this"
-                    + " factory's entities; add it with entities(" + target.getSimpleName() + ".class) or"
-                    + " scanPackages(\"" + target.getPackageName() + "\")");
-        }
-    }
-
-    private void resolveOwning(PendingRelationship pending, EntityReader target) {
-        if (target.compositeKey != null) {
-            resolveCompositeOwning(pending, target);
-            return;
-        }
-        ColumnMapping targetId = target.idColumn();
-        if (targetId == null) {
-            return; // the target's missing @Id is reported on its own
-        }
-        Field field = pending.field();
-        if (field.isAnnotationPresent(JoinColumns.class)) {
-            problem(where(field) + " has @JoinColumns, but " + target.type().getSimpleName() + " has a single @Id, so"
-                    + " the foreign key has one column; name it with @JoinColumn(name = …) instead");
-            return;
-        }
-        JoinColumn joinColumn = pending.joinColumn();
-        String name = joinColumn != null && !joinColumn.name().isEmpty()
-                ? joinColumn.name() : NamingStrategy.snakeCase(field.getName()) + "_" + targetId.column();
-        boolean nullable = sharesTable || (pending.optional() && (joinColumn == null || joinColumn.nullable()));
-        boolean unique = pending.kind() == RelationshipMapping.Kind.ONE_TO_ONE || (joinColumn != null && joinColumn.unique());
-        ColumnMapping foreignKey = new ColumnMapping(field.getName(), name, targetId.type(), nullable, unique,
-                ColumnMapping.Role.FOREIGN_KEY, FieldAccessor.of(field));
-        columns.add(foreignKey);
-        relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null, foreignKey,
-                pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(), null));
-    }
-
-    /**
-     * A to-one to an entity with a composite key: a foreign key column per key part; a one-to-one's
-     * columns are unique together.
-     */
-    private void resolveCompositeOwning(PendingRelationship pending, EntityReader target) {
-        Field field = pending.field();
-        List<ColumnMapping> foreignKey = CompositeForeignKeys.read(where(field), field, target.type().getSimpleName(),
-                target.compositeKey.parts(), pending.optional(), problems);
-        if (foreignKey.isEmpty()) {
-            return;
-        }
-        columns.addAll(foreignKey);
-        if (pending.kind() == RelationshipMapping.Kind.ONE_TO_ONE) {
-            indexes.add(new IndexMapping(null, foreignKey.stream().map(ColumnMapping::column).toList(), true));
-        }
-        relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), null,
-                foreignKey.get(0), pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field), List.of(),
-                null));
-    }
-
-    private void resolveInverse(PendingRelationship pending, EntityReader target) {
-        Field field = pending.field();
-        boolean oneToMany = pending.kind() == RelationshipMapping.Kind.ONE_TO_MANY;
-        String owningKind = oneToMany ? "@ManyToOne" : "@OneToOne";
-        String targetName = target.type().getSimpleName();
-        Field owning = target.findField(pending.mappedBy());
-        if (owning == null || !pointsBackTo(owning, oneToMany)) {
-            String found = owning == null ? targetName + " has no field of that name"
-                    : targetName + "." + owning.getName() + " is " + describe(owning) + ", not an owning " + owningKind
-                    + " of " + type.getSimpleName();
-            List<String> candidates = target.fields.stream()
-                    .filter(candidate -> pointsBackTo(candidate, oneToMany)).map(Field::getName).toList();
-            problem(where(field) + " has mappedBy = \"" + pending.mappedBy() + "\", but " + found + "; mappedBy must"
-                    + " name the " + owningKind + " field of " + targetName + " that holds the foreign key back to "
-                    + type.getSimpleName() + (candidates.isEmpty()
-                            ? ": add such a field to " + targetName
-                            : " (" + String.join(", ", candidates.stream().map(c -> "\"" + c + "\"").toList()) + ")"));
-            return;
-        }
-        relationships.add(new RelationshipMapping(field.getName(), pending.kind(), pending.target(), pending.mappedBy(),
-                null, pending.cascadeRemove(), pending.orphanRemoval(), FieldAccessor.of(field),
-                orderOf(pending, target), null));
-    }
-
-    private List<RelationshipMapping.OrderColumn> orderOf(PendingRelationship pending, EntityReader target) {
-        return pending.orderBy() == null ? List.of()
-                : CollectionOrder.read(where(pending.field()), pending.orderBy(), target.type(), target.columns, problems);
-    }
-
-    /** A {@code @ManyToMany}: the owning side names its link table, the inverse side finds the owning field. */
-    private void resolveLinked(PendingRelationship pending, EntityReader target) {
-        Field field = pending.field();
-        RelationshipMapping.LinkTable link = pending.mappedBy() == null ? LinkTables.of(this, field, target, problems)
-                : LinkTables.inverse(this, field, pending.mappedBy(), target, problems);
-        if (link != null) {
-            relationships.add(new RelationshipMapping(field.getName(), RelationshipMapping.Kind.MANY_TO_MANY,
-                    pending.target(), pending.mappedBy(), null, false, false, FieldAccessor.of(field),
-                    orderOf(pending, target), link));
-        }
-    }
-
-    private boolean pointsBackTo(Field owning, boolean fromOneToMany) {
-        if (owning.getType() != type) {
-            return false;
-        }
-        if (fromOneToMany) {
-            return owning.isAnnotationPresent(ManyToOne.class);
-        }
-        OneToOne oneToOne = owning.getAnnotation(OneToOne.class);
-        return oneToOne != null && oneToOne.mappedBy().isEmpty();
-    }
-
-    private static String describe(Field field) {
-        String typeName = field.getType().getSimpleName();
-        if (field.isAnnotationPresent(ManyToOne.class)) {
-            return "a @ManyToOne of " + typeName;
-        }
-        if (field.isAnnotationPresent(OneToOne.class)) {
-            return field.getAnnotation(OneToOne.class).mappedBy().isEmpty()
-                    ? "a @OneToOne of " + typeName : "the inverse (mappedBy) side of a @OneToOne";
-        }
-        if (field.isAnnotationPresent(OneToMany.class)) {
-            return "a @OneToMany";
-        }
-        return "a " + typeName + " column";
-    }
-
-    private void readDeclaredIndexes() {
-        Table tableAnnotation = type.getAnnotation(Table.class);
-        if (tableAnnotation == null) {
-            return;
-        }
-        for (Index index : tableAnnotation.indexes()) {
-            String what = "@Index" + (index.name().isEmpty() ? "" : " \"" + index.name() + "\"");
-            List<String> names = Arrays.stream(index.columnList().split(",")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).toList();
-            if (checkColumns(what, names)) {
-                indexes.add(new IndexMapping(index.name().isEmpty() ? null : index.name(), names, index.unique()));
-            }
-        }
-        for (UniqueConstraint constraint : tableAnnotation.uniqueConstraints()) {
-            String what = "@UniqueConstraint" + (constraint.name().isEmpty() ? "" : " \"" + constraint.name() + "\"");
-            List<String> names = Arrays.stream(constraint.columnNames()).map(String::trim).toList();
-            if (checkColumns(what, names)) {
-                indexes.add(new IndexMapping(constraint.name().isEmpty() ? null : constraint.name(), names, true));
-            }
-        }
-    }
-
-    /** Checks that an index lists existing column names, plain (no ordering); reports each one that does not. */
-    private boolean checkColumns(String what, List<String> names) {
-        String name = type.getSimpleName();
-        if (names.isEmpty()) {
-            problem(name + " declares " + what + " without columns; list the column names, e.g. columnList ="
-                    + " \"parent_id, value\"");
-            return false;
-        }
-        List<String> known = ownTableColumns();
-        boolean valid = true;
-        for (String column : names) {
-            if (known.contains(column)) {
-                continue;
-            }
-            valid = false;
-            String[] words = column.split("\\s+");
-            ColumnMapping byProperty = columns.stream()
-                    .filter(c -> c.property().equals(words[0]) && known.contains(c.column())).findFirst().orElse(null);
-            if (words.length > 1 && known.contains(words[0])) {
-                problem(name + " declares " + what + " with \"" + column + "\"; ordering and options in an index's"
-                        + " column list are not supported: list plain column names (\"" + words[0] + "\")");
-            } else if (byProperty != null) {
-                problem(name + " declares " + what + " on \"" + column + "\", which is a field name; indexes list"
-                        + " column names: write \"" + byProperty.column() + "\"");
-            } else {
-                problem(name + " declares " + what + " on column \"" + column + "\", which " + name + " does not have;"
-                        + " use one of its columns " + known);
-            }
-        }
-        return valid;
-    }
-
-    /**
-     * The column names of the entity's table: all its columns, or for a subclass with a table of its
-     * own ({@code JOINED}) its key and the columns it adds, as the inherited ones are in its parents' tables.
-     */
-    private List<String> ownTableColumns() {
-        if (parent == null || sharesTable) {
-            return columns.stream().map(ColumnMapping::column).toList();
-        }
-        PrimaryKeyJoinColumn keyColumn = type.getAnnotation(PrimaryKeyJoinColumn.class);
-        List<String> own = new ArrayList<>();
-        for (ColumnMapping column : columns) {
-            boolean inherited = parent.columns.stream().anyMatch(other -> other == column);
-            if (column.role() == ColumnMapping.Role.ID) {
-                own.add(keyColumn == null || keyColumn.name().isEmpty() ? column.column() : keyColumn.name());
-            } else if (!inherited) {
-                own.add(column.column());
-            }
-        }
-        return own;
-    }
-
     boolean hasColumn(String name) {
         return columns.stream().anyMatch(column -> column.column().equals(name));
     }
@@ -670,7 +305,7 @@ final class EntityReader {
     }
 
     EntityMapping toMapping() {
-        return toMapping(columns, relationships);
+        return toMapping(columns, relationships());
     }
 
     /** The mapping with other columns and relationships than those read: a hierarchy's discriminator and subclasses. */
@@ -698,7 +333,8 @@ final class EntityReader {
         problems.add(message);
     }
 
-    private String where(Field field) {
+    /** @return the field as messages name it ({@code Line.order}) */
+    String where(Field field) {
         return type.getSimpleName() + "." + field.getName();
     }
 }

@@ -109,7 +109,8 @@ final class LinkTables {
             EntityReader inverse, Field field, String mappedBy, EntityReader owner, List<String> problems) {
         Field owning = owner.findField(mappedBy);
         ManyToMany annotation = owning == null ? null : owning.getAnnotation(ManyToMany.class);
-        if (annotation == null || !annotation.mappedBy().isEmpty() || EntityReader.elementType(owning) != inverse.type()) {
+        if (annotation == null || !annotation.mappedBy().isEmpty()
+                || RelationshipReader.elementType(owning) != inverse.type()) {
             String self = inverse.type().getSimpleName();
             String other = owner.type().getSimpleName();
             problems.add(self + "." + field.getName() + " has mappedBy = \"" + mappedBy + "\", but " + other
