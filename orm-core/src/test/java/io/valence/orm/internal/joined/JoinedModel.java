@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.ManyToOne;
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A JOINED hierarchy for the tests of orm-core: payments in "payment", each kind's own columns in a
@@ -132,6 +134,42 @@ public final class JoinedModel {
             this.name = name;
             this.floors = floors;
         }
+    }
+
+    /** The key of a composite-key JOINED hierarchy. */
+    public static class SeatKey {
+        public Long hall;
+        public Integer number;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SeatKey key && Objects.equals(hall, key.hall) && Objects.equals(number, key.number);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(hall, number);
+        }
+    }
+
+    /** The root of a composite-key JOINED hierarchy (not in {@link #METAMODEL}). */
+    @Entity
+    @Inheritance(strategy = InheritanceType.JOINED)
+    @IdClass(SeatKey.class)
+    public abstract static class Seat {
+        @Id
+        public Long hall;
+
+        @Id
+        public Integer number;
+
+        public String label;
+    }
+
+    /** A subclass of the composite-key hierarchy. */
+    @Entity
+    public static class Box extends Seat {
+        public Integer places;
     }
 
     /** The model. */

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.valence.orm.internal.joined.JoinedModel;
 import io.valence.orm.internal.joined.JoinedModel.Asset;
 import io.valence.orm.internal.joined.JoinedModel.BankPayment;
+import io.valence.orm.internal.joined.JoinedModel.Box;
 import io.valence.orm.internal.joined.JoinedModel.CardPayment;
 import io.valence.orm.internal.joined.JoinedModel.Payment;
+import io.valence.orm.internal.joined.JoinedModel.Seat;
 import io.valence.orm.internal.joined.JoinedModel.Truck;
 import io.valence.orm.internal.joined.JoinedModel.Vehicle;
 import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
@@ -125,41 +126,6 @@ class JoinedMappingTest {
         assertThat(MappingProblems.of(Asset.class, Truck.class)).contains("Truck extends the entity Vehicle, which is"
                 + " not among this factory's entities; add it with entities(Vehicle.class) or"
                 + " scanPackages(\"io.valence.orm.internal.joined\")");
-    }
-
-    /** The key of a composite-key hierarchy. */
-    static class SeatKey {
-        Long hall;
-        Integer number;
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof SeatKey key && java.util.Objects.equals(hall, key.hall)
-                    && java.util.Objects.equals(number, key.number);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(hall, number);
-        }
-    }
-
-    @Entity
-    @Inheritance(strategy = InheritanceType.JOINED)
-    @IdClass(SeatKey.class)
-    abstract static class Seat {
-        @Id
-        Long hall;
-
-        @Id
-        Integer number;
-
-        String label;
-    }
-
-    @Entity
-    static class Box extends Seat {
-        Integer places;
     }
 
     @Entity

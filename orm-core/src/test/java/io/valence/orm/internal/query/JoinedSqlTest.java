@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.valence.orm.internal.joined.JoinedModel;
 import io.valence.orm.internal.joined.JoinedModel.BankPayment;
+import io.valence.orm.internal.joined.JoinedModel.Box;
 import io.valence.orm.internal.joined.JoinedModel.CardPayment;
 import io.valence.orm.internal.joined.JoinedModel.Customer;
 import io.valence.orm.internal.joined.JoinedModel.Payment;
+import io.valence.orm.internal.joined.JoinedModel.Seat;
 import io.valence.orm.internal.joined.JoinedModel.Vehicle;
 import io.valence.orm.internal.mapping.Metamodel;
 import io.valence.orm.internal.schema.SchemaRenderer;
@@ -122,46 +124,13 @@ class JoinedSqlTest {
                         .findFirst().orElseThrow()));
     }
 
-    @jakarta.persistence.Entity
-    @jakarta.persistence.Inheritance(strategy = jakarta.persistence.InheritanceType.JOINED)
-    @jakarta.persistence.IdClass(SeatKey.class)
-    abstract static class Seat {
-        @jakarta.persistence.Id
-        Long hall;
-
-        @jakarta.persistence.Id
-        Integer number;
-    }
-
-    /** The key of a composite-key hierarchy. */
-    static class SeatKey {
-        Long hall;
-        Integer number;
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof SeatKey key && java.util.Objects.equals(hall, key.hall)
-                    && java.util.Objects.equals(number, key.number);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(hall, number);
-        }
-    }
-
-    @jakarta.persistence.Entity
-    static class Box extends Seat {
-        Integer places;
-    }
-
     @Test
     void theTablesOfACompositeKeyHierarchyAreJoinedOnEveryKeyPart() {
         SqlStatement statement = new SelectRenderer(Metamodel.of(List.of(Seat.class, Box.class)))
                 .render(Select.from(Box.class)).statement();
 
-        assertThat(statement.sql()).isEqualTo("SELECT t0.\"hall\", t0.\"number\", t0.\"places\" FROM (SELECT"
-                + " j0.\"hall\", j0.\"number\", j1.\"places\" FROM \"seat\" AS j0 INNER JOIN \"box\" AS j1"
+        assertThat(statement.sql()).isEqualTo("SELECT t0.\"hall\", t0.\"number\", t0.\"label\", t0.\"places\" FROM (SELECT"
+                + " j0.\"hall\", j0.\"number\", j0.\"label\", j1.\"places\" FROM \"seat\" AS j0 INNER JOIN \"box\" AS j1"
                 + " ON j1.\"hall\" = j0.\"hall\" AND j1.\"number\" = j0.\"number\") AS t0");
     }
 
