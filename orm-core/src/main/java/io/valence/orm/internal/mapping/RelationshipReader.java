@@ -94,14 +94,8 @@ final class RelationshipReader {
                     + " on the element's table with @JoinColumn(name = …)");
             return;
         }
-        if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
-            problems.add(where + " is a @OneToMany of type " + field.getType().getSimpleName()
-                    + "; declare it as List, Set or Collection");
-            return;
-        }
-        Class<?> element = elementType(field);
+        Class<?> element = collectionElement(field, "@OneToMany", "List, Set or Collection", "List<Child>");
         if (element == null) {
-            problems.add(where + " is a @OneToMany without a concrete element type; declare it as e.g. List<Child>");
             return;
         }
         OrderBy orderBy = field.getAnnotation(OrderBy.class);
@@ -126,19 +120,34 @@ final class RelationshipReader {
                     + " (or nothing) and delete elements yourself");
             return;
         }
-        if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
-            problems.add(where + " is a @ManyToMany of type " + field.getType().getSimpleName()
-                    + "; declare it as Set, List or Collection");
-            return;
-        }
-        Class<?> element = elementType(field);
+        Class<?> element = collectionElement(field, "@ManyToMany", "Set, List or Collection", "Set<Tag>");
         if (element == null) {
-            problems.add(where + " is a @ManyToMany without a concrete element type; declare it as e.g. Set<Tag>");
             return;
         }
         OrderBy orderBy = field.getAnnotation(OrderBy.class);
         pendingRelationships.add(new PendingRelationship(field, RelationshipMapping.Kind.MANY_TO_MANY, element, mappedBy,
                 null, true, false, false, orderBy == null ? null : orderBy.value(), joinTable));
+    }
+
+    /**
+     * The element class of a collection relationship's field, or null after reporting why it has none.
+     *
+     * @param annotation the relationship's annotation, for the messages
+     * @param types the collection types the message suggests
+     * @param example a declaration the message suggests
+     */
+    private Class<?> collectionElement(Field field, String annotation, String types, String example) {
+        if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
+            problems.add(entity.where(field) + " is a " + annotation + " of type " + field.getType().getSimpleName()
+                    + "; declare it as " + types);
+            return null;
+        }
+        Class<?> element = elementType(field);
+        if (element == null) {
+            problems.add(entity.where(field) + " is a " + annotation + " without a concrete element type; declare it"
+                    + " as e.g. " + example);
+        }
+        return element;
     }
 
     static Class<?> elementType(Field field) {
