@@ -15,21 +15,19 @@ import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.state.StateTable;
 import io.valence.orm.internal.state.Status;
 import io.valence.orm.internal.state.UnloadedCollection;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Queue;
 
 /**
  * The objects one session tracks, and what happens to them without I/O: add with cascade, delete
  * with cascade, expunge, loading rows through the identity map, and the bookkeeping after a flush,
- * commit or rollback. The session does the I/O around it.
+ * commit or rollback. The session does the I/O around it. The cascades ({@link SaveCascade},
+ * {@link DeleteCascade}), the row switch ({@link RowSwitch}) and the undo of a rollback
+ * ({@link Rollback}) are its parts, composed.
  */
 public final class UnitOfWork {
     private final Metamodel metamodel;
     private final ColumnValues values;
-
     private final IdentityMap identityMap;
     private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
@@ -37,6 +35,7 @@ public final class UnitOfWork {
     private final LifecycleEvents events = new LifecycleEvents();
     private final RowSwitch rowSwitch;
     private final Rollback rollback;
+    private final SaveCascade saveCascade;
 
     /**
      * Creates an empty unit of work.
@@ -49,6 +48,7 @@ public final class UnitOfWork {
         this.values = new ColumnValues(metamodel);
         this.rowSwitch = new RowSwitch(this, identityMap);
         this.rollback = new Rollback(this, states, identityMap);
+        this.saveCascade = new SaveCascade(this);
     }
 
     /** @return the factory's mappings */
@@ -119,34 +119,11 @@ public final class UnitOfWork {
      *     the database generated (adding it would insert its row a second time)
      */
     public void add(Object entity) {
-        if (!states.containsKey(entity) && isDetached(entity)) {
-            EntityMapping mapping = metamodel.entity(entity.getClass());
-            String name = mapping.name() + "#" + mapping.idOf(entity);
-            throw new IllegalArgumentException(name + " is detached: it holds an id the database generated but is not in"
-                    + " this session, so add() would insert its row a second time. Use session.merge(…) to copy its"
-                    + " state onto this session's object for that row (merge returns that object), or load it with"
-                    + " session.get(" + mapping.name() + ".class, " + mapping.idOf(entity) + ")");
-        }
-        // first in, first out: objects reached by cascade are tracked (and get their client-side ids
-        // and sequence numbers) in the order of their collections, as JPA providers persist them
-        Queue<Object> work = new ArrayDeque<>();
-        work.add(entity);
-        while (!work.isEmpty()) {
-            Object next = work.remove();
-            EntityState state = states.get(next);
-            if (state == null) {
-                state = track(next);
-            } else if (state.status() == Status.DELETED) {
-                rowSwitch.reclaimSlot(state);
-                state.status(Status.PERSISTENT);
-            } else if (next != entity) {
-                continue; // already tracked and reached through a cascade: its own cascade ran when it was added
-            }
-            collectRelated(state, work);
-        }
+        saveCascade.add(entity);
     }
 
-    private EntityState track(Object entity) {
+    /** Starts tracking one new object as pending, without cascading; the save cascade calls it per object. */
+    EntityState track(Object entity) {
         EntityMapping mapping = metamodel.entity(entity.getClass());
         Object id = mapping.idOf(entity);
         if (id == null && mapping.key().isComposite()) {
@@ -185,16 +162,6 @@ public final class UnitOfWork {
         events.fire(event, state);
     }
 
-
-    /**
-     * Whether an untracked object stands for a row that already exists: its id is one the database
-     * generates, yet it has one. Such an object came from another session (or was expunged).
-     */
-    private boolean isDetached(Object entity) {
-        EntityMapping mapping = metamodel.entity(entity.getClass());
-        return mapping.idGeneration().isAutomatic() && mapping.idOf(entity) != null;
-    }
-
     /**
      * The save-update cascade at flush time: adds every untracked object that the given objects'
      * relationships now refer to (assigned or appended since they were added or loaded), in one pass.
@@ -202,39 +169,7 @@ public final class UnitOfWork {
      * @param tracked the objects to start from
      */
     public void cascadeFrom(EntityState[] tracked) {
-        List<Object> reached = new ArrayList<>();
-        for (EntityState state : tracked) {
-            if (state.status() != Status.DELETED) {
-                collectRelated(state, reached);
-            }
-        }
-        for (Object entity : reached) {
-            if (!states.containsKey(entity)) {
-                add(entity);
-            }
-        }
-    }
-
-    /**
-     * Adds to {@code work} every untracked object the state's relationships refer to. A detached
-     * object is not cascaded to: it only lends its id to the foreign key, as its row exists.
-     */
-    private void collectRelated(EntityState state, Collection<Object> work) {
-        for (RelationshipMapping relationship : state.mapping().relationships()) {
-            Object value = relationship.accessor().get(state.entity());
-            if (value == null || value instanceof UnloadedCollection) {
-                continue;
-            }
-            if (relationship.isCollection()) {
-                for (Object member : (Collection<?>) value) {
-                    if (member != null && !states.containsKey(member) && !isDetached(member)) {
-                        work.add(member);
-                    }
-                }
-            } else if (!states.containsKey(value) && !isDetached(value)) {
-                work.add(value);
-            }
-        }
+        saveCascade.from(tracked);
     }
 
     /**
