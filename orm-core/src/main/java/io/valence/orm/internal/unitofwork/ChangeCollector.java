@@ -52,7 +52,7 @@ public final class ChangeCollector {
         if (unitOfWork.size() != before) {
             tracked = unitOfWork.states().toArray(EntityState[]::new);
         }
-        Map<EntityState, List<ColumnMapping>> cleared = unitOfWork.switchRows(tracked);
+        Map<EntityState, List<ColumnMapping>> cleared = unitOfWork.rowSwitch().switchRows(tracked);
         for (EntityState state : tracked) {
             if (state.status() != Status.DELETED && unitOfWork.isTracked(state)) {
                 reconcileInverseSides(state);

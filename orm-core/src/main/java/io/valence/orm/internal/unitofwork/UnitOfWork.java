@@ -1,8 +1,6 @@
 package io.valence.orm.internal.unitofwork;
 
 import io.valence.orm.MappingException;
-import io.valence.orm.OrmException;
-import io.valence.orm.internal.identity.EntityKey;
 import io.valence.orm.internal.identity.IdentityMap;
 import io.valence.orm.internal.mapping.ColumnMapping;
 import io.valence.orm.internal.mapping.EntityMapping;
@@ -17,33 +15,27 @@ import io.valence.orm.internal.state.EntityState;
 import io.valence.orm.internal.state.StateTable;
 import io.valence.orm.internal.state.Status;
 import io.valence.orm.internal.state.UnloadedCollection;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
 
 /**
  * The objects one session tracks, and what happens to them without I/O: add with cascade, delete
  * with cascade, expunge, loading rows through the identity map, and the bookkeeping after a flush,
- * commit or rollback. The session does the I/O around it.
+ * commit or rollback. The session does the I/O around it. The cascades ({@link SaveCascade},
+ * {@link DeleteCascade}), the row switch ({@link RowSwitch}) and the undo of a rollback
+ * ({@link Rollback}) are its parts, composed.
  */
 public final class UnitOfWork {
     private final Metamodel metamodel;
     private final ColumnValues values;
-    /** A snapshot value that equals no column value: what an expired object's row holds is not known. */
-    private static final Object UNKNOWN = new Object();
-
     private final IdentityMap identityMap;
     private final StateTable states = new StateTable();
     private final TransactionJournal journal = new TransactionJournal();
     private long sequence;
     private final LifecycleEvents events = new LifecycleEvents();
+    private final RowSwitch rowSwitch;
+    private final Rollback rollback;
+    private final SaveCascade saveCascade;
 
     /**
      * Creates an empty unit of work.
@@ -54,6 +46,9 @@ public final class UnitOfWork {
         this.metamodel = metamodel;
         this.identityMap = new IdentityMap(type -> metamodel.entity(type).identityType());
         this.values = new ColumnValues(metamodel);
+        this.rowSwitch = new RowSwitch(this, identityMap);
+        this.rollback = new Rollback(this, states, identityMap);
+        this.saveCascade = new SaveCascade(this);
     }
 
     /** @return the factory's mappings */
@@ -124,34 +119,11 @@ public final class UnitOfWork {
      *     the database generated (adding it would insert its row a second time)
      */
     public void add(Object entity) {
-        if (!states.containsKey(entity) && isDetached(entity)) {
-            EntityMapping mapping = metamodel.entity(entity.getClass());
-            String name = mapping.name() + "#" + mapping.idOf(entity);
-            throw new IllegalArgumentException(name + " is detached: it holds an id the database generated but is not in"
-                    + " this session, so add() would insert its row a second time. Use session.merge(…) to copy its"
-                    + " state onto this session's object for that row (merge returns that object), or load it with"
-                    + " session.get(" + mapping.name() + ".class, " + mapping.idOf(entity) + ")");
-        }
-        // first in, first out: objects reached by cascade are tracked (and get their client-side ids
-        // and sequence numbers) in the order of their collections, as JPA providers persist them
-        Queue<Object> work = new ArrayDeque<>();
-        work.add(entity);
-        while (!work.isEmpty()) {
-            Object next = work.remove();
-            EntityState state = states.get(next);
-            if (state == null) {
-                state = track(next);
-            } else if (state.status() == Status.DELETED) {
-                reclaimSlot(state);
-                state.status(Status.PERSISTENT);
-            } else if (next != entity) {
-                continue; // already tracked and reached through a cascade: its own cascade ran when it was added
-            }
-            collectRelated(state, work);
-        }
+        saveCascade.add(entity);
     }
 
-    private EntityState track(Object entity) {
+    /** Starts tracking one new object as pending, without cascading; the save cascade calls it per object. */
+    EntityState track(Object entity) {
         EntityMapping mapping = metamodel.entity(entity.getClass());
         Object id = mapping.idOf(entity);
         if (id == null && mapping.key().isComposite()) {
@@ -159,15 +131,7 @@ public final class UnitOfWork {
                     .filter(part -> part.accessor().get(entity) == null).findFirst().orElseThrow());
         }
         if (id != null && !mapping.idGeneration().isAutomatic()) {
-            Object other = identityMap.get(mapping.type(), id); // of any class of its hierarchy: they share the row
-            if (other != null) {
-                if (states.get(other).status() != Status.DELETED) {
-                    throw anotherInSession(states.get(other).mapping(), id);
-                }
-                // The row switch: a deleted object gives up its slot to the new one, and the flush turns
-                // the pair into one UPDATE of that row (see switchRows).
-                identityMap.remove(mapping.type(), id);
-            }
+            rowSwitch.claimSlot(mapping, id);
         }
         if (id == null && mapping.idGeneration().strategy() == IdGeneration.Strategy.UUID) {
             mapping.id().accessor().set(entity, metamodel.newUuid());
@@ -184,6 +148,11 @@ public final class UnitOfWork {
         return state;
     }
 
+    /** @return the row switch, which the flush's change collection completes */
+    RowSwitch rowSwitch() {
+        return rowSwitch;
+    }
+
     /** @return the callbacks' runner, which knows the callback running now */
     public LifecycleEvents events() {
         return events;
@@ -193,137 +162,6 @@ public final class UnitOfWork {
         events.fire(event, state);
     }
 
-    private static OrmException anotherInSession(EntityMapping mapping, Object id) {
-        return new OrmException("Another " + mapping.name() + "#" + id + " is already in this session; a session"
-                + " holds one object per row. Change the object it holds, or use session.merge(…) to copy a"
-                + " detached object's state onto it");
-    }
-
-    /**
-     * A deleted object that is added again takes its identity-map slot back, unless a new object
-     * with its key took it over meanwhile (a row switch), which would leave two objects for one row.
-     */
-    private void reclaimSlot(EntityState deleted) {
-        Class<?> type = deleted.mapping().type();
-        if (identityMap.get(type, deleted.id()) == deleted.entity()) {
-            return;
-        }
-        for (EntityState other : states.values()) {
-            if (other.status() == Status.PENDING && other.mapping().identityType() == deleted.mapping().identityType()
-                    && deleted.id().equals(other.mapping().idOf(other.entity()))) {
-                throw anotherInSession(other.mapping(), deleted.id());
-            }
-        }
-        identityMap.put(type, deleted.id(), deleted.entity());
-    }
-
-    /**
-     * The row switch (SQLAlchemy's "delete and re-add the same primary key in one flush"): each
-     * deleted object whose identity-map slot a new object with the same key took over hands its row
-     * to that object. The deleted object leaves the session; the new one becomes persistent with the
-     * deleted one's snapshot and version, so dirty checking turns the pair into one UPDATE of the
-     * columns whose values differ (none, when they are equal). Both moves are journaled, so a
-     * rollback brings the deleted object back and forgets the new one. An expired deleted object's
-     * snapshot is not trusted: every column of the new object is written. A switch to another class
-     * of a {@code SINGLE_TABLE} hierarchy also clears the columns only the old class has.
-     *
-     * @param tracked the tracked states at the start of the flush
-     * @return per new object whose row held another class, the old class's columns that its UPDATE
-     *     sets to NULL; empty when there are none
-     */
-    Map<EntityState, List<ColumnMapping>> switchRows(EntityState[] tracked) {
-        Map<Object, EntityState> switched = null;
-        for (EntityState state : tracked) {
-            if (state.status() == Status.DELETED
-                    && identityMap.get(state.mapping().type(), state.id()) != state.entity()) {
-                if (switched == null) {
-                    switched = new HashMap<>();
-                }
-                switched.put(state.key(), state);
-            }
-        }
-        if (switched == null) {
-            return Map.of();
-        }
-        Map<EntityState, List<ColumnMapping>> cleared = new IdentityHashMap<>();
-        for (EntityState state : tracked) {
-            if (state.status() == Status.PENDING && states.holds(state)) {
-                Object id = state.mapping().idOf(state.entity());
-                EntityState old = id == null ? null : switched.remove(new EntityKey(state.mapping().identityType(), id));
-                if (old != null && (old.mapping() == state.mapping() || old.mapping().tables().size() == 1)) {
-                    // (a JOINED row of another class is deleted and inserted: its subclass tables differ)
-                    switchRow(old, state);
-                    List<ColumnMapping> oldOnly = columnsOnlyIn(old.mapping(), state.mapping());
-                    if (!oldOnly.isEmpty()) {
-                        cleared.put(state, oldOnly);
-                    }
-                }
-            }
-        }
-        return cleared;
-    }
-
-    /** The columns of one class of a hierarchy's table that another class does not map, by column name. */
-    private static List<ColumnMapping> columnsOnlyIn(EntityMapping mapping, EntityMapping other) {
-        if (mapping == other) {
-            return List.of();
-        }
-        Set<String> names = new HashSet<>();
-        other.columns().forEach(column -> names.add(column.column()));
-        return mapping.columns().stream().filter(column -> !names.contains(column.column())).toList();
-    }
-
-    private void switchRow(EntityState old, EntityState replacement) {
-        deleted(old);
-        EntityMapping mapping = replacement.mapping();
-        Object[] snapshot = old.mapping() == mapping ? old.snapshot().clone() : carriedSnapshot(old, mapping);
-        if (old.isExpired()) {
-            for (int i = 0; i < snapshot.length; i++) {
-                ColumnMapping.Role role = mapping.columns().get(i).role();
-                if (role == ColumnMapping.Role.BASIC || role == ColumnMapping.Role.FOREIGN_KEY) {
-                    snapshot[i] = UNKNOWN;
-                }
-            }
-        }
-        ColumnMapping version = mapping.version();
-        if (version != null) {
-            version.accessor().set(replacement.entity(), old.snapshotValue(version));
-        }
-        replacement.id(old.id());
-        replacement.status(Status.PERSISTENT);
-        replacement.snapshot(snapshot);
-        identityMap.put(mapping.type(), old.id(), replacement.entity());
-        journal.inserted(replacement);
-    }
-
-    /**
-     * The snapshot a row switch to another class of a hierarchy starts from: the old row's values of
-     * the columns both classes share, every other column (the discriminator, the new class's own)
-     * unknown, so that the UPDATE writes it.
-     */
-    private static Object[] carriedSnapshot(EntityState old, EntityMapping mapping) {
-        List<ColumnMapping> oldColumns = old.mapping().columns();
-        Object[] snapshot = new Object[mapping.columns().size()];
-        for (int i = 0; i < snapshot.length; i++) {
-            snapshot[i] = UNKNOWN;
-            for (int j = 0; j < oldColumns.size(); j++) {
-                if (oldColumns.get(j) == mapping.columns().get(i)) {
-                    snapshot[i] = old.snapshot()[j];
-                }
-            }
-        }
-        return snapshot;
-    }
-
-    /**
-     * Whether an untracked object stands for a row that already exists: its id is one the database
-     * generates, yet it has one. Such an object came from another session (or was expunged).
-     */
-    private boolean isDetached(Object entity) {
-        EntityMapping mapping = metamodel.entity(entity.getClass());
-        return mapping.idGeneration().isAutomatic() && mapping.idOf(entity) != null;
-    }
-
     /**
      * The save-update cascade at flush time: adds every untracked object that the given objects'
      * relationships now refer to (assigned or appended since they were added or loaded), in one pass.
@@ -331,39 +169,7 @@ public final class UnitOfWork {
      * @param tracked the objects to start from
      */
     public void cascadeFrom(EntityState[] tracked) {
-        List<Object> reached = new ArrayList<>();
-        for (EntityState state : tracked) {
-            if (state.status() != Status.DELETED) {
-                collectRelated(state, reached);
-            }
-        }
-        for (Object entity : reached) {
-            if (!states.containsKey(entity)) {
-                add(entity);
-            }
-        }
-    }
-
-    /**
-     * Adds to {@code work} every untracked object the state's relationships refer to. A detached
-     * object is not cascaded to: it only lends its id to the foreign key, as its row exists.
-     */
-    private void collectRelated(EntityState state, Collection<Object> work) {
-        for (RelationshipMapping relationship : state.mapping().relationships()) {
-            Object value = relationship.accessor().get(state.entity());
-            if (value == null || value instanceof UnloadedCollection) {
-                continue;
-            }
-            if (relationship.isCollection()) {
-                for (Object member : (Collection<?>) value) {
-                    if (member != null && !states.containsKey(member) && !isDetached(member)) {
-                        work.add(member);
-                    }
-                }
-            } else if (!states.containsKey(value) && !isDetached(value)) {
-                work.add(value);
-            }
-        }
+        saveCascade.from(tracked);
     }
 
     /**
@@ -615,7 +421,7 @@ public final class UnitOfWork {
      * and every persistent object is expired, since its row may no longer hold what the object shows.
      */
     public void rolledBack() {
-        undoSince(0, Long.MIN_VALUE);
+        rollback.undoSince(0, Long.MIN_VALUE);
         journal.clear();
     }
 
@@ -657,35 +463,7 @@ public final class UnitOfWork {
      * @param savepoint the mark taken with the SAVEPOINT
      */
     public void rolledBackTo(Savepoint savepoint) {
-        undoSince(savepoint.journal(), savepoint.sequence());
-    }
-
-    /** Undoes in memory what the journal holds from a position on, and what was added from a sequence number on. */
-    private void undoSince(long position, long sequence) {
-        for (TransactionJournal.Entry entry : journal.takeSince(position)) {
-            EntityState state = entry.state();
-            switch (entry.kind()) {
-                case DELETED -> {
-                    states.put(state.entity(), state);
-                    identityMap.put(state.mapping().type(), state.id(), state.entity());
-                }
-                case INSERTED -> {
-                    forget(state);
-                    clearGeneratedId(state);
-                }
-                case ENTERED -> forget(state);
-            }
-        }
-        for (EntityState state : List.copyOf(states.values())) {
-            if (state.status() == Status.PENDING) {
-                if (state.order() >= sequence) {
-                    forget(state);
-                }
-            } else {
-                state.status(Status.PERSISTENT);
-                state.expire(values.snapshot(state));
-            }
-        }
+        rollback.undoSince(savepoint.journal(), savepoint.sequence());
     }
 
     /**
