@@ -149,6 +149,8 @@ public interface ReactiveQueries {
      * first. Rows the statement returns pass through the identity map and, unless the statement
      * opted out with {@code synchronizeSession(false)}, refresh the objects already in the session
      * (an upsert never leaves a stale object behind); rows a DELETE removed leave the session.
+     * Cancelled while it runs, the statement may or may not have changed rows: the session then asks
+     * for {@link ReactiveSession#rollback()}, as after a cancelled flush.
      *
      * @param dml the statement
      * @param <T> the entity type

@@ -7,7 +7,10 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.valence.orm.SessionClosedException;
 import io.valence.orm.it.faults.CancelRound.Left;
+import io.valence.orm.query.Condition;
+import io.valence.orm.query.Delete;
 import io.valence.orm.query.Select;
+import io.valence.orm.query.Update;
 import io.valence.orm.reactive.ReactiveSession;
 import io.valence.orm.reactive.SessionFactory;
 import io.valence.orm.testkit.IsolatedDatabase;
@@ -40,6 +43,7 @@ class CancelAtEveryMomentIT {
     private static final int STREAM_ROWS = 300;
     private static final String FLUSH = "flush()";
     private static final String COMMIT = "commit()";
+    private static final String EXECUTE = "execute()";
 
     private String readings;
 
@@ -138,6 +142,40 @@ class CancelAtEveryMomentIT {
             }
         });
         System.out.println(test + ": rolled back while locked " + rolledBackWhileLocked + " of 30");
+    }
+
+    @Test
+    void bulkStatementsCancelledWhileBlockedOnTheServerAskForRollbackAndChangeNothing(
+            SessionFactory factory, ConnectionPool pool, IsolatedDatabase database) {
+        String test = "cancelInBulkDml";
+        Random random = Faults.random(test);
+        CancelRound.Tally tally = new CancelRound.Tally();
+        CancelRound.repeat(test, 20, i -> {
+            try (CancelRound round = new CancelRound(factory, pool, test + "-" + i)) {
+                round.addCrate("kept", 2);
+                round.session().commit().block(TIMEOUT);
+                Faults.Lock lock = Faults.Lock.take(database, "LOCK TABLE \"crate\" IN ACCESS EXCLUSIVE MODE");
+                try {
+                    round.start(random.nextBoolean()
+                            ? round.session().execute(Update.of(Crate.class).set("expected", 99)
+                                    .where(Condition.eq("batch", round.batch())))
+                            : round.session().execute(Delete.from(Crate.class).where(Condition.eq("batch", "none"))));
+                    Faults.awaitLockWait(pool, "%\"crate\"%");
+                    Faults.randomPause(random);
+                    Left left = round.cancel(EXECUTE);
+                    assertThat(left).as("a bulk statement cut while it waited on the server").isEqualTo(Left.NEEDS_ROLLBACK);
+                    tally.add(left);
+                    round.rollbackWhileLocked();
+                } finally {
+                    lock.release();
+                }
+                round.assertUsable();
+                round.finish();
+                assertThat(Faults.count(pool, "SELECT count(*) FROM \"crate\" WHERE \"batch\" = $1 AND \"expected\" = 99",
+                        round.batch())).as("crates the cancelled UPDATE changed").isZero();
+            }
+        });
+        tally.print(test);
     }
 
     @Test

@@ -29,17 +29,19 @@ final class SessionDml {
 
     <T> Flux<T> execute(Dml<T> dml) {
         RenderedDml rendered = services.dml().render(dml);
-        return runner.flux("execute()", operation -> operation.afterFlushMany(() -> run(operation.channel(), rendered, dml)))
+        return runner.flux("execute()", operation -> operation.afterFlushMany(() -> run(operation, rendered, dml)))
                 .map(dml.entityType()::cast);
     }
 
-    private Flux<Object> run(TransactionChannel channel, RenderedDml rendered, Dml<?> dml) {
+    /** The statement, a write: cancelled while it runs, it leaves the transaction in doubt. */
+    private Flux<Object> run(OperationRunner.Operation operation, RenderedDml rendered, Dml<?> dml) {
         EntityMapping mapping = rendered.mapping();
+        TransactionChannel channel = operation.channel();
         Mono<List<Object>> objects = rendered.returnsRows()
                 ? channel.list(rendered.statement(), row -> RowReader.read(row, mapping, 0))
                         .map(rows -> synchronize(mapping, rows, dml))
                 : channel.update(rendered.statement()).thenReturn(List.of());
-        return objects.flatMapIterable(synced -> synced);
+        return operation.write("execute()", objects).flatMapIterable(synced -> synced);
     }
 
     /**
