@@ -156,13 +156,11 @@ class CancelAtEveryMomentIT {
                 round.session().commit().block(TIMEOUT);
                 Faults.Lock lock = Faults.Lock.take(database, "LOCK TABLE \"crate\" IN ACCESS EXCLUSIVE MODE");
                 try {
-                    round.start(random.nextBoolean()
+                    Left left = round.cancelWhileBlocked(random.nextBoolean()
                             ? round.session().execute(Update.of(Crate.class).set("expected", 99)
                                     .where(Condition.eq("batch", round.batch())))
-                            : round.session().execute(Delete.from(Crate.class).where(Condition.eq("batch", "none"))));
-                    Faults.awaitLockWait(pool, "%\"crate\"%");
-                    Faults.randomPause(random);
-                    Left left = round.cancel(EXECUTE);
+                            : round.session().execute(Delete.from(Crate.class).where(Condition.eq("batch", "none"))),
+                            "%\"crate\"%", random, EXECUTE);
                     assertThat(left).as("a bulk statement cut while it waited on the server").isEqualTo(Left.NEEDS_ROLLBACK);
                     tally.add(left);
                     round.rollbackWhileLocked();
@@ -235,10 +233,8 @@ class CancelAtEveryMomentIT {
                     Faults.Lock lock = Faults.Lock.take(database, "INSERT INTO \"bottle\" (\"code\") VALUES ('"
                             + crate.bottles.get(2).code + "')");
                     try {
-                        round.start(round.session().flush());
-                        Faults.awaitLockWait(pool, "%INSERT INTO \"bottle\"%");
-                        Faults.randomPause(random);
-                        Left left = round.cancel(FLUSH);
+                        Left left = round.cancelWhileBlocked(round.session().flush(), "%INSERT INTO \"bottle\"%", random,
+                                FLUSH);
                         assertThat(left).as("a flush cut while its statement waited on the server").isEqualTo(Left.NEEDS_ROLLBACK);
                         tally.add(left);
                         round.rollbackWhileLocked();
@@ -276,10 +272,7 @@ class CancelAtEveryMomentIT {
                 Left left;
                 try {
                     round.session().flush().block(TIMEOUT);
-                    round.start(round.session().commit());
-                    Faults.awaitLockWait(pool, "COMMIT");
-                    Faults.randomPause(random);
-                    left = round.cancel(COMMIT);
+                    left = round.cancelWhileBlocked(round.session().commit(), "COMMIT", random, COMMIT);
                     assertThat(left).as("a commit cut while COMMIT waited on the server").isEqualTo(Left.NEEDS_ROLLBACK);
                     tally.add(left);
                 } finally {

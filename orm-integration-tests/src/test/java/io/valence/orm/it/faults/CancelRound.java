@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -93,6 +94,19 @@ final class CancelRound implements AutoCloseable {
     Left cancel(String... cancelledWrites) {
         cutOnly();
         return afterCut(cancelledWrites);
+    }
+
+    /**
+     * Starts the operation, waits until its statement is blocked on the server (a lock another
+     * transaction holds), and cancels it after a random pause; see {@link #cancel}.
+     *
+     * @param waitingLike a LIKE pattern of the blocked statement, as pg_stat_activity shows it
+     */
+    Left cancelWhileBlocked(Publisher<?> operation, String waitingLike, Random random, String... cancelledWrites) {
+        start(operation);
+        Faults.awaitLockWait(pool, waitingLike);
+        Faults.randomPause(random);
+        return cancel(cancelledWrites);
     }
 
     /** What the session says after {@link #cutOnly()}; see {@link #cancel}. */

@@ -55,7 +55,7 @@ final class OperationGuard {
         }
 
         /**
-         * Marks a write (a flush's statements, COMMIT) as started.
+         * Marks a write (a flush's statements, COMMIT, a bulk statement) as started.
          *
          * @param write the write, for the in-doubt message
          * @return false when the claim was cancelled already: the write must not start

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * Runs every operation of a session through one sequence: claim the guard, check that the
  * transaction accepts work, run the body (which may ask for an autoflush), and when the database
  * fails it, mark the transaction for rollback (and roll it back at once outside a savepoint); a
- * write (flush, COMMIT) cancelled while it runs leaves the transaction in doubt.
+ * write (flush, COMMIT, bulk DML) cancelled while it runs leaves the transaction in doubt.
  * Bookkeeping calls ({@code add}, {@code delete}, …) claim the guard too. Feature parts never
  * touch the guard, the transaction state or the failure handling themselves, so no operation can
  * drift from the others.
